@@ -1,17 +1,23 @@
 import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
+import { currentPrincipal } from "@/lib/auth/guards";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { UserMenu } from "@/components/user-menu";
 
-const LINKS = [
-  { href: "/", label: "Overview" },
-  { href: "/matrix", label: "Matrix" },
-  { href: "/accounts", label: "Accounts" },
-  { href: "/remediation", label: "Remediation" },
-  { href: "/reports", label: "Reports" },
-  { href: "/audit", label: "Audit log" },
-  { href: "/settings", label: "Settings" },
+// `role` only hides links a role cannot use; each page enforces its own role on the server.
+const LINKS: { href: string; label: string; role: Role }[] = [
+  { href: "/", label: "Overview", role: "viewer" },
+  { href: "/matrix", label: "Matrix", role: "viewer" },
+  { href: "/accounts", label: "Accounts", role: "viewer" },
+  { href: "/remediation", label: "Remediation", role: "engineer" },
+  { href: "/reports", label: "Reports", role: "auditor" },
+  { href: "/audit", label: "Audit log", role: "auditor" },
+  { href: "/settings", label: "Settings", role: "admin" },
 ];
 
-export function AppNav({ right }: { right?: React.ReactNode }) {
+export async function AppNav({ right }: { right?: React.ReactNode }) {
+  const principal = await currentPrincipal();
+  const links = principal ? LINKS.filter((l) => hasRole(principal, l.role)) : [];
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-[1600px] items-center gap-6 px-4">
@@ -20,7 +26,7 @@ export function AppNav({ right }: { right?: React.ReactNode }) {
           Trailwarden
         </Link>
         <ul className="flex items-center gap-1 text-sm">
-          {LINKS.map((l) => (
+          {links.map((l) => (
             <li key={l.href}>
               <Link href={l.href} className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
                 {l.label}
@@ -28,7 +34,10 @@ export function AppNav({ right }: { right?: React.ReactNode }) {
             </li>
           ))}
         </ul>
-        <div className="ml-auto text-sm">{right}</div>
+        <div className="ml-auto flex items-center gap-4 text-sm">
+          {right}
+          {principal && <UserMenu name={principal.name} email={principal.email} role={principal.role} />}
+        </div>
       </nav>
     </header>
   );

@@ -1,0 +1,35 @@
+// /settings — admin: entry to users and API tokens (and, later, collection settings).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { KeyRound, Users } from "lucide-react";
+import { requirePageRole } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+const SECTIONS = [
+  { href: "/settings/users", title: "Users", text: "Create local users, change roles, disable access.", icon: Users },
+  { href: "/settings/tokens", title: "API tokens", text: "Tokens for automation, sent as Authorization: Bearer.", icon: KeyRound },
+];
+
+export default async function SettingsPage() {
+  await requirePageRole("admin");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Settings</h1>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {SECTIONS.map(({ href, title, text, icon: Icon }) => (
+          <li key={href}>
+            <Link href={href} className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-300 hover:shadow-sm">
+              <Icon aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-sky-700" />
+              <span>
+                <span className="block font-medium">{title}</span>
+                <span className="block text-sm text-slate-600">{text}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

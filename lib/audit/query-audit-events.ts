@@ -1,0 +1,59 @@
+// Reads the audit log: one page for the UI and the JSON API, every matching row for CSV export.
+import { db } from "@/lib/db";
+import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  details: unknown;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+type AuditRow = Omit<AuditEventView, "id" | "at"> & { id: bigint; at: Date };
+
+function toView(row: AuditRow): AuditEventView {
+  return { ...row, id: row.id.toString(), at: row.at.toISOString() };
+}
+
+export async function queryAuditEvents(filters: AuditFilters): Promise<{ events: AuditEventView[]; total: number; page: number; pages: number }> {
+  const where = auditWhere(filters);
+  const [rows, total] = await Promise.all([
+    db.auditEvent.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (filters.page - 1) * filters.pageSize,
+      take: filters.pageSize,
+    }),
+    db.auditEvent.count({ where }),
+  ]);
+  return { events: rows.map(toView), total, page: filters.page, pages: Math.max(1, Math.ceil(total / filters.pageSize)) };
+}
+
+/** Every matching event, newest first, fetched in batches so a large export never loads at once. */
+export async function* iterateAuditEvents(filters: AuditFilters, batchSize = 2000): AsyncGenerator<AuditEventView> {
+  const where = auditWhere(filters);
+  let cursor: bigint | undefined;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: cursor === undefined ? where : { AND: [where, { id: { lt: cursor } }] },
+      orderBy: { id: "desc" },
+      take: batchSize,
+    });
+    for (const row of rows) yield toView(row);
+    if (rows.length < batchSize) return;
+    cursor = rows[rows.length - 1]?.id;
+  }
+}
+
+/** Distinct actions seen so far, for the filter's suggestions. */
+export async function knownAuditActions(): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}

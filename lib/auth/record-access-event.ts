@@ -1,0 +1,29 @@
+// Audit records of refused access: a role below what an endpoint needs, or a bad API token.
+// Unauthenticated page views are not recorded (every signed-out visit would be one).
+import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
+import type { Principal, Role } from "@/lib/auth/roles";
+
+type RequestLike = Request | { headers: Headers };
+
+export async function recordDenied(principal: Principal, required: Role, target: string, request: RequestLike): Promise<void> {
+  await recordAuditEventSafely({
+    actor: principal,
+    action: "access.denied",
+    outcome: "denied",
+    target,
+    details: { required, role: principal.role },
+    request,
+  });
+}
+
+export async function recordInvalidToken(tokenPrefix: string, request: RequestLike): Promise<void> {
+  const target = request instanceof Request ? `${request.method} ${new URL(request.url).pathname}` : undefined;
+  await recordAuditEventSafely({
+    actor: null,
+    action: "auth.token_invalid",
+    outcome: "failure",
+    target,
+    details: { tokenPrefix },
+    request,
+  });
+}
