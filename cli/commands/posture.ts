@@ -1,6 +1,14 @@
-// Placeholder until this command lands (see the open issue that owns it).
-import { UsageError } from "@/cli/run-command";
+import { ensureDatabase } from "@/lib/db/database";
+import { getPosture } from "@/lib/posture/get-posture";
+import { postureToCsv } from "@/lib/posture/posture-csv";
 
-export async function run(_options: unknown): Promise<number> {
-  throw new UsageError("`posture` is not available in this build yet");
+export async function run(options: { format: "json" | "csv" }): Promise<number> {
+  const database = await ensureDatabase();
+  try {
+    const posture = await getPosture();
+    process.stdout.write(options.format === "csv" ? postureToCsv(posture) : `${JSON.stringify(posture, null, 2)}\n`);
+    return 0;
+  } finally {
+    await database.stop();
+  }
 }
