@@ -1,6 +1,55 @@
-// Placeholder until this command lands (see the open issue that owns it).
+// `trailwarden demo`: the simulated AWS organization (moto), the embedded PostgreSQL, the demo
+// users, a first collection, the background worker and the web app, all stopped by one Ctrl-C.
 import { UsageError } from "@/cli/run-command";
+import { dataDir, getEnv, resetEnvCache } from "@/lib/config/env";
+import { ensureDatabase } from "@/lib/db/database";
+import { onShutdown } from "@/lib/runtime/child-process";
+import { assertPortFree } from "@/lib/runtime/port";
+import { resetDataDir } from "@/lib/runtime/reset-data-dir";
+import { startServices } from "@/lib/runtime/start-services";
+import { startWeb } from "@/lib/runtime/start-web";
+import { seedDemoData } from "@/sim/seed-demo-data";
+import { startMoto } from "@/sim/start-moto";
 
-export async function run(_options: unknown): Promise<number> {
-  throw new UsageError("`demo` is not available in this build yet");
+export async function run(options: { port: string; resetData?: boolean }): Promise<number> {
+  const env = getEnv();
+  const port = Number(options.port ?? env.TRAILWARDEN_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);
+  await assertPortFree(port, env.TRAILWARDEN_HOST);
+  if (options.resetData) resetDataDir(dataDir(env));
+
+  const stack: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stack.reverse()) await stop().catch((err) => console.error(err));
+    stack.length = 0;
+  };
+  onShutdown(stopAll);
+  try {
+    console.log("Starting the simulated AWS organization (moto)...");
+    const moto = await startMoto({ log: (l) => console.log(`[moto] ${l}`) });
+    stack.push(() => moto.stop());
+    const database = await ensureDatabase({ log: (l) => console.log(l) });
+    stack.push(() => database.stop());
+
+    const manifest = await seedDemoData(moto.endpoint, { log: (l) => console.log(l) });
+    resetEnvCache();
+
+    process.env.TRAILWARDEN_SEED_DEMO_USERS = "1";
+    const services = await startServices({ worker: true });
+    stack.push(() => services.stop());
+    process.env.TRAILWARDEN_PUBLIC_URL ??= `http://${env.TRAILWARDEN_HOST}:${port}`;
+    const web = await startWeb({ port, host: env.TRAILWARDEN_HOST, env: process.env });
+    stack.push(() => web.stop());
+
+    console.log(`\nTrailwarden demo is running at http://${env.TRAILWARDEN_HOST}:${port}`);
+    console.log(`Simulated organization: ${manifest.accounts.length} accounts; AWS API emulator at ${moto.endpoint}`);
+    console.log("Sign in as admin@trailwarden.local / demo-admin-pass (README lists every demo user). Ctrl-C stops everything.");
+    const code = await web.exited;
+    console.error(`The web server exited (code ${code}); stopping.`);
+    await stopAll();
+    return code ?? 1;
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
 }

@@ -1,0 +1,78 @@
+// End-to-end tests drive the real product: `trailwarden demo` (moto organization, embedded
+// PostgreSQL, production Next.js server) on port 3100, and an empty instance (`serve` on a fresh
+// database, no AWS) on port 3101 for the empty states. Browser: Debian's Chromium
+// (shared/ENVIRONMENT.md: Playwright's own browser download is not reachable here).
+import { defineConfig, devices } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+
+const DEMO_PORT = 3100;
+const EMPTY_PORT = 3101;
+const tmp = os.tmpdir();
+
+export const E2E = {
+  demoUrl: `http://127.0.0.1:${DEMO_PORT}`,
+  emptyUrl: `http://127.0.0.1:${EMPTY_PORT}`,
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E.demoUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.TRAILWARDEN_CHROMIUM ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
+  webServer: [
+    {
+      command: `node bin/trailwarden.mjs demo --port ${DEMO_PORT} --reset-data`,
+      url: `${E2E.demoUrl}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      env: {
+        TRAILWARDEN_DATA_DIR: path.join(tmp, "trailwarden-e2e-demo"),
+        TRAILWARDEN_COLLECT_CRON: "0 0 1 1 *",
+        TRAILWARDEN_PUBLIC_URL: E2E.demoUrl,
+        // Every spec signs in from 127.0.0.1; the production default (5 a minute) would refuse them.
+        TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
+      },
+    },
+    {
+      command: `node bin/trailwarden.mjs serve --port ${EMPTY_PORT} --reset-data --no-build`,
+      url: `${E2E.emptyUrl}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+      env: {
+        TRAILWARDEN_DATA_DIR: path.join(tmp, "trailwarden-e2e-empty"),
+        TRAILWARDEN_DISCOVERY: "static",
+        TRAILWARDEN_ACCOUNTS: "000000000000",
+        TRAILWARDEN_COLLECT_CRON: "0 0 1 1 *",
+        TRAILWARDEN_SEED_DEMO_USERS: "1",
+        TRAILWARDEN_PUBLIC_URL: E2E.emptyUrl,
+        TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
+        AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+        AWS_ACCESS_KEY_ID: "testing",
+        AWS_SECRET_ACCESS_KEY: "testing",
+        AWS_REGION: "us-east-1",
+      },
+    },
+  ],
+});
