@@ -135,6 +135,7 @@ const paths: Record<string, object> = {
 };
 
 const schemas: Record<string, object> = {
+  ...authOpenApiSchemas,
   Error: { type: "object", required: ["error", "message"], properties: { error: { type: "string" }, message: { type: "string" }, issues: { type: "array", items: { type: "object" } } } },
   Posture: {
     type: "object",
@@ -210,7 +211,6 @@ const schemas: Record<string, object> = {
       },
     },
   },
-  ...authOpenApiSchemas,
 };
 
 export function openApiDocument(): object {

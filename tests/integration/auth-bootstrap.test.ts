@@ -10,15 +10,18 @@ beforeAll(async () => {
 });
 afterAll(async () => fresh.drop());
 
+// A partial environment for the function under test (Next's types make NODE_ENV required).
+const asEnv = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
+
 describe("ensureInitialAdmin", () => {
   it("does nothing without the variables and refuses half a configuration", async () => {
-    expect(await ensureInitialAdmin({})).toBeNull();
-    await expect(ensureInitialAdmin({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com" })).rejects.toThrow(/set together/);
-    await expect(ensureInitialAdmin({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com", TRAILWARDEN_ADMIN_PASSWORD: "short" })).rejects.toThrow(/12 characters/);
+    expect(await ensureInitialAdmin(asEnv({}))).toBeNull();
+    await expect(ensureInitialAdmin(asEnv({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com" }))).rejects.toThrow(/set together/);
+    await expect(ensureInitialAdmin(asEnv({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com", TRAILWARDEN_ADMIN_PASSWORD: "short" }))).rejects.toThrow(/12 characters/);
   });
 
   it("creates the admin on an empty database, once", async () => {
-    const env = { TRAILWARDEN_ADMIN_EMAIL: "Root@Example.com", TRAILWARDEN_ADMIN_PASSWORD: "a-long-bootstrap-password" };
+    const env = asEnv({ TRAILWARDEN_ADMIN_EMAIL: "Root@Example.com", TRAILWARDEN_ADMIN_PASSWORD: "a-long-bootstrap-password" });
     expect(await ensureInitialAdmin(env)).toBe("root@example.com");
     expect(await ensureInitialAdmin(env)).toBeNull();
     const admin = await db.user.findUniqueOrThrow({ where: { email: "root@example.com" }, include: { authAccounts: true } });

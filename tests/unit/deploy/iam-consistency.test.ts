@@ -1,0 +1,215 @@
+// The IAM policies of deploy/policies (embedded in the CloudFormation template and the Terraform
+// module) against the AWS calls the code can send: every call is allowed by the policy of the
+// credentials it runs with, and no policy allows an action no call needs. Adding an SDK call
+// without updating deploy/policies/*.json (then `npx tsx deploy/generate-cloudformation.ts`)
+// fails here, naming the file, line and IAM action.
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checkPolicies, type ScopeRule } from "@/deploy/iam/check-policies";
+import { iamActionsFor, UnknownActionError } from "@/deploy/iam/iam-actions";
+import { asList, loadPolicy, POLICY_NAMES, type PolicyDocument, type PolicyName } from "@/deploy/iam/policy-documents";
+import { scanPaths, scanSource } from "@/deploy/iam/scan-aws-calls";
+import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
+import { KEY_ALIAS_TAG } from "@/lib/remediate/steps/ensure-kms-key";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+/**
+ * Where run-time AWS calls can live. Not scanned: sim/ (builds the simulated organization with
+ * moto's dummy keys), bench/ (benchmarks against moto), scripts/, tests/, e2e/: none runs in production.
+ */
+const RUNTIME_SOURCES = ["lib", "app", "cli", "bin", "components", "proxy.ts"];
+
+/** Whose credentials each file's AWS calls run with (longest match wins; an unlisted file fails). */
+const CREDENTIALS: readonly ScopeRule[] = [
+  { path: "lib/aws/assume-role.ts", scope: "hub", why: "CredentialBroker: GetCallerIdentity and AssumeRole with the hub's default-chain credentials" },
+  { path: "lib/collect/discover-accounts.ts", scope: "hub", why: "ctx.hubClient(\"organizations\"): discovery runs as the hub" },
+  {
+    path: "lib/collect/",
+    scope: "read",
+    why: "ctx.client(...): TRAILWARDEN_ROLE_NAME in the target account; Security Hub aggregation too (ingest-securityhub.ts assumes the read role in the administrator account)",
+  },
+  { path: "lib/remediate/", scope: "remediation", why: "RemediationClients: TRAILWARDEN_REMEDIATION_ROLE_NAME in the target account" },
+];
+
+/** Actions a policy may grant although no scanned call names them, with the reason. Keep it empty if you can. */
+const ALLOWED_UNUSED: Partial<Record<PolicyName, Record<string, string>>> = {};
+
+/** Remediation actions allowed on Resource "*" (AWS offers no resource to scope them to). */
+const REMEDIATION_STAR: Record<string, string> = {
+  "cloudwatch:DescribeAlarms": "List: no resource-level permissions",
+  "logs:DescribeLogGroups": "List over the account's log groups",
+  "logs:DescribeMetricFilters": "List over a log group's filters",
+  "kms:ListKeys": "List: no resource-level permissions",
+  "kms:CreateKey": "the key does not exist yet; scoped by the aws:RequestTag/aws:TagKeys condition instead",
+};
+
+/** S3 actions on a bucket that may not exist yet (HeadBucket's 404 must not become a 403). */
+const S3_BEFORE_CREATION = ["s3:CreateBucket", "s3:PutBucketOwnershipControls", "s3:ListBucket"];
+
+function policies(): Record<PolicyName, PolicyDocument> {
+  return Object.fromEntries(POLICY_NAMES.map((n) => [n, loadPolicy(n)])) as Record<PolicyName, PolicyDocument>;
+}
+
+const scan = scanPaths(ROOT, RUNTIME_SOURCES);
+
+describe("IAM policies match the AWS calls the code makes", () => {
+  it("finds the collector's, the hub's and remediation's calls, all traced to a client package", () => {
+    expect(scan.unresolved).toEqual([]);
+    const ops = new Set(scan.calls.map((c) => c.operation));
+    for (const op of ["AssumeRole", "ListRoots", "GetTrailStatus", "GetFindings", "UpdateTrail", "PutBucketPolicy", "CreateKey"]) expect(ops).toContain(op);
+  });
+
+  it("knows whose credentials every file that calls AWS runs with", () => {
+    const findings = checkPolicies(scan.calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
+    expect(findings.unclassified, "add the file to CREDENTIALS in this test").toEqual([]);
+    expect(findings.unknown).toEqual([]);
+  });
+
+  it("classifies every file that uses the hub's own credentials as hub", () => {
+    const hubFiles = [...new Set(scan.calls.map((c) => c.file))].filter((f) => /\bhubClient\(/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    for (const file of hubFiles) expect(CREDENTIALS.find((r) => r.path === file)?.scope, file).toBe("hub");
+  });
+
+  it("allows every action the code needs in the policy of its credentials", () => {
+    const findings = checkPolicies(scan.calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
+    expect(findings.missing, "add these actions to deploy/policies/*.json and run `npx tsx deploy/generate-cloudformation.ts`").toEqual([]);
+  });
+
+  it("allows no action the code never uses", () => {
+    const findings = checkPolicies(scan.calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
+    expect(findings.unused, "remove these from deploy/policies/*.json (or justify them in ALLOWED_UNUSED)").toEqual([]);
+  });
+
+  it("never denies on every resource an action the code needs", () => {
+    expect(checkPolicies(scan.calls, CREDENTIALS, policies(), ALLOWED_UNUSED).denied).toEqual([]);
+  });
+
+  it("lists actions exactly: no wildcards in Allow statements", () => {
+    for (const [name, doc] of Object.entries(policies())) {
+      for (const s of doc.Statement.filter((st) => st.Effect === "Allow")) {
+        for (const action of asList(s.Action)) expect(action, `${name}.json ${s.Sid}`).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+      }
+    }
+  });
+
+  it("scopes remediation to this account's resources; Resource \"*\" only where AWS offers nothing narrower", () => {
+    for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
+      const resources = asList(s.Resource);
+      if (resources.includes("*")) {
+        for (const action of asList(s.Action)) expect(REMEDIATION_STAR[action], `${s.Sid}: ${action} on "*"`).toBeDefined();
+      } else {
+        const ownAccount = s.Condition?.StringEquals?.["aws:ResourceAccount"] === "${AWS::AccountId}";
+        // A bucket ARN names no account, and a bucket not created yet has no owner to condition on.
+        const newBucket = asList(s.Action).every((a) => S3_BEFORE_CREATION.includes(a));
+        for (const r of resources) expect(r.includes("${AWS::AccountId}") || ownAccount || (newBucket && r.endsWith(":s3:::${ResourcePrefix}*")), `${s.Sid}: ${r}`).toBe(true);
+      }
+    }
+    const create = loadPolicy("remediation").Statement.find((s) => asList(s.Action).includes("kms:CreateKey"));
+    expect(create?.Condition?.StringEquals?.["aws:RequestTag/ManagedBy"]).toBeDefined();
+  });
+
+  it("creates only prefixed resources", () => {
+    const creates = ["cloudtrail:CreateTrail", "s3:CreateBucket", "logs:CreateLogGroup", "iam:CreateRole", "sns:CreateTopic", "cloudwatch:PutMetricAlarm", "iam:PassRole"];
+    for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
+      for (const action of asList(s.Action).filter((a) => creates.includes(a))) {
+        for (const r of asList(s.Resource)) expect(r, `${s.Sid}: ${action}`).toMatch(/\$\{ResourcePrefix\}\*$/);
+      }
+    }
+  });
+
+  it("uses the tags remediation puts on its KMS key in the key conditions", () => {
+    const kms = loadPolicy("remediation").Statement.filter((s) => asList(s.Action).some((a) => a.startsWith("kms:")) && s.Condition);
+    const text = JSON.stringify(kms);
+    expect(text).toContain(`"aws:RequestTag/${MANAGED_BY_TAG.key}":"${MANAGED_BY_TAG.value}"`);
+    expect(text).toContain(`"aws:ResourceTag/${MANAGED_BY_TAG.key}":"${MANAGED_BY_TAG.value}"`);
+    for (const s of kms.filter((st) => st.Condition?.["ForAllValues:StringEquals"])) {
+      expect([...asList(s.Condition!["ForAllValues:StringEquals"]!["aws:TagKeys"]!)].sort()).toEqual([KEY_ALIAS_TAG, MANAGED_BY_TAG.key].sort());
+    }
+  });
+
+  it("denies destructive actions and changes to the Trailwarden roles themselves", () => {
+    const deny = loadPolicy("remediation").Statement.filter((s) => s.Effect === "Deny");
+    const denied = new Set(deny.flatMap((s) => asList(s.Action)));
+    for (const a of ["cloudtrail:DeleteTrail", "cloudtrail:StopLogging", "s3:DeleteBucket", "kms:ScheduleKeyDeletion", "kms:DisableKey", "logs:DeleteLogGroup"]) expect(denied).toContain(a);
+    const self = deny.find((s) => asList(s.Action).includes("iam:PutRolePolicy"));
+    expect(asList(self!.Resource).sort()).toEqual(["arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ReadRoleName}", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RemediationRoleName}"]);
+  });
+
+  it("lets the hub assume exactly the two role names the application uses", () => {
+    const assume = (name: PolicyName) => loadPolicy(name).Statement.filter((s) => asList(s.Action).includes("sts:AssumeRole")).flatMap((s) => asList(s.Resource));
+    expect(assume("hub")).toEqual(["arn:${AWS::Partition}:iam::*:role/${ReadRoleName}"]);
+    expect(assume("hub-remediation")).toEqual(["arn:${AWS::Partition}:iam::*:role/${RemediationRoleName}"]);
+    // The collector assumes TRAILWARDEN_ROLE_NAME, remediation TRAILWARDEN_REMEDIATION_ROLE_NAME, nothing else.
+    expect(readFileSync(path.join(ROOT, "lib/collect/run-context.ts"), "utf8")).toMatch(/roleName: env\.TRAILWARDEN_ROLE_NAME\b/);
+    expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-clients.ts"), "utf8")).toMatch(/roleName: env\.TRAILWARDEN_REMEDIATION_ROLE_NAME\b/);
+  });
+});
+
+describe("the call scanner (self-test: a new call without a policy change must fail)", () => {
+  const synthetic = [
+    'import { GetTrailCommand, DeleteTrailCommand as Nuke, type Trail } from "@aws-sdk/client-cloudtrail";',
+    'import * as s3 from "@aws-sdk/client-s3";',
+    'import type { ListKeysCommand } from "@aws-sdk/client-kms";',
+    "export async function go(ct: { send(c: unknown): Promise<unknown> }, t: Trail) {",
+    "  await ct.send(new GetTrailCommand({ Name: t.Name }));",
+    "  await ct.send(",
+    "    new Nuke(",
+    "      { Name: 'x' },",
+    "    ),",
+    "  );",
+    "  await ct.send(new s3.PutBucketAclCommand({ Bucket: 'b' }));",
+    '  const { ScheduleKeyDeletionCommand: Sched } = await import("@aws-sdk/client-kms");',
+    "  await ct.send(new Sched({ KeyId: 'k', PendingWindowInDays: 7 }));",
+    "  new LocalThingCommand();",
+    "  const k: ListKeysCommand | undefined = undefined; void k;",
+    "}",
+  ].join("\n");
+
+  it("follows aliases, namespaces, dynamic imports and multi-line `new`, and reports what it cannot trace", () => {
+    const r = scanSource("lib/remediate/execute/new-executor.ts", synthetic);
+    expect(r.calls.map((c) => `${c.pkg}:${c.operation}@${c.line}`)).toEqual([
+      "@aws-sdk/client-cloudtrail:GetTrail@5",
+      "@aws-sdk/client-cloudtrail:DeleteTrail@7",
+      "@aws-sdk/client-s3:PutBucketAcl@11",
+      "@aws-sdk/client-kms:ScheduleKeyDeletion@13",
+    ]);
+    expect(r.unresolved.map((u) => u.line)).toEqual([14]);
+  });
+
+  it("reports a remediation call the policy lacks, and one the policy denies", () => {
+    const calls = [...scan.calls, ...scanSource("lib/remediate/execute/new-executor.ts", synthetic).calls];
+    const findings = checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
+    expect(findings.missing.join("\n")).toContain("remediation: cloudtrail:DeleteTrail ← lib/remediate/execute/new-executor.ts:7 DeleteTrail");
+    expect(findings.missing.join("\n")).toContain("remediation: kms:ScheduleKeyDeletion");
+    expect(findings.denied).toContain("remediation.json NeverDestroyOrSilenceLogging: cloudtrail:DeleteTrail");
+  });
+
+  it("reports a collector call added without a policy change", () => {
+    const source = 'import { GetBucketAclCommand } from "@aws-sdk/client-s3";\nexport const c = new GetBucketAclCommand({ Bucket: "b" });\n';
+    const calls = [...scan.calls, ...scanSource("lib/collect/collect-acls.ts", source).calls];
+    expect(checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED).missing).toEqual(["read: s3:GetBucketAcl ← lib/collect/collect-acls.ts:2 GetBucketAcl"]);
+  });
+
+  it("reports a file nobody classified, and an action no call needs", () => {
+    const source = 'import { ListTrailsCommand } from "@aws-sdk/client-cloudtrail";\nnew ListTrailsCommand({});\n';
+    const calls = scanSource("lib/reports/new-thing.ts", source).calls;
+    const findings = checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
+    expect(findings.unclassified).toEqual(["lib/reports/new-thing.ts"]);
+    expect(findings.unused).toContain("read.json: cloudtrail:ListTrails");
+  });
+
+  it("maps SDK operations to IAM actions, with S3's renamed ones and the companions of tagged creates", () => {
+    expect(iamActionsFor("@aws-sdk/client-s3", "GetPublicAccessBlock")).toEqual(["s3:GetBucketPublicAccessBlock"]);
+    expect(iamActionsFor("@aws-sdk/client-s3", "ListBuckets")).toEqual(["s3:ListAllMyBuckets"]);
+    expect(iamActionsFor("@aws-sdk/client-s3", "HeadBucket")).toEqual(["s3:ListBucket"]);
+    expect(iamActionsFor("@aws-sdk/client-s3", "PutBucketLifecycleConfiguration")).toEqual(["s3:PutLifecycleConfiguration"]);
+    expect(iamActionsFor("@aws-sdk/client-s3", "CreateBucket")).toEqual(["s3:CreateBucket", "s3:PutBucketOwnershipControls"]);
+    expect(iamActionsFor("@aws-sdk/client-cloudwatch-logs", "DescribeMetricFilters")).toEqual(["logs:DescribeMetricFilters"]);
+    expect(iamActionsFor("@aws-sdk/client-cloudtrail", "UpdateTrail")).toEqual(["cloudtrail:UpdateTrail", "iam:PassRole"]);
+    expect(iamActionsFor("@aws-sdk/client-sts", "GetCallerIdentity")).toEqual([]);
+    expect(() => iamActionsFor("@aws-sdk/client-s3", "GetBucketInventoryConfiguration")).toThrow(UnknownActionError);
+    expect(() => iamActionsFor("@aws-sdk/client-lambda", "Invoke")).toThrow(UnknownActionError);
+  });
+});
