@@ -1,6 +1,99 @@
-// Placeholder until this command lands (see the open issue that owns it).
+// `npx trailwarden remediate --account ID [--dry-run | --apply] [--yes] [--as EMAIL]`: plans the
+// whole-family fix from the account's latest snapshot and prints it as a diff (--dry-run, the
+// default); with --apply, asks for confirmation on a terminal (unless --yes), applies it in this
+// process (no worker needed; still one job per account), prints each step as it completes and then
+// the verification. Ctrl-C while applying cancels before the next step. Exit code 0 when the plan
+// is applicable (dry run) or the account ends "logging, validated, alarming"; 1 otherwise.
+import { createInterface } from "node:readline/promises";
 import { UsageError } from "@/cli/run-command";
+import { cliPrincipal } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/roles";
+import { ensureDatabase } from "@/lib/db/database";
+import { applyRemediation } from "@/lib/remediate/apply-remediation";
+import { cancelRemediation } from "@/lib/remediate/cancel-remediation";
+import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
+import { planRemediation } from "@/lib/remediate/plan-remediation";
+import { renderPlanText } from "@/lib/remediate/render-plan-text";
+import { runRemediation, type StepEvent } from "@/lib/remediate/run-remediation";
 
-export async function run(_options: unknown): Promise<number> {
-  throw new UsageError("`remediate` is not available in this build yet");
+export interface RemediateOptions {
+  account: string;
+  dryRun?: boolean;
+  apply?: boolean;
+  yes?: boolean;
+  as?: string;
+}
+
+function principalFor(email: string | undefined): Principal {
+  const base = cliPrincipal();
+  return email ? { ...base, name: `${base.name} as ${email}`, email } : base;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function printStep(e: StepEvent, total: number): void {
+  if (e.phase !== "recorded" || !e.outcome) return;
+  const mark = e.outcome.status === "failed" ? "✕" : e.outcome.changed ? "✓" : "=";
+  const note = e.outcome.status === "failed" ? ` — ${e.outcome.error}` : e.outcome.changed ? "" : " (already in place)";
+  const id = e.outcome.requestId ? ` [${e.outcome.requestId}]` : "";
+  console.log(`  ${mark} ${String(e.index + 1).padStart(2)}/${total} ${e.step.title}${id}${note}`);
+}
+
+export async function run(options: RemediateOptions): Promise<number> {
+  if (!/^\d{12}$/.test(options.account ?? "")) throw new UsageError(`--account takes a 12-digit AWS account id (got "${options.account}")`);
+  if (options.dryRun && options.apply) throw new UsageError("--dry-run and --apply exclude each other");
+  const database = await ensureDatabase({ log: (l) => console.error(l) });
+  try {
+    const principal = principalFor(options.as);
+    const planned = await planRemediation({ accountId: options.account, principal });
+    console.log(renderPlanText(planned.plan));
+    console.log(`\nPlan ${planned.jobId} (hash ${planned.planHash.slice(0, 12)})`);
+    if (planned.plan.status === "blocked") return 1;
+    if (!options.apply) return 0;
+    if (planned.plan.status === "empty") {
+      console.log("Nothing to apply.");
+      return 0;
+    }
+    if (!options.yes) {
+      if (!process.stdin.isTTY) throw new UsageError("refusing to apply without confirmation: run it in a terminal or pass --yes");
+      if (!(await confirm(`\nApply these ${planned.plan.steps.length} steps to account ${options.account}? [y/N] `))) {
+        console.log("Not applied.");
+        return 1;
+      }
+    }
+    const applied = await applyRemediation({ accountId: options.account, planId: planned.jobId, principal, enqueue: false });
+    console.log(`\nApplying job ${applied.jobId} (Ctrl-C cancels before the next step):`);
+    const onSigint = () => {
+      console.error("\nCancelling before the next step…");
+      void cancelRemediation({ jobId: applied.jobId, principal }).catch((err: Error) => console.error(err.message));
+    };
+    process.once("SIGINT", onSigint);
+    let status: string;
+    try {
+      status = await runRemediation(applied.jobId, { onStep: (e) => printStep(e, planned.plan.steps.length), log: (l) => console.error(`  ${l}`) });
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+    const job = await getRemediationJob(applied.jobId);
+    const v = job?.verification;
+    console.log(`\nJob ${applied.jobId}: ${status}`);
+    if (v && "failing" in v) {
+      console.log(`Verification: ${v.outcome}${v.replan ? ` (re-plan: ${v.replan.summary})` : ""}`);
+      for (const f of v.failing) console.log(`  ✕ ${f.controlId} ${f.status}: ${f.reason}`);
+      for (const c of v.caveats) console.log(`  ? ${c.controlId} ${c.status}: ${c.reason}`);
+      console.log(`  ${v.note}`);
+    } else if (job?.error) {
+      console.log(job.error);
+    }
+    return status === "succeeded" ? 0 : 1;
+  } finally {
+    await database.stop();
+  }
 }

@@ -1,0 +1,14 @@
+// POST /api/v1/remediations/{id}/cancel — stop a job before its next step (engineer and up).
+// 200 { status: "cancelled", job }; 404 no such job; 409 the job already ended. Audited.
+import { NextResponse } from "next/server";
+import { withRole } from "@/lib/auth/guards";
+import { cancelRemediation } from "@/lib/remediate/cancel-remediation";
+import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRole("engineer", async (req, { params, principal }) => {
+  const { id = "" } = await params;
+  const result = await cancelRemediation({ jobId: id, principal, request: req });
+  return NextResponse.json({ ...result, job: await getRemediationJob(id) });
+});

@@ -1,0 +1,15 @@
+// POST /api/v1/remediations/{id}/retry — continue a failed job from the step that failed
+// (engineer and up). 202 { status: "queued", fromStep, job }; 404 no such job; 409 not a failed
+// apply, or another job of the account is active. Audited as remediation.apply.
+import { NextResponse } from "next/server";
+import { withRole } from "@/lib/auth/guards";
+import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
+import { retryRemediation } from "@/lib/remediate/retry-remediation";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRole("engineer", async (req, { params, principal }) => {
+  const { id = "" } = await params;
+  const result = await retryRemediation({ jobId: id, principal, request: req });
+  return NextResponse.json({ ...result, job: await getRemediationJob(id) }, { status: 202 });
+});

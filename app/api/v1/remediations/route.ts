@@ -1,0 +1,49 @@
+// POST /api/v1/remediations — plan or apply a family fix (engineer and up). Body:
+//   { "accountId": "123456789012", "mode": "plan" }                       → 201 { job }: the plan, stored (status "planned")
+//   { "accountId": "123456789012", "mode": "apply", "planId": "<uuid>" }  → 202 { jobId, status: "queued", progressUrl, job }
+//   { "accountId": "123456789012", "mode": "apply" }                      → plans now and applies that plan at once (automation)
+// Apply with planId runs exactly the plan the user confirmed: 409 plan_stale when the latest
+// snapshot or the settings now give another plan; 422 plan_blocked when a safety rule stops it;
+// 409 remediation_active while another job of the account is queued or running; 200 with status
+// "succeeded" when there is nothing to do. 400 invalid input, 404 unknown or never-collected account.
+// GET /api/v1/remediations[?accountId=ID][&plans=1][&limit=N] — jobs newest first (viewer and up).
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { withRole } from "@/lib/auth/guards";
+import { applyRemediation } from "@/lib/remediate/apply-remediation";
+import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
+import { listRemediationJobs } from "@/lib/remediate/list-remediation-jobs";
+import { planRemediation } from "@/lib/remediate/plan-remediation";
+
+export const dynamic = "force-dynamic";
+
+const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+
+const body = z
+  .object({ accountId, mode: z.enum(["plan", "apply"]), planId: z.uuid().optional() })
+  .strict()
+  .refine((b) => b.mode === "apply" || b.planId === undefined, { message: "planId is only accepted with mode \"apply\"", path: ["planId"] });
+
+export const POST = withRole("engineer", async (req, { principal }) => {
+  const input = body.parse(await req.json());
+  if (input.mode === "plan") {
+    const planned = await planRemediation({ accountId: input.accountId, principal, request: req });
+    return NextResponse.json({ job: await getRemediationJob(planned.jobId) }, { status: 201 });
+  }
+  const applied = await applyRemediation({ accountId: input.accountId, planId: input.planId, principal, request: req });
+  const job = await getRemediationJob(applied.jobId);
+  const status = applied.status === "queued" ? 202 : 200;
+  return NextResponse.json({ jobId: applied.jobId, status: applied.status, progressUrl: `/api/v1/remediations/${applied.jobId}`, job }, { status });
+});
+
+const listQuery = z.object({
+  accountId: accountId.optional(),
+  plans: z.enum(["0", "1"]).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const GET = withRole("viewer", async (req) => {
+  const p = req.nextUrl.searchParams;
+  const q = listQuery.parse({ accountId: p.get("accountId") ?? undefined, plans: p.get("plans") ?? undefined, limit: p.get("limit") ?? undefined });
+  return NextResponse.json({ jobs: await listRemediationJobs({ accountId: q.accountId, includePlans: q.plans === "1", limit: q.limit }) });
+});

@@ -1,0 +1,98 @@
+// Remediation settings: where new trails deliver (a bucket per account, or the organization's
+// central log-archive bucket), who the CIS alarms notify, retention, and the name prefix of every
+// resource Trailwarden creates. Environment variables win over the settings page (Setting rows
+// with keys `remediation.*`), as for every other Trailwarden setting. Parsed here, once, with zod.
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** CloudWatch Logs accepts only these retention values. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name like us-east-1");
+
+const bucketSchema = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("per-account") }),
+  z.object({
+    mode: z.literal("central"),
+    name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
+    ownerAccountId: accountId,
+    region,
+  }),
+]);
+
+export const remediationSettingsSchema = z.object({
+  namePrefix: z.string().regex(/^[a-z][a-z0-9-]{0,20}$/, "lowercase letters, digits and hyphens").default("trailwarden-"),
+  bucket: bucketSchema.default({ mode: "per-account" }),
+  alarmEmail: z.email().nullable().default(null),
+  logRetentionDays: z
+    .number()
+    .int()
+    .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), `must be one of ${LOG_RETENTION_DAYS.join(", ")}`)
+    .default(365),
+  bucketRetentionDays: z.number().int().min(1).max(3650).default(400),
+  homeRegion: region.default("us-east-1"),
+  requiredTagKeys: z.array(z.string().min(1)).default([]),
+  /** Values for required tag keys a trail lacks (CloudTrail.9); a key without one is left to a person. */
+  tagValues: z.record(z.string(), z.string()).default({}),
+  /** Mutating calls per second per account and region (shared/CONTROLS.md quota: 1). */
+  mutationsPerSecond: z.number().positive().max(10).default(1),
+});
+
+export type RemediationSettings = z.infer<typeof remediationSettingsSchema>;
+
+/** A bad remediation setting: the operator must fix it (500, with the message naming the field). */
+export class RemediationSettingsError extends AppError {
+  constructor(message: string) {
+    super(message, 500, "remediation_settings_invalid");
+  }
+}
+
+const csv = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+
+/** The subset of the settings each environment variable sets (undefined: not set). */
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export function settingsFromEnvironment(env: EnvSource): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (env.TRAILWARDEN_REMEDIATION_PREFIX) out.namePrefix = env.TRAILWARDEN_REMEDIATION_PREFIX;
+  if (env.TRAILWARDEN_REMEDIATION_BUCKET_MODE === "per-account") out.bucket = { mode: "per-account" };
+  if (env.TRAILWARDEN_REMEDIATION_BUCKET_MODE === "central" || env.TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET) {
+    out.bucket = {
+      mode: "central",
+      name: env.TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET,
+      ownerAccountId: env.TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET_ACCOUNT,
+      region: env.TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET_REGION ?? env.AWS_REGION ?? "us-east-1",
+    };
+  }
+  if (env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL !== undefined) out.alarmEmail = env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL || null;
+  if (env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS) out.logRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS);
+  if (env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS) out.bucketRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS);
+  const home = env.TRAILWARDEN_REMEDIATION_HOME_REGION ?? env.AWS_REGION;
+  if (home) out.homeRegion = home;
+  if (env.TRAILWARDEN_REQUIRED_TAG_KEYS) out.requiredTagKeys = csv(env.TRAILWARDEN_REQUIRED_TAG_KEYS);
+  if (env.TRAILWARDEN_REMEDIATION_TAGS) {
+    out.tagValues = Object.fromEntries(
+      csv(env.TRAILWARDEN_REMEDIATION_TAGS).map((pair) => {
+        const at = pair.indexOf("=");
+        return at < 0 ? [pair, ""] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+      }),
+    );
+  }
+  if (env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND) out.mutationsPerSecond = Number(env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND);
+  return out;
+}
+
+/**
+ * Merges stored settings (`remediation.<field>` rows) under the environment and validates the
+ * result; throws RemediationSettingsError naming each bad field.
+ */
+export function parseRemediationSettings(stored: Record<string, unknown>, env: EnvSource = process.env): RemediationSettings {
+  const merged = { ...stored, ...settingsFromEnvironment(env) };
+  const parsed = remediationSettingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"}: ${i.message}`);
+    throw new RemediationSettingsError(`Invalid remediation settings:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
