@@ -8,6 +8,8 @@ import { assertPortFree } from "@/lib/runtime/port";
 import { resetDataDir } from "@/lib/runtime/reset-data-dir";
 import { startServices } from "@/lib/runtime/start-services";
 import { startWeb } from "@/lib/runtime/start-web";
+import { runCollection } from "@/lib/collect/run-collection";
+import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
 import { seedDemoData } from "@/sim/seed-demo-data";
 import { startMoto } from "@/sim/start-moto";
 
@@ -32,7 +34,14 @@ export async function run(options: { port: string; resetData?: boolean }): Promi
     stack.push(() => database.stop());
 
     const manifest = await seedDemoData(moto.endpoint, { log: (l) => console.log(l) });
+    // Alarms need a subscribed topic to pass CloudWatch.x; the demo subscribes a placeholder address.
+    process.env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL ??= "security-alerts@example.com";
     resetEnvCache();
+
+    // A first collection before the web app opens, so the pages show the organization at once.
+    console.log("Collecting the simulated organization...");
+    const first = await runCollection({ trigger: "demo", requestedBy: "demo", onSnapshotStored: await loadEvaluationHook() });
+    console.log(`First collection ${first.status}: ${first.counts.ok} ok, ${first.counts.partial} partial, ${first.counts.error} failed, in ${(first.durationMs / 1000).toFixed(1)} s`);
 
     process.env.TRAILWARDEN_SEED_DEMO_USERS = "1";
     const services = await startServices({ worker: true });

@@ -1,0 +1,7 @@
+"use client";
+
+import { ErrorPanel } from "@/components/ui/error-panel";
+
+export default function MatrixError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorPanel error={error} reset={reset} what="The matrix" />;
+}

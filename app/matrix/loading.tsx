@@ -1,0 +1,5 @@
+import { MatrixSkeleton } from "@/app/matrix/_components/matrix-skeleton";
+
+export default function Loading() {
+  return <MatrixSkeleton />;
+}
