@@ -122,6 +122,8 @@ export interface BucketState {
   /** GetBucketLogging: null when unknown. */
   accessLogging: { enabled: boolean; targetBucket?: string; targetPrefix?: string } | null;
   region?: string;
+  /** Why readStatus is no_data (e.g. no organization account owns the bucket). */
+  reason?: string;
 }
 
 export interface MetricFilterState {
@@ -161,6 +163,8 @@ export interface LogGroupState {
   metricFilters: MetricFilterState[];
   alarms: AlarmState[];
   topics: SnsTopicState[];
+  /** Why readStatus is no_data or error (e.g. the owning account is outside the organization). */
+  reason?: string;
 }
 
 export interface EventDataStoreState {
@@ -184,8 +188,18 @@ export interface AccountSnapshotState {
   collectedAt: string;
   /** Regions considered (TRAILWARDEN_REGIONS or the account's enabled regions). */
   regions: RegionState[];
+  /**
+   * When DescribeRegions last answered for `regions` (they are re-read at most daily, see
+   * lib/collect/collect-regions.ts); absent when TRAILWARDEN_REGIONS set them.
+   */
+  regionsReadAt?: string;
   /** The account's own trails plus the organization trail credited to it (deduplicated by ARN). */
   trails: TrailState[];
+  /**
+   * Trails the account owns that ListTrails returned but whose configuration could not be read
+   * (the failed call is in `errors`). Absent in snapshots written before this field existed.
+   */
+  unreadTrails?: { arn: string; name: string; homeRegion: string }[];
   /** null when ListEventDataStores is unavailable (NO_DATA for CloudTrail.10). */
   eventDataStores: EventDataStoreState[] | null;
   /** Keyed by bucket name: every trail bucket, read in its owning account. */

@@ -1,0 +1,48 @@
+// Job "collect": one collection run. Sent by requestCollection (payload: the queued run's id) and
+// by the cron schedule (TRAILWARDEN_COLLECT_CRON, default every 4 hours, UTC; payload without a
+// run id). Idempotent: a scheduled job's run takes the job's own id, so a retry after a worker
+// died resumes that run (accounts already stored are not collected again) instead of starting
+// another; a finished run is not collected twice.
+import { z } from "zod";
+import { getEnv } from "@/lib/config/env";
+import { defineJob } from "@/lib/jobs/job-definition";
+
+export const COLLECT_JOB = "collect";
+
+export const collectPayload = z.object({
+  runId: z.uuid().optional(),
+  trigger: z.enum(["schedule", "manual", "api", "cli", "remediation", "seed"]).default("schedule"),
+  requestedBy: z.string().max(200).nullish(),
+  accountIds: z.array(z.string().regex(/^\d{12}$/)).max(10_000).optional(),
+});
+export type CollectPayload = z.input<typeof collectPayload>;
+
+export const collectJob = defineJob({
+  id: COLLECT_JOB,
+  schema: collectPayload,
+  cron: () => getEnv().TRAILWARDEN_COLLECT_CRON,
+  cronPayload: { trigger: "schedule" },
+  queue: {
+    policy: "standard",
+    retryLimit: 2,
+    retryDelay: 30,
+    retryBackoff: true,
+    // A run of a few thousand accounts takes minutes; a dead worker is noticed by its heartbeat.
+    expireInSeconds: 4 * 3600,
+    heartbeatSeconds: 60,
+    deleteAfterSeconds: 7 * 86_400,
+  },
+  handle: async (payload, { jobId, log }) => {
+    const [{ runCollection }, { loadEvaluationHook }] = await Promise.all([import("@/lib/collect/run-collection"), import("@/lib/jobs/load-evaluation-hook")]);
+    const summary = await runCollection({
+      runId: payload.runId ?? jobId,
+      trigger: payload.trigger,
+      requestedBy: payload.requestedBy ?? null,
+      accountIds: payload.accountIds,
+      createIfMissing: true,
+      onSnapshotStored: await loadEvaluationHook(),
+      log,
+    });
+    log(`collect ${summary.runId}: ${summary.status} (${summary.counts.ok} ok, ${summary.counts.partial} partial, ${summary.counts.error} error, ${summary.counts.skipped} skipped)`);
+  },
+});

@@ -1,0 +1,118 @@
+// Scheduling: requested collections go through the pg-boss queue to a worker, equivalent requests
+// are coalesced, the cron schedule is installed, and two runs never collect one account at the
+// same time. Assumes the integration global setup (AWS_ENDPOINT_URL = moto, a template database).
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCollectionProgress } from "@/lib/collect/get-collection-progress";
+import { runCollection } from "@/lib/collect/run-collection";
+import { resetEnvCache } from "@/lib/config/env";
+import { db } from "@/lib/db";
+import { collectJob, collectPayload } from "@/lib/jobs/collect-job";
+import { requestCollection } from "@/lib/jobs/request-collection";
+import { startWorker, type WorkerHandle } from "@/lib/jobs/start-worker";
+import { SIM_EXTERNAL_ID } from "@/sim/create-access-roles";
+import type { SimManifest } from "@/sim/manifest";
+import { seedOrganization } from "@/sim/seed-organization";
+import { useFreshDatabase } from "./support/test-database";
+
+let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
+let manifest: SimManifest;
+
+beforeAll(async () => {
+  fresh = await useFreshDatabase();
+  manifest = await seedOrganization(process.env.AWS_ENDPOINT_URL!);
+  // The worker reads its configuration from the environment, as in production.
+  Object.assign(process.env, {
+    TRAILWARDEN_EXTERNAL_ID: SIM_EXTERNAL_ID,
+    TRAILWARDEN_SECURITYHUB_ACCOUNT: manifest.securityHubAdminAccountId,
+    TRAILWARDEN_SECURITYHUB_REGION: "us-east-1",
+    TRAILWARDEN_AWS_MAX_ATTEMPTS: "3",
+  });
+  resetEnvCache();
+});
+afterAll(async () => {
+  for (const k of ["TRAILWARDEN_EXTERNAL_ID", "TRAILWARDEN_SECURITYHUB_ACCOUNT", "TRAILWARDEN_SECURITYHUB_REGION", "TRAILWARDEN_AWS_MAX_ATTEMPTS"]) delete process.env[k];
+  resetEnvCache();
+  await fresh.drop();
+});
+
+async function waitFor(runId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const p = await getCollectionProgress(runId);
+    if (p && ["ok", "partial", "error"].includes(p.status)) return p;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${p?.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe("queued collections", () => {
+  let worker: WorkerHandle;
+  afterAll(async () => worker?.stop());
+
+  it("coalesces equivalent requests while queued, and a worker runs them", async () => {
+    const first = await requestCollection({ trigger: "manual", requestedBy: "alice@example.com" });
+    const second = await requestCollection({ trigger: "api", requestedBy: "token:ci" });
+    const subset = await requestCollection({ trigger: "api", accountIds: [manifest.managementAccountId] });
+    expect(first.coalesced).toBe(false);
+    expect(second).toEqual({ runId: first.runId, coalesced: true });
+    // A queued run over every account covers a request for some of them.
+    expect(subset).toEqual({ runId: first.runId, coalesced: true });
+    expect((await getCollectionProgress(first.runId))!.status).toBe("queued");
+
+    worker = await startWorker({ log: () => undefined, pollingIntervalSeconds: 0.5 });
+    const done = await waitFor(first.runId);
+    expect(done).toMatchObject({ status: "ok", trigger: "manual", requestedBy: "alice@example.com", accountsTotal: manifest.accounts.length, accountsDone: manifest.accounts.length });
+    expect(await db.snapshot.count({ where: { runId: first.runId } })).toBe(manifest.accounts.length);
+  });
+
+  it("installs the cron schedule (TRAILWARDEN_COLLECT_CRON, default every 4 hours)", async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query(`SELECT name, cron, timezone FROM pgboss.schedule WHERE name = 'collect'`);
+    await client.end();
+    expect(rows).toEqual([{ name: "collect", cron: "0 */4 * * *", timezone: "UTC" }]);
+  });
+
+  it("runs a request made while the worker is up", async () => {
+    const req = await requestCollection({ trigger: "api", accountIds: [manifest.managementAccountId] });
+    expect(req.coalesced).toBe(false);
+    const done = await waitFor(req.runId);
+    expect(done).toMatchObject({ status: "ok", accountsTotal: 1, accountIds: [manifest.managementAccountId] });
+  });
+});
+
+describe("the scheduled job", () => {
+  it("runs under its job's id, so a retry resumes the same run instead of starting another", async () => {
+    const jobId = randomUUID();
+    const context = { jobId, retryCount: 0, signal: new AbortController().signal, log: () => undefined };
+    await collectJob.handle(collectPayload.parse({ trigger: "schedule" }), context);
+    const run = (await getCollectionProgress(jobId))!;
+    expect(run).toMatchObject({ status: "ok", trigger: "schedule", accountsDone: manifest.accounts.length });
+    // The same job again (pg-boss retrying it) finds the run finished and collects nothing.
+    await collectJob.handle(collectPayload.parse({ trigger: "schedule" }), { ...context, retryCount: 1 });
+    expect(await db.snapshot.count({ where: { runId: jobId } })).toBe(manifest.accounts.length);
+    expect(await db.collectionRun.count({ where: { trigger: "schedule" } })).toBe(1);
+  });
+});
+
+describe("overlapping runs", () => {
+  it("never collect one account in two runs at the same time", async () => {
+    const [a, b] = await Promise.all([runCollection({ trigger: "api" }), runCollection({ trigger: "schedule" })]);
+    const rows = await db.collectionRunAccount.findMany({ where: { runId: { in: [a.runId, b.runId] } } });
+    for (const account of manifest.accounts) {
+      const [x, y] = [a.runId, b.runId].map((id) => rows.find((r) => r.runId === id && r.accountId === account.accountId)!);
+      const collected = [x!, y!].filter((r) => r.status !== "skipped");
+      expect(collected.length).toBeGreaterThanOrEqual(1);
+      if (collected.length === 2) {
+        // Both collected it: one after the other, never overlapping.
+        const [p, q] = collected.sort((m, n) => m.startedAt!.getTime() - n.startedAt!.getTime());
+        expect(q!.startedAt!.getTime()).toBeGreaterThanOrEqual(p!.finishedAt!.getTime());
+      } else {
+        const skipped = [x!, y!].find((r) => r.status === "skipped")!;
+        expect(skipped.error).toMatch(/^being collected by run /);
+      }
+    }
+  });
+});
