@@ -53,9 +53,10 @@ describe("embedded PostgreSQL", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const runCli = (args: string[], extraEnv: Record<string, string> = {}) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, TRAILWARDEN_DATA_DIR: dir, ...extraEnv };
-    delete env.DATABASE_URL;
-    return execFileSync(process.execPath, [cli, ...args], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const env: NodeJS.ProcessEnv = { ...process.env, TRAILWARDEN_DATA_DIR: dir };
+    delete env.DATABASE_URL; // the embedded default, unless the case sets one
+    Object.assign(env, extraEnv);
+    return execFileSync(process.execPath, [cli, ...args], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
   };
 
   it("initialises once, keeps data across restarts and removes a stale lock", () => {
@@ -82,13 +83,17 @@ describe("embedded PostgreSQL", () => {
   });
 
   it("names the problem when the data directory is not writable", () => {
+    // Root ignores permission bits, so make the directory impossible: its parent is a file.
+    const blocker = path.join(dir, "a-file");
+    writeFileSync(blocker, "");
+    const bad = path.join(blocker, "data");
     let message = "";
     try {
-      runCli(["migrate"], { TRAILWARDEN_DATA_DIR: "/proc/trailwarden" });
+      runCli(["migrate"], { TRAILWARDEN_DATA_DIR: bad });
     } catch (err) {
       message = String((err as { stderr?: string }).stderr);
     }
-    expect(message).toMatch(/data directory \/proc\/trailwarden \(TRAILWARDEN_DATA_DIR\) is not writable/);
+    expect(message).toContain(`data directory ${bad} (TRAILWARDEN_DATA_DIR) is not writable`);
   });
 
   it("names the bad variable when configuration is invalid", () => {
