@@ -16,7 +16,7 @@ program
 program
   .command("serve")
   .description("start the web app and the background worker on the configured database")
-  .option("--port <port>", "HTTP port", "3000")
+  .option("--port <port>", "HTTP port (default: TRAILWARDEN_PORT or 3000)")
   .option("--no-worker", "do not start the background worker in this process group")
   .option("--no-build", "fail instead of building when there is no current production build")
   .option("--reset-data", "empty TRAILWARDEN_DATA_DIR first (throw-away instances and tests)")
@@ -25,7 +25,7 @@ program
 program
   .command("demo")
   .description("start the simulated AWS organization (moto), the embedded database and the web app together")
-  .option("--port <port>", "HTTP port", "3000")
+  .option("--port <port>", "HTTP port (default: TRAILWARDEN_PORT or 3000)")
   .option("--reset-data", "empty TRAILWARDEN_DATA_DIR first (start from an empty database)")
   .action((opts) => runCommand(() => import("@/cli/commands/demo"), opts));
 

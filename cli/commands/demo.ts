@@ -13,7 +13,7 @@ import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
 import { seedDemoData } from "@/sim/seed-demo-data";
 import { startMoto } from "@/sim/start-moto";
 
-export async function run(options: { port: string; resetData?: boolean }): Promise<number> {
+export async function run(options: { port?: string; resetData?: boolean }): Promise<number> {
   const env = getEnv();
   const port = Number(options.port ?? env.TRAILWARDEN_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);

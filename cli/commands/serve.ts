@@ -8,7 +8,7 @@ import { resetDataDir } from "@/lib/runtime/reset-data-dir";
 import { buildIsCurrent, startWeb } from "@/lib/runtime/start-web";
 import { startServices, type ServeOptions } from "@/lib/runtime/start-services";
 
-export async function run(options: ServeOptions & { port: string; resetData?: boolean; build?: boolean }): Promise<number> {
+export async function run(options: ServeOptions & { port?: string; resetData?: boolean; build?: boolean }): Promise<number> {
   const env = getEnv();
   const port = Number(options.port ?? env.TRAILWARDEN_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);
