@@ -15,7 +15,12 @@ export async function CoverageSummaryPanel({ from, to }: { from: string; to: str
   const report = await buildCoverageReport({ from, to });
   const s = report.summary;
   if (report.accounts.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No accounts have been collected yet, so there is no coverage to report.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+        No account has coverage evidence in this period. Evidence starts with Trailwarden&apos;s first collection of an account,
+        and the default period ends yesterday: if the first collection was today, choose a period that includes today.
+      </p>
+    );
   }
   const worst = [...report.accounts].sort((a, b) => a.recordedPct - b.recordedPct).slice(0, 10);
   return (
