@@ -1,32 +1,10 @@
 // The simulated organization as seeded: what other tools (integration tests, the demo, benchmarks)
 // can rely on without reading moto. `expected` holds the verdicts shared/CONTROLS.md gives for the
 // seeded state, so tests compare the evaluator against it.
+import { CLOUDTRAIL_CONTROL_IDS, CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
 
-export const FAMILY_CONTROL_IDS = [
-  "CloudTrail.1",
-  "CloudTrail.2",
-  "CloudTrail.3",
-  "CloudTrail.4",
-  "CloudTrail.5",
-  "CloudTrail.6",
-  "CloudTrail.7",
-  "CloudTrail.9",
-  "CloudTrail.10",
-  "CloudWatch.1",
-  "CloudWatch.2",
-  "CloudWatch.3",
-  "CloudWatch.4",
-  "CloudWatch.5",
-  "CloudWatch.6",
-  "CloudWatch.7",
-  "CloudWatch.8",
-  "CloudWatch.9",
-  "CloudWatch.10",
-  "CloudWatch.11",
-  "CloudWatch.12",
-  "CloudWatch.13",
-  "CloudWatch.14",
-] as const;
+/** The family in display order: the catalogue's own list, so the two cannot drift apart. */
+export const FAMILY_CONTROL_IDS = [...CLOUDTRAIL_CONTROL_IDS, ...CLOUDWATCH_CONTROL_IDS] as const;
 
 export type FamilyControlId = (typeof FAMILY_CONTROL_IDS)[number];
 
