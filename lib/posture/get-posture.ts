@@ -1,6 +1,7 @@
 // The current matrix: for every known account, the verdicts computed from its latest snapshot
 // (the newest evaluation of it), in ARCHITECTURE.md's `posture` JSON shape.
 import { db } from "@/lib/db";
+import { latestSnapshots } from "@/lib/read-models/latest-snapshots";
 
 export type VerdictStatus = "PASSED" | "FAILED" | "WARNING" | "NO_DATA" | "NOT_APPLICABLE" | "ERROR";
 
@@ -30,25 +31,19 @@ export interface Posture {
   accounts: PostureAccount[];
 }
 
-interface LatestSnapshotRow {
-  id: string;
-  account_id: string;
-  collected_at: Date;
-  status: "ok" | "partial" | "error";
-  error: string | null;
-}
-
 export async function getPosture(options: { accountIds?: string[] } = {}): Promise<Posture> {
   const accounts = await db.awsAccount.findMany({
     where: options.accountIds ? { id: { in: options.accountIds } } : undefined,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, ouPath: true, status: true },
   });
-  const snapshots = await db.$queryRaw<LatestSnapshotRow[]>`
-    SELECT DISTINCT ON (account_id) id, account_id, collected_at, status, error
-    FROM snapshots ORDER BY account_id, collected_at DESC`;
-  const latest = new Map(snapshots.map((s) => [s.account_id, s]));
-  const snapshotIds = snapshots.map((s) => s.id);
+  // The same "newest snapshot per account" the dashboard reads (lib/read-models/latest-snapshots.ts).
+  const latest = new Map(
+    (await latestSnapshots(accounts.map((a) => a.id)))
+      .filter((s) => s.latestId && s.latestAt && s.latestStatus)
+      .map((s) => [s.accountId, { id: s.latestId!, collectedAt: s.latestAt!, status: s.latestStatus!, error: s.latestError }]),
+  );
+  const snapshotIds = [...latest.values()].map((s) => s.id);
   const results = snapshotIds.length
     ? await db.$queryRaw<
         {
@@ -96,7 +91,7 @@ export async function getPosture(options: { accountIds?: string[] } = {}): Promi
         name: a.name,
         ouPath: a.ouPath,
         accountStatus: a.status,
-        collectedAt: snap?.collected_at.toISOString() ?? null,
+        collectedAt: snap?.collectedAt.toISOString() ?? null,
         collection: snap ? { status: snap.status, error: snap.error } : null,
         controls,
       };

@@ -2,6 +2,7 @@
 // verdicts; the newest snapshot of any kind tells whether a later collection failed before it
 // could be evaluated, in which case those verdicts must be shown as stale ERROR, never as current.
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CollectionStatus } from "@/lib/read-models/matrix-types";
 
 export interface LatestSnapshotRow {
@@ -42,31 +43,19 @@ function toRow(r: Raw): LatestSnapshotRow {
 export async function latestSnapshots(accountIds?: string[]): Promise<LatestSnapshotRow[]> {
   // LATERAL + LIMIT 1 walks the (account_id, collected_at DESC) index once per account, which stays
   // fast however much history is kept.
-  const rows = accountIds
-    ? await db.$queryRaw<Raw[]>`
-        SELECT a.id AS account_id, ls.id AS latest_id, ls.status AS latest_status, ls.error AS latest_error,
-               ls.collected_at AS latest_at, es.id AS evaluated_id, es.collected_at AS evaluated_at
-        FROM aws_accounts a
-        LEFT JOIN LATERAL (
-          SELECT s.id, s.status, s.error, s.collected_at FROM snapshots s
-          WHERE s.account_id = a.id ORDER BY s.collected_at DESC LIMIT 1) ls ON true
-        LEFT JOIN LATERAL (
-          SELECT s.id, s.collected_at FROM snapshots s
-          WHERE s.account_id = a.id AND EXISTS (SELECT 1 FROM control_results cr WHERE cr.snapshot_id = s.id)
-          ORDER BY s.collected_at DESC LIMIT 1) es ON true
-        WHERE a.id = ANY(${accountIds}::varchar[])`
-    : await db.$queryRaw<Raw[]>`
-        SELECT a.id AS account_id, ls.id AS latest_id, ls.status AS latest_status, ls.error AS latest_error,
-               ls.collected_at AS latest_at, es.id AS evaluated_id, es.collected_at AS evaluated_at
-        FROM aws_accounts a
-        LEFT JOIN LATERAL (
-          SELECT s.id, s.status, s.error, s.collected_at FROM snapshots s
-          WHERE s.account_id = a.id ORDER BY s.collected_at DESC LIMIT 1) ls ON true
-        LEFT JOIN LATERAL (
-          SELECT s.id, s.collected_at FROM snapshots s
-          WHERE s.account_id = a.id AND EXISTS (SELECT 1 FROM control_results cr WHERE cr.snapshot_id = s.id)
-          ORDER BY s.collected_at DESC LIMIT 1) es ON true
-        WHERE a.removed_at IS NULL`;
+  const which = accountIds ? Prisma.sql`a.id = ANY(${accountIds}::varchar[])` : Prisma.sql`a.removed_at IS NULL`;
+  const rows = await db.$queryRaw<Raw[]>`
+    SELECT a.id AS account_id, ls.id AS latest_id, ls.status AS latest_status, ls.error AS latest_error,
+           ls.collected_at AS latest_at, es.id AS evaluated_id, es.collected_at AS evaluated_at
+    FROM aws_accounts a
+    LEFT JOIN LATERAL (
+      SELECT s.id, s.status, s.error, s.collected_at FROM snapshots s
+      WHERE s.account_id = a.id ORDER BY s.collected_at DESC LIMIT 1) ls ON true
+    LEFT JOIN LATERAL (
+      SELECT s.id, s.collected_at FROM snapshots s
+      WHERE s.account_id = a.id AND EXISTS (SELECT 1 FROM control_results cr WHERE cr.snapshot_id = s.id)
+      ORDER BY s.collected_at DESC LIMIT 1) es ON true
+    WHERE ${which}`;
   return rows.map(toRow);
 }
 
