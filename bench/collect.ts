@@ -10,8 +10,6 @@
 // Uses DATABASE_URL's server (a new database per run) when set, else an embedded PostgreSQL in a
 // temporary directory. Prints a table and a final JSON line.
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListEventDataStoresCommand, ListTagsCommand, ListTrailsCommand } from "@aws-sdk/client-cloudtrail";
@@ -21,15 +19,14 @@ import { DescribeOrganizationCommand, ListAccountsForParentCommand, ListOrganiza
 import { GetBucketLoggingCommand, GetBucketPolicyStatusCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import pg from "pg";
 import pLimit from "p-limit";
 import { runCollection, type RunSummary } from "@/lib/collect/run-collection";
 import { settingsFromEnv } from "@/lib/collect/run-context";
-import { getEnv, resetEnvCache } from "@/lib/config/env";
+import { getEnv } from "@/lib/config/env";
 import { db, disconnectDb } from "@/lib/db";
-import { ensureDatabase } from "@/lib/db/database";
 import { seedBulkOrganization } from "@/sim/seed-bulk";
 import { startMoto } from "@/sim/start-moto";
+import { freshDatabase } from "@/bench/support/fresh-database";
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,41 +52,6 @@ async function startProxy(target: string): Promise<{ endpoint: string; stop: () 
     child.once("exit", (code) => reject(new Error(`proxy exited (${code})`)));
   });
   return { endpoint, stop: () => child.kill("SIGTERM") };
-}
-
-async function freshDatabase(): Promise<{ stop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    const name = `tw_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    process.env.DATABASE_URL = base.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
-    resetEnvCache();
-    await ensureDatabase();
-    return {
-      stop: async () => {
-        await disconnectDb();
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "tw-bench-"));
-  chmodSync(dir, 0o755); // the embedded server runs as the `postgres` user, which must reach it
-  process.env.TRAILWARDEN_DATA_DIR = dir;
-  resetEnvCache();
-  const handle = await ensureDatabase();
-  return {
-    stop: async () => {
-      await disconnectDb();
-      await handle.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** The minimal calls of a collection, straight through the SDK (what any collector must ask). */
@@ -215,7 +177,7 @@ async function main(): Promise<void> {
   const moto = await startMoto({ log });
   const cleanups: (() => Promise<void> | void)[] = [() => moto.stop()];
   try {
-    const database = await freshDatabase();
+    const database = await freshDatabase("tw_bench");
     cleanups.push(() => database.stop());
     const seedStarted = Date.now();
     const manifest = await seedBulkOrganization(moto.endpoint, N, { log });

@@ -8,7 +8,7 @@
 // Uses DATABASE_URL if set (its bench accounts, ids 8xxxxxxxxxxx, are replaced), else an embedded
 // PostgreSQL in a temporary TRAILWARDEN_DATA_DIR.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db";
@@ -173,6 +173,7 @@ if (process.argv.includes("--measure")) {
   let tmp: string | null = null;
   if (!process.env.DATABASE_URL) {
     tmp = mkdtempSync(path.join(os.tmpdir(), "tw-bench-coverage-"));
+    chmodSync(tmp, 0o755); // as root, the embedded server runs as `postgres`, which must reach it
     process.env.TRAILWARDEN_DATA_DIR = tmp;
   }
   const database = await ensureDatabase({ log: (l) => console.log(l) });

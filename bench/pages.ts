@@ -11,19 +11,15 @@
 // and a final JSON line; exits 1 when a target is missed.
 //
 // Also exports seedPageFixtures(n) for tests and screenshots.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { createApiToken } from "@/lib/auth/api-tokens";
-import { resetEnvCache } from "@/lib/config/env";
 import { disconnectDb } from "@/lib/db";
-import { ensureDatabase } from "@/lib/db/database";
 import { buildIsCurrent } from "@/lib/runtime/start-web";
 import { startChild, type ManagedChild } from "@/lib/runtime/child-process";
 import { seedPageFixtures } from "./page-fixtures/seed-page-fixtures";
+import { freshDatabase, type BenchDatabase } from "@/bench/support/fresh-database";
 
 export { seedPageFixtures };
 
@@ -36,50 +32,7 @@ const arg = (name: string, fallback: string) => {
 };
 const log = (line: string) => console.error(`[bench:pages] ${line}`);
 
-interface Database {
-  url: string;
-  dataDir: string;
-  stop(): Promise<void>;
-}
-
-async function freshDatabase(): Promise<Database> {
-  const base = process.env.DATABASE_URL;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tw-bench-pages-"));
-  process.env.TRAILWARDEN_DATA_DIR = dataDir;
-  if (base) {
-    const name = `tw_bench_pages_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    process.env.DATABASE_URL = base.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
-    resetEnvCache();
-    await ensureDatabase();
-    return {
-      url: process.env.DATABASE_URL,
-      dataDir,
-      stop: async () => {
-        await disconnectDb();
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  resetEnvCache();
-  const handle = await ensureDatabase({ log });
-  return {
-    url: handle.url,
-    dataDir,
-    stop: async () => {
-      await disconnectDb();
-      await handle.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+type Database = BenchDatabase;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -162,7 +115,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!buildIsCurrent()) log("warning: sources changed since the last `next build`; measuring the existing build");
-  const db = await freshDatabase();
+  const db = await freshDatabase("tw_bench_pages", log);
   let web: ManagedChild | undefined;
   try {
     log(`seeding ${accounts} accounts into ${db.url.replace(/:[^:@/]+@/, ":***@")}`);
