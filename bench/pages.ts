@@ -12,12 +12,12 @@
 //
 // Also exports seedPageFixtures(n) for tests and screenshots.
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { pathToFileURL } from "node:url";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { disconnectDb } from "@/lib/db";
 import { buildIsCurrent } from "@/lib/runtime/start-web";
 import { startChild, type ManagedChild } from "@/lib/runtime/child-process";
+import { findFreePort } from "@/lib/runtime/port";
 import { seedPageFixtures } from "./page-fixtures/seed-page-fixtures";
 import { freshDatabase, type BenchDatabase } from "@/bench/support/fresh-database";
 
@@ -34,19 +34,8 @@ const log = (line: string) => console.error(`[bench:pages] ${line}`);
 
 type Database = BenchDatabase;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 async function startServer(db: Database): Promise<{ base: string; web: ManagedChild }> {
-  const port = await freePort();
+  const port = await findFreePort();
   const web = startChild(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     label: "web",
     env: { ...process.env, DATABASE_URL: db.url, TRAILWARDEN_DATA_DIR: db.dataDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 import { ensureMotoInstalled } from "@/sim/ensure-moto-installed";
-import { findFreePort, isPortFree } from "@/sim/find-free-port";
+import { findFreePort, isPortFree } from "@/lib/runtime/port";
 import { SimulatorError } from "@/sim/simulator-error";
 
 const HOST = "127.0.0.1";

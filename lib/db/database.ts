@@ -5,11 +5,11 @@
 import { execFileSync } from "node:child_process";
 import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { ConfigError, dataDir, getEnv } from "@/lib/config/env";
 import { migrate } from "@/lib/db/migrate";
+import { findFreePort, isPortFree } from "@/lib/runtime/port";
 
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "trailwarden-local"; // listens on 127.0.0.1 only
@@ -79,25 +79,8 @@ function runningServer(pgData: string): { pid: number; port: number } | null {
   return null;
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
 async function freePort(preferred: number): Promise<number> {
-  if (await portFree(preferred)) return preferred;
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  return (await isPortFree("127.0.0.1", preferred)) ? preferred : findFreePort();
 }
 
 function postgresIds(): { uid: number; gid: number } | null {
