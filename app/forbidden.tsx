@@ -7,7 +7,10 @@ export default function Forbidden() {
       <p className="text-sm font-semibold text-red-700">403</p>
       <h1 className="mt-1 text-xl font-semibold">You do not have access to this page</h1>
       <p className="mt-2 text-sm text-slate-600">Your role does not include it. Ask an administrator if you need it.</p>
-      <Link href="/" className="mt-6 inline-block rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
+      <Link
+        href="/"
+        className="mt-6 inline-block rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
+      >
         Back to the overview
       </Link>
     </div>

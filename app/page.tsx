@@ -36,9 +36,17 @@ export default async function OverviewPage() {
   }
   return (
     <>
-      <PageHeader title="Overview" description="CloudTrail posture across the organization, from the latest collection of every account." />
+      <PageHeader
+        title="Overview"
+        description="CloudTrail posture across the organization, from the latest collection of every account."
+      />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Widget title="The passing shares" fallback={[1, 2, 3].map((i) => <CardSkeleton key={i} lines={2} />)}>
+        <Widget
+          title="The passing shares"
+          fallback={[1, 2, 3].map((i) => (
+            <CardSkeleton key={i} lines={2} />
+          ))}
+        >
           <FamilyShareCards />
         </Widget>
         <Widget title="Coverage" fallback={<CardSkeleton lines={2} />}>

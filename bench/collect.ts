@@ -12,11 +12,31 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { CloudTrailClient, DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListEventDataStoresCommand, ListTagsCommand, ListTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  ListEventDataStoresCommand,
+  ListTagsCommand,
+  ListTrailsCommand,
+} from "@aws-sdk/client-cloudtrail";
 import { CloudWatchLogsClient, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { DescribeOrganizationCommand, ListAccountsForParentCommand, ListOrganizationalUnitsForParentCommand, ListRootsCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
-import { GetBucketLoggingCommand, GetBucketPolicyStatusCommand, GetPublicAccessBlockCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DescribeOrganizationCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListRootsCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
+import {
+  GetBucketLoggingCommand,
+  GetBucketPolicyStatusCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import pLimit from "p-limit";
@@ -44,9 +64,23 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 
 async function startProxy(target: string): Promise<{ endpoint: string; stop: () => void }> {
   // Its own process: the proxy's event loop must not share the collector's.
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("bench/throttle-proxy.ts"), "--target", target, "--latency", String(LATENCY), "--throttle", String(THROTTLE)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.resolve("bench/throttle-proxy.ts"),
+      "--target",
+      target,
+      "--latency",
+      String(LATENCY),
+      "--throttle",
+      String(THROTTLE),
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const endpoint = await new Promise<string>((resolve, reject) => {
     child.stdout.once("data", (b: Buffer) => resolve(b.toString().trim().split("\n")[0]!));
     child.once("exit", (code) => reject(new Error(`proxy exited (${code})`)));
@@ -56,7 +90,11 @@ async function startProxy(target: string): Promise<{ endpoint: string; stop: () 
 
 /** The minimal calls of a collection, straight through the SDK (what any collector must ask). */
 export async function floor(endpoint: string, concurrency = CONCURRENCY): Promise<{ ms: number; calls: number }> {
-  const handler = new NodeHttpHandler({ httpAgent: { keepAlive: true, maxSockets: 256 }, requestTimeout: 20_000, connectionTimeout: 5_000 });
+  const handler = new NodeHttpHandler({
+    httpAgent: { keepAlive: true, maxSockets: 256 },
+    requestTimeout: 20_000,
+    connectionTimeout: 5_000,
+  });
   const base = { region: REGION, endpoint, requestHandler: handler, maxAttempts: 6 };
   const hub = { ...base, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
   let calls = 0;
@@ -76,7 +114,9 @@ export async function floor(endpoint: string, concurrency = CONCURRENCY): Promis
       (async () => {
         let token: string | undefined;
         do {
-          const r = await send(org.send(new ListAccountsForParentCommand({ ParentId: parent, NextToken: token, MaxResults: 20 })));
+          const r = await send(
+            org.send(new ListAccountsForParentCommand({ ParentId: parent, NextToken: token, MaxResults: 20 })),
+          );
           accounts.push(...(r.Accounts ?? []).map((a) => a.Id!));
           token = r.NextToken;
         } while (token);
@@ -95,8 +135,24 @@ export async function floor(endpoint: string, concurrency = CONCURRENCY): Promis
   await Promise.all(
     ordered.map((account) =>
       limit(async () => {
-        const c = (await send(sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/TrailwardenReadOnly`, RoleSessionName: "floor" })))).Credentials!;
-        const cfg = { ...base, credentials: { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken } };
+        const c = (
+          await send(
+            sts.send(
+              new AssumeRoleCommand({
+                RoleArn: `arn:aws:iam::${account}:role/TrailwardenReadOnly`,
+                RoleSessionName: "floor",
+              }),
+            ),
+          )
+        ).Credentials!;
+        const cfg = {
+          ...base,
+          credentials: {
+            accessKeyId: c.AccessKeyId!,
+            secretAccessKey: c.SecretAccessKey!,
+            sessionToken: c.SessionToken,
+          },
+        };
         const ct = new CloudTrailClient(cfg);
         const [, listed] = await Promise.all([
           send(new EC2Client(cfg).send(new DescribeRegionsCommand({ AllRegions: true }))),
@@ -108,29 +164,65 @@ export async function floor(endpoint: string, concurrency = CONCURRENCY): Promis
         const [described] = await Promise.all([
           send(ct.send(new DescribeTrailsCommand({ trailNameList: arns }))),
           send(ct.send(new ListTagsCommand({ ResourceIdList: arns }))),
-          ...arns.flatMap((a) => [send(ct.send(new GetTrailStatusCommand({ Name: a }))), send(ct.send(new GetEventSelectorsCommand({ TrailName: a })))]),
+          ...arns.flatMap((a) => [
+            send(ct.send(new GetTrailStatusCommand({ Name: a }))),
+            send(ct.send(new GetEventSelectorsCommand({ TrailName: a }))),
+          ]),
         ]);
         const logs = new CloudWatchLogsClient(cfg);
         const mine = (described.trailList ?? []).filter((t) => arns.includes(t.TrailARN!));
         for (const t of mine) if (t.S3BucketName) buckets.add(t.S3BucketName);
         await Promise.all(
-          mine.filter((t) => t.CloudWatchLogsLogGroupArn).map((t) => send(logs.send(new DescribeMetricFiltersCommand({ logGroupName: t.CloudWatchLogsLogGroupArn!.split(":log-group:")[1]!.replace(/:\*$/, "") })))),
+          mine
+            .filter((t) => t.CloudWatchLogsLogGroupArn)
+            .map((t) =>
+              send(
+                logs.send(
+                  new DescribeMetricFiltersCommand({
+                    logGroupName: t.CloudWatchLogsLogGroupArn!.split(":log-group:")[1]!.replace(/:\*$/, ""),
+                  }),
+                ),
+              ),
+            ),
         );
       }),
     ),
   );
   // Trail buckets, once per run, in the management account that owns the bulk seed's central bucket.
-  const mc = (await send(sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${mgmt}:role/TrailwardenReadOnly`, RoleSessionName: "floor" })))).Credentials!;
-  const s3 = new S3Client({ ...base, forcePathStyle: true, credentials: { accessKeyId: mc.AccessKeyId!, secretAccessKey: mc.SecretAccessKey!, sessionToken: mc.SessionToken } });
+  const mc = (
+    await send(
+      sts.send(
+        new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${mgmt}:role/TrailwardenReadOnly`, RoleSessionName: "floor" }),
+      ),
+    )
+  ).Credentials!;
+  const s3 = new S3Client({
+    ...base,
+    forcePathStyle: true,
+    credentials: { accessKeyId: mc.AccessKeyId!, secretAccessKey: mc.SecretAccessKey!, sessionToken: mc.SessionToken },
+  });
   await send(s3.send(new ListBucketsCommand({})));
-  await Promise.all([...buckets].flatMap((Bucket) => [send(s3.send(new GetBucketLoggingCommand({ Bucket }))), send(s3.send(new GetPublicAccessBlockCommand({ Bucket }))).catch(() => undefined), send(s3.send(new GetBucketPolicyStatusCommand({ Bucket }))).catch(() => undefined)]));
+  await Promise.all(
+    [...buckets].flatMap((Bucket) => [
+      send(s3.send(new GetBucketLoggingCommand({ Bucket }))),
+      send(s3.send(new GetPublicAccessBlockCommand({ Bucket }))).catch(() => undefined),
+      send(s3.send(new GetBucketPolicyStatusCommand({ Bucket }))).catch(() => undefined),
+    ]),
+  );
   handler.destroy();
   return { ms: performance.now() - started, calls };
 }
 
-async function perAccountCalls(runId: string, managementAccountId: string): Promise<{ oneTrail: number; twoTrail: number; max: number; management: number }> {
-  const rows = await db.snapshot.findMany({ where: { runId }, select: { accountId: true, apiCalls: true, state: true } });
-  const owned = (s: unknown) => ((s as { trails: { appliesVia: string }[] }).trails ?? []).filter((t) => t.appliesVia === "owned").length;
+async function perAccountCalls(
+  runId: string,
+  managementAccountId: string,
+): Promise<{ oneTrail: number; twoTrail: number; max: number; management: number }> {
+  const rows = await db.snapshot.findMany({
+    where: { runId },
+    select: { accountId: true, apiCalls: true, state: true },
+  });
+  const owned = (s: unknown) =>
+    ((s as { trails: { appliesVia: string }[] }).trails ?? []).filter((t) => t.appliesVia === "owned").length;
   const members = rows.filter((r) => r.accountId !== managementAccountId);
   const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   return {
@@ -159,13 +251,22 @@ async function childCollect(managementAccountId: string): Promise<void> {
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
   const perAccount = await perAccountCalls(summary.runId, managementAccountId);
   await disconnectDb();
-  const out: ChildResult = { summary: { ...summary, accounts: summary.accounts.filter((a) => a.status !== "ok") }, wallMs, peakRss, perAccount };
+  const out: ChildResult = {
+    summary: { ...summary, accounts: summary.accounts.filter((a) => a.status !== "ok") },
+    wallMs,
+    peakRss,
+    perAccount,
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 async function collectInChild(managementAccountId: string): Promise<ChildResult> {
   const flags = NODE_HEAP ? [`--max-old-space-size=${NODE_HEAP}`] : [];
-  const child = spawn(process.execPath, [...flags, "--import", "tsx", path.resolve("bench/collect.ts"), "--child-collect", managementAccountId], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  const child = spawn(
+    process.execPath,
+    [...flags, "--import", "tsx", path.resolve("bench/collect.ts"), "--child-collect", managementAccountId],
+    { stdio: ["ignore", "pipe", "inherit"], env: process.env },
+  );
   let out = "";
   child.stdout.on("data", (b: Buffer) => (out += b.toString()));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -189,7 +290,13 @@ async function main(): Promise<void> {
       endpoint = proxy.endpoint;
       log(`proxy ${endpoint}: +${LATENCY} ms, ${THROTTLE * 100}% throttled`);
     }
-    Object.assign(process.env, { AWS_ENDPOINT_URL: endpoint, AWS_REGION: REGION, TRAILWARDEN_SECURITYHUB: "off", TRAILWARDEN_COLLECT_CONCURRENCY: String(CONCURRENCY), TZ: "UTC" });
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: endpoint,
+      AWS_REGION: REGION,
+      TRAILWARDEN_SECURITYHUB: "off",
+      TRAILWARDEN_COLLECT_CONCURRENCY: String(CONCURRENCY),
+      TZ: "UTC",
+    });
 
     // moto builds each account's backends on first touch (EC2's takes long): a first floor pass
     // warms them, so neither measurement pays for it; the floor reported is the second pass.
@@ -235,7 +342,10 @@ async function main(): Promise<void> {
       },
       proxy: { latencyMs: LATENCY, throttle: THROTTLE },
       concurrency: CONCURRENCY,
-      failedAccounts: summary.accounts.filter((a) => a.status !== "ok").map((a) => `${a.accountId}: ${a.error}`).slice(0, 10),
+      failedAccounts: summary.accounts
+        .filter((a) => a.status !== "ok")
+        .map((a) => `${a.accountId}: ${a.error}`)
+        .slice(0, 10),
     };
     console.log(
       [

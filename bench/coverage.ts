@@ -25,8 +25,23 @@ import { every, trail, WRITE_ONLY } from "@/tests/unit/coverage/history";
 const ACCOUNTS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
 const SNAPSHOT_ACCOUNTS = 20;
 const REGIONS = [
-  "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1",
-  "eu-central-1", "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
 ];
 const TARGETS = { json: 5_000, csv: 5_000, pdf: 20_000 };
 const OUT = path.resolve("bench/out");
@@ -43,7 +58,13 @@ function random(): number {
 const between = (lo: number, hi: number) => Math.floor(lo + random() * (hi - lo));
 
 /** Replaces [start, end) of a contiguous timeline with `coverage`. */
-function overlay(segments: Segment[], start: number, end: number, coverage: Coverage, bound: Segment["startBound"]): Segment[] {
+function overlay(
+  segments: Segment[],
+  start: number,
+  end: number,
+  coverage: Coverage,
+  bound: Segment["startBound"],
+): Segment[] {
   const out: Segment[] = [];
   for (const s of segments) {
     if (s.end <= start || s.start >= end) out.push(s);
@@ -60,26 +81,52 @@ function overlay(segments: Segment[], start: number, end: number, coverage: Cove
 function syntheticTimelines(now: number): { first: number; last: number; timelines: Map<string, Segment[]> } {
   const first = now - (random() < 0.1 ? between(30, 300) : 400) * DAY_SECONDS + between(0, 14_400);
   const last = now - between(0, 14_400);
-  const events: { start: number; end: number; coverage: Coverage; bound: Segment["startBound"]; regions: string[] }[] = [];
+  const events: { start: number; end: number; coverage: Coverage; bound: Segment["startBound"]; regions: string[] }[] =
+    [];
   for (let k = between(0, 4); k > 0; k--) {
     const start = between(first, last - 3 * DAY_SECONDS);
-    events.push({ start, end: start + between(600, 3 * DAY_SECONDS), coverage: { state: "not_recorded", cause: "logging_stopped" }, bound: "aws", regions: REGIONS });
+    events.push({
+      start,
+      end: start + between(600, 3 * DAY_SECONDS),
+      coverage: { state: "not_recorded", cause: "logging_stopped" },
+      bound: "aws",
+      regions: REGIONS,
+    });
   }
   if (random() < 0.2) {
     const start = between(first, last - 10 * DAY_SECONDS);
-    events.push({ start, end: start + between(1, 10) * 14_400, coverage: { state: "partial", cause: "write_only" }, bound: "snapshots", regions: REGIONS });
+    events.push({
+      start,
+      end: start + between(1, 10) * 14_400,
+      coverage: { state: "partial", cause: "write_only" },
+      bound: "snapshots",
+      regions: REGIONS,
+    });
   }
   if (random() < 0.1) {
     const start = between(first, last - 4 * DAY_SECONDS);
-    events.push({ start, end: start + 3 * DAY_SECONDS, coverage: { state: "unknown", cause: "collection_error" }, bound: "snapshots", regions: REGIONS });
+    events.push({
+      start,
+      end: start + 3 * DAY_SECONDS,
+      coverage: { state: "unknown", cause: "collection_error" },
+      bound: "snapshots",
+      regions: REGIONS,
+    });
   }
   if (random() < 0.05) {
-    events.push({ start: first, end: last, coverage: { state: "not_recorded", cause: "not_multi_region" }, bound: "snapshots", regions: REGIONS.filter((r) => r !== "us-east-1") });
+    events.push({
+      start: first,
+      end: last,
+      coverage: { state: "not_recorded", cause: "not_multi_region" },
+      bound: "snapshots",
+      regions: REGIONS.filter((r) => r !== "us-east-1"),
+    });
   }
   const timelines = new Map<string, Segment[]>();
   for (const region of REGIONS) {
     let segments: Segment[] = [{ state: "recorded", cause: null, start: first, end: last, startBound: "snapshots" }];
-    for (const e of events) if (e.regions.includes(region)) segments = overlay(segments, e.start, e.end, e.coverage, e.bound);
+    for (const e of events)
+      if (e.regions.includes(region)) segments = overlay(segments, e.start, e.end, e.coverage, e.bound);
     timelines.set(region, segments);
   }
   return { first, last, timelines };
@@ -92,7 +139,11 @@ async function seed_(now: number): Promise<void> {
   await db.$executeRaw`DELETE FROM coverage_builds WHERE account_id LIKE '8%'`;
   await db.$executeRaw`DELETE FROM snapshots WHERE account_id LIKE '8%'`;
   await db.awsAccount.createMany({
-    data: ids.map((id, i) => ({ id, name: `Workload ${i} (${["payments", "analytics", "sandbox", "platform"][i % 4]})`, firstSeenAt: new Date((now - 500 * DAY_SECONDS) * 1000) })),
+    data: ids.map((id, i) => ({
+      id,
+      name: `Workload ${i} (${["payments", "analytics", "sandbox", "platform"][i % 4]})`,
+      firstSeenAt: new Date((now - 500 * DAY_SECONDS) * 1000),
+    })),
     skipDuplicates: true,
   });
   const started = performance.now();
@@ -104,9 +155,19 @@ async function seed_(now: number): Promise<void> {
     await insertDays(db, id, days);
     await insertGaps(db, id, gaps);
     const regions = Object.fromEntries(REGIONS.map((r) => [r, first]));
-    await upsertBuild(db, { accountId: id, ruleVersion: 1, snapshotCount: 0, firstGoodAt: first, lastGoodAt: last, evidenceTo: last, regions });
+    await upsertBuild(db, {
+      accountId: id,
+      ruleVersion: 1,
+      snapshotCount: 0,
+      firstGoodAt: first,
+      lastGoodAt: last,
+      evidenceTo: last,
+      regions,
+    });
   }
-  console.log(`seeded rollups for ${ACCOUNTS} accounts × ${REGIONS.length} regions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded rollups for ${ACCOUNTS} accounts × ${REGIONS.length} regions in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const iso = (s: number) => new Date(s * 1000).toISOString();
   const from = iso(Math.floor(now / 14_400) * 14_400 - 366 * DAY_SECONDS);
@@ -117,21 +178,39 @@ async function seed_(now: number): Promise<void> {
   for (let i = ACCOUNTS; i < ACCOUNTS + SNAPSHOT_ACCOUNTS; i++) {
     const id = accountId(i);
     const opts = { accountId: id, regions: REGIONS };
-    const restarted = trail({ eventSelectors: i % 2 ? WRITE_ONLY : { basic: null, advanced: null } }, { stopLoggingTime: stopAt, startLoggingTime: restartAt });
+    const restarted = trail(
+      { eventSelectors: i % 2 ? WRITE_ONLY : { basic: null, advanced: null } },
+      { stopLoggingTime: stopAt, startLoggingTime: restartAt },
+    );
     const history = [...every(4, from, cut, [trail()], opts), ...every(4, cut, end, [restarted], opts)];
     for (let k = 0; k < history.length; k += 1000) {
       await db.snapshot.createMany({
-        data: history.slice(k, k + 1000).map((s) => ({ accountId: id, collectedAt: new Date(s.collectedAt), status: s.status, state: (s.state ?? {}) as object })),
+        data: history.slice(k, k + 1000).map((s) => ({
+          accountId: id,
+          collectedAt: new Date(s.collectedAt),
+          status: s.status,
+          state: (s.state ?? {}) as object,
+        })),
       });
     }
   }
   const full = await rebuildCoverage({ accountIds: ids.slice(ACCOUNTS) });
-  console.log(`rebuildCoverage from snapshots, full: ${SNAPSHOT_ACCOUNTS} accounts × ~2,200 snapshots in ${full.durationMs} ms (${(full.durationMs / SNAPSHOT_ACCOUNTS).toFixed(0)} ms per account)`);
+  console.log(
+    `rebuildCoverage from snapshots, full: ${SNAPSHOT_ACCOUNTS} accounts × ~2,200 snapshots in ${full.durationMs} ms (${(full.durationMs / SNAPSHOT_ACCOUNTS).toFixed(0)} ms per account)`,
+  );
   await db.snapshot.createMany({
-    data: ids.slice(ACCOUNTS).map((id) => ({ accountId: id, collectedAt: new Date(now * 1000), status: "ok", state: (every(4, iso(now), iso(now + 1), [trail()], { accountId: id, regions: REGIONS })[0]!.state ?? {}) as object })),
+    data: ids.slice(ACCOUNTS).map((id) => ({
+      accountId: id,
+      collectedAt: new Date(now * 1000),
+      status: "ok",
+      state: (every(4, iso(now), iso(now + 1), [trail()], { accountId: id, regions: REGIONS })[0]!.state ??
+        {}) as object,
+    })),
   });
   const incremental = await rebuildCoverage({ onlyStale: true });
-  console.log(`rebuildCoverage after one more collection, incremental: ${incremental.incremental} of ${incremental.accounts} accounts in ${incremental.durationMs} ms`);
+  console.log(
+    `rebuildCoverage after one more collection, incremental: ${incremental.incremental} of ${incremental.accounts} accounts in ${incremental.durationMs} ms`,
+  );
 }
 
 async function measure(): Promise<void> {

@@ -36,11 +36,21 @@ type Database = BenchDatabase;
 
 async function startServer(db: Database): Promise<{ base: string; web: ManagedChild }> {
   const port = await findFreePort();
-  const web = startChild(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    label: "web",
-    env: { ...process.env, DATABASE_URL: db.url, TRAILWARDEN_DATA_DIR: db.dataDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const web = startChild(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      label: "web",
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        TRAILWARDEN_DATA_DIR: db.dataDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -64,12 +74,16 @@ interface Sample {
 
 async function fetchPage(url: string, token: string): Promise<Sample> {
   const started = performance.now();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: "text/html" }, redirect: "manual" });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: "text/html" },
+    redirect: "manual",
+  });
   const ttfbMs = performance.now() - started;
   const body = await res.text();
   const totalMs = performance.now() - started;
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 200)}`);
-  if (body.includes("could not be loaded") || body.includes("could not be shown")) throw new Error(`${url} rendered an error panel`);
+  if (body.includes("could not be loaded") || body.includes("could not be shown"))
+    throw new Error(`${url} rendered an error panel`);
   return { ttfbMs, totalMs, bytes: Buffer.byteLength(body) };
 }
 
@@ -78,7 +92,8 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 async function measure(base: string, pagePath: string, token: string, runs: number) {
   for (let i = 0; i < 3; i++) await fetchPage(base + pagePath, token);
@@ -109,8 +124,13 @@ async function main(): Promise<number> {
   try {
     log(`seeding ${accounts} accounts into ${db.url.replace(/:[^:@/]+@/, ":***@")}`);
     const seeded = await seedPageFixtures(accounts, { log });
-    log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.snapshots} snapshots, ${seeded.controlResults} verdicts`);
-    const { token } = await createApiToken({ name: "bench:pages", role: "viewer" }, { type: "system", id: "bench", name: "bench:pages" });
+    log(
+      `seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${seeded.snapshots} snapshots, ${seeded.controlResults} verdicts`,
+    );
+    const { token } = await createApiToken(
+      { name: "bench:pages", role: "viewer" },
+      { type: "system", id: "bench", name: "bench:pages" },
+    );
     await disconnectDb();
     const server = await startServer(db);
     web = server.web;
@@ -124,16 +144,35 @@ async function main(): Promise<number> {
     const checks = [
       { what: "/matrix median", value: `${matrix.medianMs} ms`, ok: matrix.medianMs <= TARGET_MS },
       { what: "/ median", value: `${overview.medianMs} ms`, ok: overview.medianMs <= TARGET_MS },
-      { what: "/matrix HTML", value: `${(matrix.htmlBytes / 1024).toFixed(0)} KB`, ok: matrix.htmlBytes < TARGET_HTML_BYTES },
+      {
+        what: "/matrix HTML",
+        value: `${(matrix.htmlBytes / 1024).toFixed(0)} KB`,
+        ok: matrix.htmlBytes < TARGET_HTML_BYTES,
+      },
     ];
-    console.log(`\nPage benchmark: ${accounts} accounts, ${runs} requests per page after 3 warm-up requests (full response, sequential)\n`);
+    console.log(
+      `\nPage benchmark: ${accounts} accounts, ${runs} requests per page after 3 warm-up requests (full response, sequential)\n`,
+    );
     console.log("path       median   p90      min      median TTFB   HTML");
     for (const r of results) {
-      console.log(`${r.path.padEnd(10)} ${`${r.medianMs} ms`.padEnd(8)} ${`${r.p90Ms} ms`.padEnd(8)} ${`${r.minMs} ms`.padEnd(8)} ${`${r.medianTtfbMs} ms`.padEnd(13)} ${(r.htmlBytes / 1024).toFixed(0)} KB`);
+      console.log(
+        `${r.path.padEnd(10)} ${`${r.medianMs} ms`.padEnd(8)} ${`${r.p90Ms} ms`.padEnd(8)} ${`${r.minMs} ms`.padEnd(8)} ${`${r.medianTtfbMs} ms`.padEnd(13)} ${(r.htmlBytes / 1024).toFixed(0)} KB`,
+      );
     }
     console.log("");
-    for (const c of checks) console.log(`${c.ok ? "PASS" : "FAIL"}  ${c.what}: ${c.value} (target ${c.what.includes("HTML") ? "< 1.5 MB" : `≤ ${TARGET_MS} ms`})`);
-    console.log(JSON.stringify({ accounts, runs, results, targets: { ms: TARGET_MS, htmlBytes: TARGET_HTML_BYTES }, pass: checks.every((c) => c.ok) }));
+    for (const c of checks)
+      console.log(
+        `${c.ok ? "PASS" : "FAIL"}  ${c.what}: ${c.value} (target ${c.what.includes("HTML") ? "< 1.5 MB" : `≤ ${TARGET_MS} ms`})`,
+      );
+    console.log(
+      JSON.stringify({
+        accounts,
+        runs,
+        results,
+        targets: { ms: TARGET_MS, htmlBytes: TARGET_HTML_BYTES },
+        pass: checks.every((c) => c.ok),
+      }),
+    );
     return checks.every((c) => c.ok) ? 0 : 1;
   } finally {
     await web?.stop();

@@ -57,7 +57,11 @@ interface CallInfo {
   protocol: "json" | "rest-json" | "query" | "ec2" | "s3";
 }
 
-const S3_OPS: [string, string][] = [["logging", "GetBucketLogging"], ["publicAccessBlock", "GetPublicAccessBlock"], ["policyStatus", "GetBucketPolicyStatus"]];
+const S3_OPS: [string, string][] = [
+  ["logging", "GetBucketLogging"],
+  ["publicAccessBlock", "GetPublicAccessBlock"],
+  ["policyStatus", "GetBucketPolicyStatus"],
+];
 
 function describeCall(req: http.IncomingMessage, body: string, keyAccounts: Map<string, string>): CallInfo {
   const auth = String(req.headers.authorization ?? "");
@@ -74,11 +78,19 @@ function describeCall(req: http.IncomingMessage, body: string, keyAccounts: Map<
   } else if (service === "s3") {
     protocol = "s3";
     const url = new URL(req.url ?? "/", "http://x");
-    operation = url.pathname === "/" ? "ListBuckets" : (S3_OPS.find(([q]) => url.searchParams.has(q))?.[1] ?? `${req.method} ${url.pathname}`);
+    operation =
+      url.pathname === "/"
+        ? "ListBuckets"
+        : (S3_OPS.find(([q]) => url.searchParams.has(q))?.[1] ?? `${req.method} ${url.pathname}`);
   } else if (service === "securityhub") {
     protocol = "rest-json";
     const p = (req.url ?? "").split("?")[0];
-    operation = p === "/findings" ? "GetFindings" : p === "/organization/admin" ? "ListOrganizationAdminAccounts" : `${req.method} ${p}`;
+    operation =
+      p === "/findings"
+        ? "GetFindings"
+        : p === "/organization/admin"
+          ? "ListOrganizationAdminAccounts"
+          : `${req.method} ${p}`;
   } else {
     protocol = service === "ec2" ? "ec2" : "query";
     operation = new URLSearchParams(body).get("Action") ?? "";
@@ -89,9 +101,27 @@ function describeCall(req: http.IncomingMessage, body: string, keyAccounts: Map<
 }
 
 const CODES: Record<Exclude<Fault, "timeout">, Record<CallInfo["protocol"], [number, string]>> = {
-  throttle: { json: [400, "ThrottlingException"], "rest-json": [429, "TooManyRequestsException"], query: [400, "Throttling"], ec2: [503, "RequestLimitExceeded"], s3: [503, "SlowDown"] },
-  access_denied: { json: [400, "AccessDeniedException"], "rest-json": [403, "AccessDeniedException"], query: [403, "AccessDenied"], ec2: [403, "UnauthorizedOperation"], s3: [403, "AccessDenied"] },
-  unrecognized_client: { json: [400, "UnrecognizedClientException"], "rest-json": [403, "UnrecognizedClientException"], query: [403, "InvalidClientTokenId"], ec2: [401, "AuthFailure"], s3: [403, "InvalidAccessKeyId"] },
+  throttle: {
+    json: [400, "ThrottlingException"],
+    "rest-json": [429, "TooManyRequestsException"],
+    query: [400, "Throttling"],
+    ec2: [503, "RequestLimitExceeded"],
+    s3: [503, "SlowDown"],
+  },
+  access_denied: {
+    json: [400, "AccessDeniedException"],
+    "rest-json": [403, "AccessDeniedException"],
+    query: [403, "AccessDenied"],
+    ec2: [403, "UnauthorizedOperation"],
+    s3: [403, "AccessDenied"],
+  },
+  unrecognized_client: {
+    json: [400, "UnrecognizedClientException"],
+    "rest-json": [403, "UnrecognizedClientException"],
+    query: [403, "InvalidClientTokenId"],
+    ec2: [401, "AuthFailure"],
+    s3: [403, "InvalidAccessKeyId"],
+  },
 };
 
 function errorResponse(res: http.ServerResponse, call: CallInfo, fault: Exclude<Fault, "timeout">): void {
@@ -100,24 +130,50 @@ function errorResponse(res: http.ServerResponse, call: CallInfo, fault: Exclude<
   // Services with their own names for the same thing.
   if (fault === "throttle" && call.service === "organizations") code = "TooManyRequestsException";
   if (fault === "throttle" && call.service === "monitoring") code = "Throttling";
-  const message = fault === "throttle" ? "Rate exceeded" : fault === "access_denied" ? `User is not authorized to perform: ${call.service}:${call.operation}` : "The security token included in the request is invalid.";
+  const message =
+    fault === "throttle"
+      ? "Rate exceeded"
+      : fault === "access_denied"
+        ? `User is not authorized to perform: ${call.service}:${call.operation}`
+        : "The security token included in the request is invalid.";
   const requestId = `proxy-${Math.random().toString(16).slice(2)}`;
   if (call.protocol === "json" || call.protocol === "rest-json") {
-    const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": code, "x-amzn-requestid": requestId };
+    const headers: Record<string, string> = {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amzn-errortype": code,
+      "x-amzn-requestid": requestId,
+    };
     // CloudWatch speaks JSON but keeps its query-protocol error codes in this header.
     if (call.service === "monitoring") headers["x-amzn-query-error"] = `${code};Sender`;
     res.writeHead(status, headers).end(JSON.stringify({ __type: code, message }));
   } else if (call.protocol === "ec2") {
-    res.writeHead(status, { "content-type": "text/xml" }).end(`<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`);
+    res
+      .writeHead(status, { "content-type": "text/xml" })
+      .end(
+        `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+      );
   } else if (call.protocol === "s3") {
-    res.writeHead(status, { "content-type": "application/xml" }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>${requestId}</RequestId></Error>`);
+    res
+      .writeHead(status, { "content-type": "application/xml" })
+      .end(
+        `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>${requestId}</RequestId></Error>`,
+      );
   } else {
-    res.writeHead(status, { "content-type": "text/xml" }).end(`<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`);
+    res
+      .writeHead(status, { "content-type": "text/xml" })
+      .end(
+        `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+      );
   }
 }
 
 function matches(rule: FaultRule, call: CallInfo): boolean {
-  return (!rule.service || rule.service === call.service) && (!rule.operation || rule.operation === call.operation) && (!rule.region || rule.region === call.region) && (!rule.accountId || rule.accountId === call.accountId);
+  return (
+    (!rule.service || rule.service === call.service) &&
+    (!rule.operation || rule.operation === call.operation) &&
+    (!rule.region || rule.region === call.region) &&
+    (!rule.accountId || rule.accountId === call.accountId)
+  );
 }
 
 export async function startThrottleProxy(options: ProxyOptions): Promise<ThrottleProxy> {
@@ -137,7 +193,8 @@ export async function startThrottleProxy(options: ProxyOptions): Promise<Throttl
       const body = Buffer.concat(chunks);
       const call = describeCall(req, body.toString("utf8"), keyAccounts);
       stats.requests += 1;
-      stats.byOperation[`${call.service}:${call.operation}`] = (stats.byOperation[`${call.service}:${call.operation}`] ?? 0) + 1;
+      stats.byOperation[`${call.service}:${call.operation}`] =
+        (stats.byOperation[`${call.service}:${call.operation}`] ?? 0) + 1;
       const respond = () => {
         const rule = rules.find((r) => matches(r, call) && random() < (r.probability ?? 1));
         if (rule) {
@@ -162,7 +219,14 @@ export async function startThrottleProxy(options: ProxyOptions): Promise<Throttl
 
   const forward = (req: http.IncomingMessage, body: Buffer, call: CallInfo, res: http.ServerResponse) => {
     const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+        agent,
+      },
       (up) => {
         if (call.operation !== "AssumeRole") {
           res.writeHead(up.statusCode ?? 502, up.headers);
@@ -215,7 +279,9 @@ function arg(name: string): string | undefined {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const targetUrl = arg("target");
   if (!targetUrl) {
-    console.error("usage: tsx bench/throttle-proxy.ts --target http://127.0.0.1:PORT [--port 0] [--latency MS] [--throttle FRACTION]");
+    console.error(
+      "usage: tsx bench/throttle-proxy.ts --target http://127.0.0.1:PORT [--port 0] [--latency MS] [--throttle FRACTION]",
+    );
     process.exit(2);
   }
   const proxy = await startThrottleProxy({

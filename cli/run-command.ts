@@ -7,7 +7,14 @@ export interface CommandModule<O> {
   run(options: O): Promise<number>;
 }
 
-const USER_ERRORS = new Set(["ConfigError", "DatabaseError", "MigrationError", "UsageError", "PortInUseError", "SimulatorError"]);
+const USER_ERRORS = new Set([
+  "ConfigError",
+  "DatabaseError",
+  "MigrationError",
+  "UsageError",
+  "PortInUseError",
+  "SimulatorError",
+]);
 
 export class UsageError extends Error {
   override name = "UsageError";

@@ -28,7 +28,10 @@ export async function AppNav({ right }: { right?: React.ReactNode }) {
         <ul className="flex items-center gap-1 text-sm">
           {links.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              <Link
+                href={l.href}
+                className="rounded px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              >
                 {l.label}
               </Link>
             </li>

@@ -48,8 +48,12 @@ export function UserMenu({ name, email, role }: Props) {
           {role}
         </div>
       </div>
-      <button type="button" onClick={signOut} disabled={busy}
-        className="flex items-center gap-1.5 rounded border border-slate-300 px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={signOut}
+        disabled={busy}
+        className="flex items-center gap-1.5 rounded border border-slate-300 px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+      >
         <LogOut aria-hidden className="h-4 w-4" />
         Sign out
       </button>

@@ -10,8 +10,13 @@ const tokens: Record<"viewer" | "auditor" | "admin", string> = { viewer: "", aud
 
 test.beforeAll(async ({ baseURL: configured }) => {
   baseURL = configured ?? "http://127.0.0.1:3100";
-  adminSession = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL, "x-forwarded-for": "198.51.100.40" } });
-  const signIn = await adminSession.post("/api/auth/sign-in/email", { data: { email: DEMO.admin.email, password: DEMO.admin.password } });
+  adminSession = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL, "x-forwarded-for": "198.51.100.40" },
+  });
+  const signIn = await adminSession.post("/api/auth/sign-in/email", {
+    data: { email: DEMO.admin.email, password: DEMO.admin.password },
+  });
   expect(signIn.status()).toBe(200);
   for (const role of ["viewer", "auditor", "admin"] as const) {
     const res = await adminSession.post("/api/v1/tokens", { data: { name: `e2e ${role}`, role } });
@@ -34,7 +39,11 @@ const ENDPOINTS = [
 
 test("401 without credentials and with an unknown or malformed token", async ({ request }) => {
   for (const e of ENDPOINTS) {
-    const variants: Record<string, string>[] = [{}, { authorization: `Bearer tw_${"0".repeat(40)}` }, { authorization: "Bearer nonsense" }];
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer tw_${"0".repeat(40)}` },
+      { authorization: "Bearer nonsense" },
+    ];
     for (const headers of variants) {
       const res = await request.fetch(e.path, { method: e.method, headers, data: "body" in e ? e.body : undefined });
       expect(res.status(), `${e.method} ${e.path} ${JSON.stringify(headers)}`).toBe(401);
@@ -45,16 +54,34 @@ test("401 without credentials and with an unknown or malformed token", async ({ 
 
 test("403 with a viewer token", async ({ request }) => {
   for (const e of ENDPOINTS) {
-    const res = await request.fetch(e.path, { method: e.method, headers: bearer("viewer"), data: "body" in e ? e.body : undefined });
+    const res = await request.fetch(e.path, {
+      method: e.method,
+      headers: bearer("viewer"),
+      data: "body" in e ? e.body : undefined,
+    });
     expect(res.status(), `${e.method} ${e.path}`).toBe(403);
     expect(await res.json()).toMatchObject({ error: "forbidden" });
   }
 });
 
 test("400 with a message for malformed token bodies", async ({ request }) => {
-  const bodies = ["{", "", "null", "[]", "{}", '{"name":""}', '{"name":"x"}', '{"name":"x","role":"root"}', '{"name":"x","role":"viewer","expiresInDays":0}', `{"name":"${"n".repeat(101)}","role":"viewer"}`];
+  const bodies = [
+    "{",
+    "",
+    "null",
+    "[]",
+    "{}",
+    '{"name":""}',
+    '{"name":"x"}',
+    '{"name":"x","role":"root"}',
+    '{"name":"x","role":"viewer","expiresInDays":0}',
+    `{"name":"${"n".repeat(101)}","role":"viewer"}`,
+  ];
   for (const body of bodies) {
-    const res = await request.post("/api/v1/tokens", { headers: { ...bearer("admin"), "content-type": "application/json" }, data: body });
+    const res = await request.post("/api/v1/tokens", {
+      headers: { ...bearer("admin"), "content-type": "application/json" },
+      data: body,
+    });
     expect(res.status(), `body ${body}`).toBe(400);
     const json = (await res.json()) as { error: string; message: string };
     expect(json.error).toBe("invalid_input");
@@ -66,12 +93,18 @@ test("400 with a message for malformed token bodies", async ({ request }) => {
 });
 
 test("a cookie session cannot mutate from another origin", async () => {
-  const res = await adminSession.post("/api/v1/tokens", { headers: { origin: "https://evil.example" }, data: { name: "csrf", role: "admin" } });
+  const res = await adminSession.post("/api/v1/tokens", {
+    headers: { origin: "https://evil.example" },
+    data: { name: "csrf", role: "admin" },
+  });
   expect(res.status()).toBe(403);
 });
 
 test("tokens work until revoked; the audit log records it and exports as CSV", async ({ request }) => {
-  const created = await request.post("/api/v1/tokens", { headers: bearer("admin"), data: { name: "e2e short-lived", role: "auditor" } });
+  const created = await request.post("/api/v1/tokens", {
+    headers: bearer("admin"),
+    data: { name: "e2e short-lived", role: "auditor" },
+  });
   expect(created.status()).toBe(201);
   const { id, token } = (await created.json()) as { id: string; token: string };
   expect((await request.get("/api/v1/audit", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);

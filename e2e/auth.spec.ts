@@ -83,7 +83,8 @@ test.describe("each role", () => {
     await expectNav(page, "admin");
     await page.goto("/settings/users");
     const users = page.getByTestId("users-table");
-    for (const role of ["viewer", "auditor", "engineer", "admin"] as const) await expect(users.getByRole("cell", { name: DEMO[role].email, exact: true })).toBeVisible();
+    for (const role of ["viewer", "auditor", "engineer", "admin"] as const)
+      await expect(users.getByRole("cell", { name: DEMO[role].email, exact: true })).toBeVisible();
     await page.goto("/settings/tokens");
     await page.getByLabel("Name", { exact: true }).fill("e2e ui token");
     await page.getByLabel("Role", { exact: true }).selectOption("viewer");

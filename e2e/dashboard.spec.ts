@@ -23,7 +23,9 @@ async function shownAccounts(page: Page): Promise<number> {
 }
 
 async function visibleAccountNames(page: Page): Promise<string[]> {
-  return accountRows(page).locator("[role=rowheader] a").evaluateAll((links) => links.map((a) => a.firstChild?.textContent?.trim() ?? ""));
+  return accountRows(page)
+    .locator("[role=rowheader] a")
+    .evaluateAll((links) => links.map((a) => a.firstChild?.textContent?.trim() ?? ""));
 }
 
 test.describe("matrix", () => {
@@ -63,14 +65,18 @@ test.describe("matrix", () => {
     await page.getByLabel("Only failing accounts").check();
     await expect(page).toHaveURL(/failing=1/);
     await expect(accountRows(page).first()).toBeVisible();
-    for (const n of await accountRows(page).evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll("[role=gridcell]")[0]?.textContent)))) {
+    for (const n of await accountRows(page).evaluateAll((rows) =>
+      rows.map((r) => Number(r.querySelectorAll("[role=gridcell]")[0]?.textContent)),
+    )) {
       expect(n).toBeGreaterThan(0);
     }
     await page.getByLabel("Only failing accounts").uncheck();
 
     await page.getByRole("group", { name: "Status", exact: true }).getByRole("button", { name: "Failed" }).click();
     await expect(page).toHaveURL(/status=FAILED/);
-    for (const statuses of await accountRows(page).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("[data-status]")].map((c) => c.getAttribute("data-status"))))) {
+    for (const statuses of await accountRows(page).evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll("[data-status]")].map((c) => c.getAttribute("data-status"))),
+    )) {
       expect(statuses).toContain("FAILED");
     }
     await page.getByRole("group", { name: "Status", exact: true }).getByRole("button", { name: "Failed" }).click();
@@ -84,7 +90,13 @@ test.describe("matrix", () => {
     await page.getByLabel("Sort by").selectOption("failing");
     await expect(page).toHaveURL(/sort=failing/);
     const counts = await accountRows(page).evaluateAll((rows) =>
-      rows.map((r) => ({ top: r.getBoundingClientRect().top, n: Number(r.querySelectorAll("[role=gridcell]")[0]?.textContent) })).sort((a, b) => a.top - b.top).map((r) => r.n),
+      rows
+        .map((r) => ({
+          top: r.getBoundingClientRect().top,
+          n: Number(r.querySelectorAll("[role=gridcell]")[0]?.textContent),
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map((r) => r.n),
     );
     expect(counts[0]).toBeGreaterThanOrEqual(counts[counts.length - 1]!);
 
@@ -148,7 +160,9 @@ test.describe("matrix", () => {
 test("opens an account from the matrix and the account list", async ({ page }) => {
   await signIn(page, "viewer");
   await page.goto("/matrix?q=payments-prod");
-  await grid(page).getByRole("link", { name: /payments-prod/ }).click();
+  await grid(page)
+    .getByRole("link", { name: /payments-prod/ })
+    .click();
   await expect(page).toHaveURL(/\/accounts\/\d{12}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("payments-prod");
   await expect(page.getByTestId("trails")).toContainText("payments-prod-trail");
@@ -158,7 +172,10 @@ test("opens an account from the matrix and the account list", async ({ page }) =
   await expect(page.getByTestId("findings")).toBeVisible();
   await expect(page.getByTestId("history")).toBeVisible();
   const raw = page.getByTestId("raw-responses");
-  const trailStatus = raw.locator("details").filter({ has: page.locator("summary", { hasText: "cloudtrail:GetTrailStatus" }) }).first();
+  const trailStatus = raw
+    .locator("details")
+    .filter({ has: page.locator("summary", { hasText: "cloudtrail:GetTrailStatus" }) })
+    .first();
   await trailStatus.locator("summary").click();
   await expect(trailStatus.locator("pre")).toBeVisible();
   await expect(trailStatus.locator("pre")).toContainText("IsLogging");
@@ -180,11 +197,15 @@ test("Collect now shows live progress and refreshes when done", async ({ page })
   const button = panel.getByRole("button", { name: "Collect now" });
   await expect(button).toBeEnabled();
   // When the run ends the panel refreshes the server-rendered page (an RSC request for "/").
-  const refreshed = page.waitForRequest((r) => new URL(r.url()).pathname === "/" && r.headers()["rsc"] === "1", { timeout: 170_000 });
+  const refreshed = page.waitForRequest((r) => new URL(r.url()).pathname === "/" && r.headers()["rsc"] === "1", {
+    timeout: 170_000,
+  });
   await button.click();
   await expect(panel.getByRole("button", { name: /Collecting/ })).toBeDisabled();
   await expect(panel.getByTestId("collection-status")).toHaveText(/Queued|Running/);
-  await expect(panel.getByTestId("collection-progress")).toContainText(/Waiting for a worker|of [\d,]+ accounts collected/);
+  await expect(panel.getByTestId("collection-progress")).toContainText(
+    /Waiting for a worker|of [\d,]+ accounts collected/,
+  );
   await expect(panel.getByTestId("collection-status")).toHaveText(/Completed|Failed/, { timeout: 150_000 });
   await expect(panel.getByRole("button", { name: "Collect now" })).toBeEnabled();
   await expect(panel.getByTestId("collection-status")).toContainText(/Completed/);
@@ -210,7 +231,13 @@ test.describe("empty instance", () => {
     await page.goto("/");
     const empty = page.getByTestId("empty-state");
     await expect(empty.getByRole("heading", { name: "No accounts yet" })).toBeVisible();
-    for (const name of ["TRAILWARDEN_DISCOVERY", "TRAILWARDEN_ACCOUNTS", "TRAILWARDEN_ROLE_NAME", "TRAILWARDEN_EXTERNAL_ID", "AWS_PROFILE"]) {
+    for (const name of [
+      "TRAILWARDEN_DISCOVERY",
+      "TRAILWARDEN_ACCOUNTS",
+      "TRAILWARDEN_ROLE_NAME",
+      "TRAILWARDEN_EXTERNAL_ID",
+      "AWS_PROFILE",
+    ]) {
       await expect(empty).toContainText(name);
     }
     await expect(empty).toContainText("npx trailwarden collect");

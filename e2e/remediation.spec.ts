@@ -19,13 +19,20 @@ async function collectNow(page: Page, baseURL: string): Promise<void> {
   expect(started.status()).toBe(202);
   const { runId } = (await started.json()) as { runId: string };
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/v1/collections/${runId}`)).json()) as { active: boolean }).active, { timeout: 120_000 })
+    .poll(
+      async () =>
+        ((await (await page.request.get(`/api/v1/collections/${runId}`)).json()) as { active: boolean }).active,
+      { timeout: 120_000 },
+    )
     .toBe(false);
 }
 
 async function accountIdOf(page: Page, name: string): Promise<string> {
   await page.goto(`/matrix?q=${name}`);
-  const href = await grid(page).getByRole("link", { name: new RegExp(name) }).first().getAttribute("href");
+  const href = await grid(page)
+    .getByRole("link", { name: new RegExp(name) })
+    .first()
+    .getAttribute("href");
   const id = /\/accounts\/(\d{12})/.exec(href ?? "")?.[1];
   if (!id) throw new Error(`no account link for ${name}`);
   return id;
@@ -84,7 +91,8 @@ test("fixes the selected accounts from the matrix, at most five at a time", asyn
   await dialog.getByTestId("apply-bulk").click();
   const statuses = dialog.getByTestId("bulk-job-status");
   await expect(statuses).toHaveCount(2, { timeout: 60_000 });
-  for (let i = 0; i < 2; i++) await expect(statuses.nth(i)).toHaveAttribute("data-status", "succeeded", { timeout: 180_000 });
+  for (let i = 0; i < 2; i++)
+    await expect(statuses.nth(i)).toHaveAttribute("data-status", "succeeded", { timeout: 180_000 });
 
   await page.goto("/matrix?ou=Root%2FSandbox");
   for (const id of [bob, legacy]) {

@@ -8,7 +8,9 @@ const globalForPrisma = globalThis as unknown as { trailwardenPrisma?: PrismaCli
 function createClient(): PrismaClient {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    throw new Error("DATABASE_URL is not set: start Trailwarden through `npx trailwarden serve|demo` or set DATABASE_URL");
+    throw new Error(
+      "DATABASE_URL is not set: start Trailwarden through `npx trailwarden serve|demo` or set DATABASE_URL",
+    );
   }
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.TRAILWARDEN_DB_POOL ?? 10) });
   return new PrismaClient({ adapter });

@@ -14,7 +14,10 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, readonly issues: { path: string; message: string }[] = []) {
+  constructor(
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
     super(message, 400, "invalid_input");
   }
   static fromZod(err: ZodError, what = "request"): ValidationError {

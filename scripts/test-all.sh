@@ -15,8 +15,9 @@ node scripts/prisma-generate.mjs
 step "Test prerequisites (moto, Chromium)"
 bash scripts/ensure-test-tools.sh
 
-step "Lint"
+step "Lint and format"
 npx eslint --max-warnings 0 .
+npx prettier --check .
 
 step "Type check"
 npx tsc --noEmit

@@ -37,7 +37,11 @@ export interface MotoClientConfig {
   requestHandler?: NodeHttpHandler;
 }
 
-export function motoClientConfig(endpoint: string, credentials?: SimCredentials, region = SIM_REGION): MotoClientConfig {
+export function motoClientConfig(
+  endpoint: string,
+  credentials?: SimCredentials,
+  region = SIM_REGION,
+): MotoClientConfig {
   return {
     endpoint,
     region,
@@ -69,16 +73,36 @@ export class SimClients {
     return client as T;
   }
 
-  get cloudtrail() { return this.lazy("cloudtrail", () => new CloudTrailClient(this.config)); }
-  get cloudwatch() { return this.lazy("cloudwatch", () => new CloudWatchClient(this.config)); }
-  get logs() { return this.lazy("logs", () => new CloudWatchLogsClient(this.config)); }
-  get iam() { return this.lazy("iam", () => new IAMClient(this.config)); }
-  get kms() { return this.lazy("kms", () => new KMSClient(this.config)); }
-  get organizations() { return this.lazy("organizations", () => new OrganizationsClient(this.config)); }
-  get s3() { return this.lazy("s3", () => new S3Client(this.config)); }
-  get securityhub() { return this.lazy("securityhub", () => new SecurityHubClient(this.config)); }
-  get sns() { return this.lazy("sns", () => new SNSClient(this.config)); }
-  get sts() { return this.lazy("sts", () => new STSClient(this.config)); }
+  get cloudtrail() {
+    return this.lazy("cloudtrail", () => new CloudTrailClient(this.config));
+  }
+  get cloudwatch() {
+    return this.lazy("cloudwatch", () => new CloudWatchClient(this.config));
+  }
+  get logs() {
+    return this.lazy("logs", () => new CloudWatchLogsClient(this.config));
+  }
+  get iam() {
+    return this.lazy("iam", () => new IAMClient(this.config));
+  }
+  get kms() {
+    return this.lazy("kms", () => new KMSClient(this.config));
+  }
+  get organizations() {
+    return this.lazy("organizations", () => new OrganizationsClient(this.config));
+  }
+  get s3() {
+    return this.lazy("s3", () => new S3Client(this.config));
+  }
+  get securityhub() {
+    return this.lazy("securityhub", () => new SecurityHubClient(this.config));
+  }
+  get sns() {
+    return this.lazy("sns", () => new SNSClient(this.config));
+  }
+  get sts() {
+    return this.lazy("sts", () => new STSClient(this.config));
+  }
 
   /** Releases the sockets of the clients that were created. */
   destroy(): void {
@@ -93,13 +117,21 @@ export function managementClients(endpoint: string): SimClients {
 }
 
 /** Assumes `roleName` in `accountId` from the management account, as the collector does. */
-export async function assumeRoleCredentials(endpoint: string, accountId: string, roleName = ORG_ACCESS_ROLE): Promise<SimCredentials> {
+export async function assumeRoleCredentials(
+  endpoint: string,
+  accountId: string,
+  roleName = ORG_ACCESS_ROLE,
+): Promise<SimCredentials> {
   const sts = new STSClient(motoClientConfig(endpoint));
   try {
     const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`, RoleSessionName: "trailwarden-sim" }),
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
+        RoleSessionName: "trailwarden-sim",
+      }),
     );
-    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new SimulatorError(`AssumeRole into ${accountId}/${roleName} returned no credentials`);
+    if (!c?.AccessKeyId || !c.SecretAccessKey)
+      throw new SimulatorError(`AssumeRole into ${accountId}/${roleName} returned no credentials`);
     return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
   } finally {
     sts.destroy();
@@ -107,7 +139,14 @@ export async function assumeRoleCredentials(endpoint: string, accountId: string,
 }
 
 /** Clients acting in a member account, through sts:AssumeRole (the same path the collector takes). */
-export async function accountClients(endpoint: string, accountId: string, roleName = ORG_ACCESS_ROLE): Promise<SimClients> {
+export async function accountClients(
+  endpoint: string,
+  accountId: string,
+  roleName = ORG_ACCESS_ROLE,
+): Promise<SimClients> {
   if (accountId === MANAGEMENT_ACCOUNT_ID) return managementClients(endpoint);
-  return new SimClients(accountId, motoClientConfig(endpoint, await assumeRoleCredentials(endpoint, accountId, roleName)));
+  return new SimClients(
+    accountId,
+    motoClientConfig(endpoint, await assumeRoleCredentials(endpoint, accountId, roleName)),
+  );
 }

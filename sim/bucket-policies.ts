@@ -22,8 +22,13 @@ function denyInsecureTransport(bucket: string): Record<string, unknown> {
  * With no account ids and an organization id, any prefix is allowed to the organization's trails
  * (a per-account list of thousands would exceed the 20 KB bucket policy limit).
  */
-export function cloudTrailBucketPolicy(bucket: string, opts: { accountIds: string[]; organizationId?: string }): PolicyDocument {
-  const prefixes = opts.accountIds.length ? [...opts.accountIds, ...(opts.organizationId ? [opts.organizationId] : [])] : ["*"];
+export function cloudTrailBucketPolicy(
+  bucket: string,
+  opts: { accountIds: string[]; organizationId?: string },
+): PolicyDocument {
+  const prefixes = opts.accountIds.length
+    ? [...opts.accountIds, ...(opts.organizationId ? [opts.organizationId] : [])]
+    : ["*"];
   return {
     Version: "2012-10-17",
     Statement: [
@@ -39,11 +44,15 @@ export function cloudTrailBucketPolicy(bucket: string, opts: { accountIds: strin
         Effect: "Allow",
         Principal: { Service: "cloudtrail.amazonaws.com" },
         Action: "s3:PutObject",
-        Resource: prefixes.map((p) => (p === "*" ? `arn:aws:s3:::${bucket}/AWSLogs/*` : `arn:aws:s3:::${bucket}/AWSLogs/${p}/*`)),
+        Resource: prefixes.map((p) =>
+          p === "*" ? `arn:aws:s3:::${bucket}/AWSLogs/*` : `arn:aws:s3:::${bucket}/AWSLogs/${p}/*`,
+        ),
         Condition: {
           StringEquals: {
             "s3:x-amz-acl": "bucket-owner-full-control",
-            ...(opts.organizationId ? { "aws:SourceOrgID": opts.organizationId } : { "aws:SourceAccount": opts.accountIds }),
+            ...(opts.organizationId
+              ? { "aws:SourceOrgID": opts.organizationId }
+              : { "aws:SourceAccount": opts.accountIds }),
           },
         },
       },

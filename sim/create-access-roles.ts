@@ -28,7 +28,15 @@ const ROLES = [
   {
     name: READ_ONLY_ROLE,
     description: "Trailwarden collector: reads CloudTrail posture",
-    actions: ["cloudtrail:Describe*", "cloudtrail:Get*", "cloudtrail:List*", "s3:GetBucket*", "logs:Describe*", "cloudwatch:Describe*", "sns:List*"],
+    actions: [
+      "cloudtrail:Describe*",
+      "cloudtrail:Get*",
+      "cloudtrail:List*",
+      "s3:GetBucket*",
+      "logs:Describe*",
+      "cloudwatch:Describe*",
+      "sns:List*",
+    ],
   },
   {
     name: REMEDIATION_ROLE,
@@ -51,7 +59,10 @@ export async function createAccessRoles(iam: IAMClient, hubAccountId = MANAGEMEN
       new PutRolePolicyCommand({
         RoleName: role.name,
         PolicyName: "trailwarden",
-        PolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: "*" }] }),
+        PolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: [...role.actions], Resource: "*" }],
+        }),
       }),
     );
   }

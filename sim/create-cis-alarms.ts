@@ -18,14 +18,21 @@ async function createTopic(sns: SNSClient, name: string, email: string | null): 
   return TopicArn;
 }
 
-async function putFilter(logs: CloudWatchLogsClient, logGroupName: string, filter: CisFilter, pattern = filter.pattern): Promise<void> {
+async function putFilter(
+  logs: CloudWatchLogsClient,
+  logGroupName: string,
+  filter: CisFilter,
+  pattern = filter.pattern,
+): Promise<void> {
   // put_metric_filter with an existing name appends a duplicate in moto: each name is put once.
   await logs.send(
     new PutMetricFilterCommand({
       logGroupName,
       filterName: `CIS-${filter.controlId}-${filter.metricName}`,
       filterPattern: pattern,
-      metricTransformations: [{ metricName: filter.metricName, metricNamespace: CIS_METRIC_NAMESPACE, metricValue: "1" }],
+      metricTransformations: [
+        { metricName: filter.metricName, metricNamespace: CIS_METRIC_NAMESPACE, metricValue: "1" },
+      ],
     }),
   );
 }
@@ -55,7 +62,11 @@ async function putAlarm(cloudwatch: CloudWatchClient, filter: CisFilter, topicAr
  * partial: CloudWatch.1–5 complete; .6 pattern with an extra term (Security Hub rejects it);
  * .7 alarm whose topic has no subscription; .8 filter without alarm; .9–.14 absent.
  */
-export async function createCisAlarms(clients: Clients, logGroupName: string, mode: "all" | "partial"): Promise<string[]> {
+export async function createCisAlarms(
+  clients: Clients,
+  logGroupName: string,
+  mode: "all" | "partial",
+): Promise<string[]> {
   const topicArn = await createTopic(clients.sns, "cis-alarms", ALERT_EMAIL);
   if (mode === "all") {
     for (const filter of CIS_FILTERS) {

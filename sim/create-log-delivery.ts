@@ -1,6 +1,10 @@
 // CloudWatch Logs delivery for one trail: a log group with retention and the role CloudTrail
 // assumes to write into it.
-import { CreateLogGroupCommand, PutRetentionPolicyCommand, type CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CreateLogGroupCommand,
+  PutRetentionPolicyCommand,
+  type CloudWatchLogsClient,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { CreateRoleCommand, PutRolePolicyCommand, type IAMClient } from "@aws-sdk/client-iam";
 
 import { SIM_REGION } from "@/sim/aws-env";

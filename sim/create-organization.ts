@@ -44,10 +44,14 @@ async function createAccount(org: OrganizationsClient, member: MemberToCreate): 
   // AWS creates accounts asynchronously; moto answers SUCCEEDED at once, so this rarely loops.
   for (let i = 0; current?.State === "IN_PROGRESS" && i < 50; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    ({ CreateAccountStatus: current } = await org.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: current.Id })));
+    ({ CreateAccountStatus: current } = await org.send(
+      new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: current.Id }),
+    ));
   }
   if (current?.State !== "SUCCEEDED" || !current.AccountId) {
-    throw new SimulatorError(`CreateAccount ${member.name} ended ${current?.State ?? "without a status"}: ${current?.FailureReason ?? ""}`);
+    throw new SimulatorError(
+      `CreateAccount ${member.name} ended ${current?.State ?? "without a status"}: ${current?.FailureReason ?? ""}`,
+    );
   }
   return current.AccountId;
 }
@@ -66,7 +70,8 @@ export async function createOrganization(
   const { Organization } = await org.send(new CreateOrganizationCommand({ FeatureSet: "ALL" }));
   const { Roots } = await org.send(new ListRootsCommand({}));
   const rootId = Roots?.[0]?.Id;
-  if (!Organization?.Id || !Organization.MasterAccountId || !rootId) throw new SimulatorError("CreateOrganization returned no organization or root");
+  if (!Organization?.Id || !Organization.MasterAccountId || !rootId)
+    throw new SimulatorError("CreateOrganization returned no organization or root");
 
   const ouIds = new Map<string, string>([["Root", rootId]]);
   const organizationalUnits: { id: string; path: string }[] = [];
@@ -92,13 +97,18 @@ export async function createOrganization(
         const ouId = ouIds.get(member.ouPath);
         if (!ouId) throw new SimulatorError(`Account ${member.name} is placed in undeclared OU ${member.ouPath}`);
         const accountId = accountIds.get(member.name) as string;
-        if (ouId !== rootId) await org.send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: rootId, DestinationParentId: ouId }));
+        if (ouId !== rootId)
+          await org.send(
+            new MoveAccountCommand({ AccountId: accountId, SourceParentId: rootId, DestinationParentId: ouId }),
+          );
       }),
     ),
   );
 
   if (opts.managementAccountTags) {
-    await org.send(new TagResourceCommand({ ResourceId: Organization.MasterAccountId, Tags: toTags(opts.managementAccountTags) }));
+    await org.send(
+      new TagResourceCommand({ ResourceId: Organization.MasterAccountId, Tags: toTags(opts.managementAccountTags) }),
+    );
   }
   // Trusted access, as an organization trail and a delegated Security Hub administrator require.
   for (const principal of ["cloudtrail.amazonaws.com", "securityhub.amazonaws.com"]) {

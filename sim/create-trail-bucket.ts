@@ -29,14 +29,21 @@ async function hardenBucket(s3: S3Client, bucket: string): Promise<void> {
   await s3.send(
     new PutPublicAccessBlockCommand({
       Bucket: bucket,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: true,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      },
     }),
   );
   await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }));
   await s3.send(
     new PutBucketEncryptionCommand({
       Bucket: bucket,
-      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      },
     }),
   );
 }
@@ -47,7 +54,9 @@ export async function createAccessLogBucket(s3: S3Client, accountId: string): Pr
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await hardenBucket(s3, bucket);
   // moto reads the logging-service statement before the TLS-only one; the policy keeps that order.
-  await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(accessLogBucketPolicy(bucket, accountId)) }));
+  await s3.send(
+    new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(accessLogBucketPolicy(bucket, accountId)) }),
+  );
   return bucket;
 }
 
@@ -70,7 +79,9 @@ export async function createTrailBucket(s3: S3Client, opts: TrailBucketOptions):
       Bucket: bucket,
       LifecycleConfiguration: {
         // Thirteen months and a bit: the coverage history auditors ask for.
-        Rules: [{ ID: "retain-400-days", Status: "Enabled", Filter: { Prefix: "AWSLogs/" }, Expiration: { Days: 400 } }],
+        Rules: [
+          { ID: "retain-400-days", Status: "Enabled", Filter: { Prefix: "AWSLogs/" }, Expiration: { Days: 400 } },
+        ],
       },
     }),
   );
@@ -84,8 +95,17 @@ export async function createTrailBucket(s3: S3Client, opts: TrailBucketOptions):
   }
   if (opts.tags) {
     await s3.send(
-      new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: Object.entries(opts.tags).map(([Key, Value]) => ({ Key, Value })) } }),
+      new PutBucketTaggingCommand({
+        Bucket: bucket,
+        Tagging: { TagSet: Object.entries(opts.tags).map(([Key, Value]) => ({ Key, Value })) },
+      }),
     );
   }
-  return { name: bucket, ownerAccountId: opts.ownerAccountId, accessLogging: opts.accessLogBucket !== null, publicAccessBlock: true, versioning: true };
+  return {
+    name: bucket,
+    ownerAccountId: opts.ownerAccountId,
+    accessLogging: opts.accessLogBucket !== null,
+    publicAccessBlock: true,
+    versioning: true,
+  };
 }

@@ -26,7 +26,14 @@ export interface TrailResources {
 }
 
 function basicSelectors(readWriteType: "All" | "WriteOnly"): EventSelector[] {
-  return [{ ReadWriteType: readWriteType, IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }];
+  return [
+    {
+      ReadWriteType: readWriteType,
+      IncludeManagementEvents: true,
+      DataResources: [],
+      ExcludeManagementEventSources: [],
+    },
+  ];
 }
 
 function advancedSelectors(spec: TrailSpec, accountId: string): AdvancedEventSelector[] {
@@ -54,7 +61,11 @@ function advancedSelectors(spec: TrailSpec, accountId: string): AdvancedEventSel
   ];
 }
 
-export async function createTrail(cloudtrail: CloudTrailClient, spec: TrailSpec, res: TrailResources): Promise<SimTrail> {
+export async function createTrail(
+  cloudtrail: CloudTrailClient,
+  spec: TrailSpec,
+  res: TrailResources,
+): Promise<SimTrail> {
   const tags = spec.tags ?? {};
   const created = await cloudtrail.send(
     new CreateTrailCommand({
@@ -76,7 +87,12 @@ export async function createTrail(cloudtrail: CloudTrailClient, spec: TrailSpec,
     const rw = spec.selectors === "basic: ReadWriteType=All" ? "All" : "WriteOnly";
     await cloudtrail.send(new PutEventSelectorsCommand({ TrailName: spec.name, EventSelectors: basicSelectors(rw) }));
   } else if (spec.selectors !== "default (unset)") {
-    await cloudtrail.send(new PutEventSelectorsCommand({ TrailName: spec.name, AdvancedEventSelectors: advancedSelectors(spec, res.accountId) }));
+    await cloudtrail.send(
+      new PutEventSelectorsCommand({
+        TrailName: spec.name,
+        AdvancedEventSelectors: advancedSelectors(spec, res.accountId),
+      }),
+    );
   }
 
   // StartLogging/StopLogging by ARN answer 500 in moto 5.2.1: use the name (the trail is local).

@@ -27,7 +27,10 @@ export function findMotoServer(envPath = process.env.PATH ?? ""): string | null 
 function pipScriptDirs(): string {
   const probe = spawnSync(
     "python3",
-    ["-c", "import os, sysconfig; print(os.pathsep.join([sysconfig.get_path('scripts'), sysconfig.get_path('scripts', os.name + '_user')]))"],
+    [
+      "-c",
+      "import os, sysconfig; print(os.pathsep.join([sysconfig.get_path('scripts'), sysconfig.get_path('scripts', os.name + '_user')]))",
+    ],
     { encoding: "utf8" },
   );
   return probe.status === 0 ? probe.stdout.trim() : "";
@@ -52,7 +55,9 @@ export function ensureMotoInstalled(log: (line: string) => void = () => {}): str
   // pip may have installed into a scripts directory that is not on PATH (a --user fallback).
   const afterInstall = findMotoServer() ?? findMotoServer(pipScriptDirs());
   if (!afterInstall) {
-    throw new SimulatorError("moto[server] was installed with pip but `moto_server` is still not on PATH; add pip's scripts directory to PATH");
+    throw new SimulatorError(
+      "moto[server] was installed with pip but `moto_server` is still not on PATH; add pip's scripts directory to PATH",
+    );
   }
   return afterInstall;
 }

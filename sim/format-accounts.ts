@@ -4,7 +4,11 @@ import type { SimManifest } from "@/sim/manifest";
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
@@ -13,7 +17,14 @@ export function formatDemoAccounts(manifest: SimManifest): string {
     const failing = Object.entries(a.expected)
       .filter(([, v]) => v === "FAILED")
       .map(([id]) => id.replace("CloudTrail.", "CT.").replace("CloudWatch.", "CW."));
-    return [a.accountId, a.name, a.ouPath, a.state, a.trails.map((t) => t.name).join(", ") || "-", failing.length > 6 ? `${failing.slice(0, 6).join(" ")} +${failing.length - 6}` : failing.join(" ") || "-"];
+    return [
+      a.accountId,
+      a.name,
+      a.ouPath,
+      a.state,
+      a.trails.map((t) => t.name).join(", ") || "-",
+      failing.length > 6 ? `${failing.slice(0, 6).join(" ")} +${failing.length - 6}` : failing.join(" ") || "-",
+    ];
   });
   const shFindings = manifest.securityHubFindings;
   return [
@@ -26,7 +37,9 @@ export function formatDemoAccounts(manifest: SimManifest): string {
 }
 
 export function formatBulkAccounts(manifest: BulkManifest, show = 20): string {
-  const rows = manifest.accounts.slice(0, show).map((a) => [a.accountId, a.name, a.ouPath, a.profile, String(a.trailArns.length)]);
+  const rows = manifest.accounts
+    .slice(0, show)
+    .map((a) => [a.accountId, a.name, a.ouPath, a.profile, String(a.trailArns.length)]);
   const more = manifest.accounts.length > show ? `\n... and ${manifest.accounts.length - show} more` : "";
   const t = manifest.timings;
   return `${table(["account", "name", "ou", "profile", "trails"], rows)}${more}\n\norganization ${manifest.organizationId}: ${manifest.accounts.length} members; seeded in ${(t.totalMs / 1000).toFixed(1)} s (organization ${(t.organizationMs / 1000).toFixed(1)} s, trails ${(t.trailsMs / 1000).toFixed(1)} s)`;

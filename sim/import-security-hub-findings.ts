@@ -4,7 +4,11 @@
 // each finding carrying its own account's AwsAccountId.
 import { createHash } from "node:crypto";
 
-import { BatchImportFindingsCommand, type AwsSecurityFinding, type SecurityHubClient } from "@aws-sdk/client-securityhub";
+import {
+  BatchImportFindingsCommand,
+  type AwsSecurityFinding,
+  type SecurityHubClient,
+} from "@aws-sdk/client-securityhub";
 
 import type { SimSecurityHubFinding } from "@/sim/manifest";
 import type { PlannedFinding } from "@/sim/plan-security-hub-findings";
@@ -51,12 +55,19 @@ function toAwsFinding(f: PlannedFinding, id: string, region: string, now: Date):
       Status: f.complianceStatus,
       SecurityControlId: f.controlId,
       StatusReasons: [{ ReasonCode: f.reasonCode, Description: f.reason }],
-      AssociatedStandards: [{ StandardsId: FSBP_STANDARD }, ...(f.controlId.startsWith("CloudWatch.") ? [{ StandardsId: CIS_STANDARD }] : [])],
+      AssociatedStandards: [
+        { StandardsId: FSBP_STANDARD },
+        ...(f.controlId.startsWith("CloudWatch.") ? [{ StandardsId: CIS_STANDARD }] : []),
+      ],
     },
     Workflow: { Status: f.workflowStatus },
-    WorkflowState: f.workflowStatus === "SUPPRESSED" ? "DEFERRED" : f.workflowStatus === "RESOLVED" ? "RESOLVED" : "NEW",
+    WorkflowState:
+      f.workflowStatus === "SUPPRESSED" ? "DEFERRED" : f.workflowStatus === "RESOLVED" ? "RESOLVED" : "NEW",
     RecordState: f.recordState,
-    FindingProviderFields: { Severity: { Label: info.severity }, Types: ["Software and Configuration Checks/Industry and Regulatory Standards"] },
+    FindingProviderFields: {
+      Severity: { Label: info.severity },
+      Types: ["Software and Configuration Checks/Industry and Regulatory Standards"],
+    },
   };
 }
 
@@ -70,10 +81,14 @@ export async function importSecurityHubFindings(
     return { id, finding: toAwsFinding(f, id, opts.region, opts.now) };
   });
   for (let i = 0; i < records.length; i += BATCH) {
-    const res = await securityhub.send(new BatchImportFindingsCommand({ Findings: records.slice(i, i + BATCH).map((r) => r.finding) }));
+    const res = await securityhub.send(
+      new BatchImportFindingsCommand({ Findings: records.slice(i, i + BATCH).map((r) => r.finding) }),
+    );
     if (res.FailedCount) {
       const first = res.FailedFindings?.[0];
-      throw new SimulatorError(`BatchImportFindings rejected ${res.FailedCount} findings (first: ${first?.Id}: ${first?.ErrorMessage})`);
+      throw new SimulatorError(
+        `BatchImportFindings rejected ${res.FailedCount} findings (first: ${first?.Id}: ${first?.ErrorMessage})`,
+      );
     }
   }
   return records.map(({ id, finding }, i) => {

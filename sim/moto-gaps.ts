@@ -7,7 +7,7 @@ export const MOTO_NOTES: readonly string[] = [
   "HasCustomEventSelectors is always false in moto's GetTrail.",
   "CloudTrail Lake (ListEventDataStores) is not implemented by moto: CloudTrail.10 is expected NO_DATA (on AWS with no data stores it would be NOT_APPLICABLE).",
   "GetBucketPolicyStatus answers an empty PolicyStatus (no IsPublic) in moto: treat it as unknown; CloudTrail.6 passes on the public access block, fully on for every seeded bucket.",
-  "moto's Organizations names the management account \"master\" (master@example.com) and cannot rename it; the manifest reports it as Organizations does.",
+  'moto\'s Organizations names the management account "master" (master@example.com) and cannot rename it; the manifest reports it as Organizations does.',
   "Seeded ids are deterministic only while nothing else calls this moto during seeding (every request draws from moto's seeded random stream).",
   "moto confirms SNS email subscriptions at once (AWS leaves them PendingConfirmation until the recipient confirms).",
   "Security Hub findings are imported into the administrator account with each account's AwsAccountId (moto does not aggregate); GetFindings ignores Filters.",

@@ -9,17 +9,24 @@ export interface ControlInfo {
 
 const CLOUDTRAIL: Record<string, ControlInfo> = {
   "CloudTrail.1": {
-    title: "CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events",
+    title:
+      "CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events",
     severity: "HIGH",
   },
   "CloudTrail.2": { title: "CloudTrail should have encryption at-rest enabled", severity: "MEDIUM" },
   "CloudTrail.3": { title: "At least one CloudTrail trail should be enabled", severity: "HIGH" },
   "CloudTrail.4": { title: "CloudTrail log file validation should be enabled", severity: "LOW" },
   "CloudTrail.5": { title: "CloudTrail trails should be integrated with Amazon CloudWatch Logs", severity: "LOW" },
-  "CloudTrail.6": { title: "Ensure the S3 bucket used to store CloudTrail logs is not publicly accessible", severity: "CRITICAL" },
+  "CloudTrail.6": {
+    title: "Ensure the S3 bucket used to store CloudTrail logs is not publicly accessible",
+    severity: "CRITICAL",
+  },
   "CloudTrail.7": { title: "Ensure S3 bucket access logging is enabled on the CloudTrail S3 bucket", severity: "LOW" },
   "CloudTrail.9": { title: "CloudTrail trails should be tagged", severity: "LOW" },
-  "CloudTrail.10": { title: "CloudTrail Lake event data stores should be encrypted with a customer managed AWS KMS key", severity: "MEDIUM" },
+  "CloudTrail.10": {
+    title: "CloudTrail Lake event data stores should be encrypted with a customer managed AWS KMS key",
+    severity: "MEDIUM",
+  },
 };
 
 export function controlInfo(controlId: string): ControlInfo {

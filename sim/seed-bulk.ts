@@ -7,7 +7,12 @@ import pLimit from "p-limit";
 import { MANAGEMENT_ACCOUNT_ID, motoClientConfig, SimClients } from "@/sim/aws-env";
 import { cloudTrailBucketPolicy } from "@/sim/bucket-policies";
 import { createOrganization } from "@/sim/create-organization";
-import { accessLogBucketName, centralBucketName, createAccessLogBucket, createTrailBucket } from "@/sim/create-trail-bucket";
+import {
+  accessLogBucketName,
+  centralBucketName,
+  createAccessLogBucket,
+  createTrailBucket,
+} from "@/sim/create-trail-bucket";
 import { createTrailKey } from "@/sim/create-trail-key";
 import { accountEmail, ORGANIZATION_TRAIL, type TrailSpec } from "@/sim/demo-accounts";
 import { actingIn, MotoAccountRouting } from "@/sim/moto-account-routing";
@@ -49,21 +54,75 @@ const BULK_OUS = ["Root/Bulk", "Root/Bulk/Prod", "Root/Bulk/Dev", "Root/Bulk/San
 
 /** Partly configured variants, rotated across the odd-numbered accounts. */
 const PARTIAL: readonly Omit<TrailSpec, "name">[] = [
-  { multiRegion: false, logging: true, selectors: "basic: ReadWriteType=All", logFileValidation: false, kms: false, cloudWatch: "none", bucket: "central" },
-  { multiRegion: true, logging: true, selectors: "basic: ReadWriteType=WriteOnly", logFileValidation: true, kms: false, cloudWatch: "logs-only", bucket: "central" },
-  { multiRegion: true, logging: false, selectors: "basic: ReadWriteType=All", logFileValidation: true, kms: true, cloudWatch: "none", bucket: "central" },
-  { multiRegion: true, logging: true, selectors: "advanced: eventCategory=Management", logFileValidation: true, kms: false, cloudWatch: "none", bucket: "central" },
+  {
+    multiRegion: false,
+    logging: true,
+    selectors: "basic: ReadWriteType=All",
+    logFileValidation: false,
+    kms: false,
+    cloudWatch: "none",
+    bucket: "central",
+  },
+  {
+    multiRegion: true,
+    logging: true,
+    selectors: "basic: ReadWriteType=WriteOnly",
+    logFileValidation: true,
+    kms: false,
+    cloudWatch: "logs-only",
+    bucket: "central",
+  },
+  {
+    multiRegion: true,
+    logging: false,
+    selectors: "basic: ReadWriteType=All",
+    logFileValidation: true,
+    kms: true,
+    cloudWatch: "none",
+    bucket: "central",
+  },
+  {
+    multiRegion: true,
+    logging: true,
+    selectors: "advanced: eventCategory=Management",
+    logFileValidation: true,
+    kms: false,
+    cloudWatch: "none",
+    bucket: "central",
+  },
 ];
 
-function trailsFor(name: string, index: number, cisAlarms: boolean): { profile: BulkAccount["profile"]; specs: TrailSpec[] } {
+function trailsFor(
+  name: string,
+  index: number,
+  cisAlarms: boolean,
+): { profile: BulkAccount["profile"]; specs: TrailSpec[] } {
   const full: TrailSpec = {
-    name: `${name}-trail`, multiRegion: true, logging: true, selectors: "basic: ReadWriteType=All", logFileValidation: true, kms: true,
-    cloudWatch: cisAlarms ? "cis-all" : "logs-only", bucket: "central", tags: { Owner: name },
+    name: `${name}-trail`,
+    multiRegion: true,
+    logging: true,
+    selectors: "basic: ReadWriteType=All",
+    logFileValidation: true,
+    kms: true,
+    cloudWatch: cisAlarms ? "cis-all" : "logs-only",
+    bucket: "central",
+    tags: { Owner: name },
   };
-  const partial = { name: `${name}-trail`, ...(PARTIAL[Math.floor(index / 2) % PARTIAL.length] as Omit<TrailSpec, "name">) };
+  const partial = {
+    name: `${name}-trail`,
+    ...(PARTIAL[Math.floor(index / 2) % PARTIAL.length] as Omit<TrailSpec, "name">),
+  };
   const specs = [index % 2 === 0 ? full : partial];
   // Every fourth account also keeps an old single-region trail (the second trail users forget).
-  if (index % 4 === 1) specs.push({ ...partial, name: `${name}-legacy`, multiRegion: false, kms: false, cloudWatch: "none", tags: { Legacy: "true" } });
+  if (index % 4 === 1)
+    specs.push({
+      ...partial,
+      name: `${name}-legacy`,
+      multiRegion: false,
+      kms: false,
+      cloudWatch: "none",
+      tags: { Legacy: "true" },
+    });
   return { profile: index % 2 === 0 ? "full" : "partial", specs };
 }
 
@@ -78,15 +137,24 @@ async function seedBulkManagement(management: SimClients, organizationId: string
   });
   // One central key: moto spends ~80 ms generating each key's material, too slow per account.
   const sharedKmsKeyArn = await createTrailKey(management.kms, MANAGEMENT_ACCOUNT_ID, ["*"]);
-  const orgTrail = withOrgTrail ? await seedTrail(management, ORGANIZATION_TRAIL, { central, isOrganizationTrail: true, sharedKmsKeyArn }) : null;
+  const orgTrail = withOrgTrail
+    ? await seedTrail(management, ORGANIZATION_TRAIL, { central, isOrganizationTrail: true, sharedKmsKeyArn })
+    : null;
   return { central, sharedKmsKeyArn, orgTrailArn: orgTrail?.trail.arn ?? null };
 }
 
-export async function seedBulkOrganization(endpoint: string, n: number, opts: BulkSeedOptions = {}): Promise<BulkManifest> {
+export async function seedBulkOrganization(
+  endpoint: string,
+  n: number,
+  opts: BulkSeedOptions = {},
+): Promise<BulkManifest> {
   const log = opts.log ?? (() => {});
   const started = Date.now();
   await resetMoto(endpoint, opts.seed ?? DEFAULT_MOTO_SEED);
-  const shared = new SimClients(MANAGEMENT_ACCOUNT_ID, { ...motoClientConfig(endpoint), requestHandler: new MotoAccountRouting() });
+  const shared = new SimClients(MANAGEMENT_ACCOUNT_ID, {
+    ...motoClientConfig(endpoint),
+    requestHandler: new MotoAccountRouting(),
+  });
   try {
     const names = Array.from({ length: n }, (_, i) => `bulk-${String(i + 1).padStart(4, "0")}`);
     const ouOf = (i: number) => BULK_OUS[1 + (i % 3)] as string;
@@ -94,7 +162,12 @@ export async function seedBulkOrganization(endpoint: string, n: number, opts: Bu
     const org = await actingIn(MANAGEMENT_ACCOUNT_ID, () =>
       createOrganization(shared.organizations, {
         ouPaths: BULK_OUS,
-        members: names.map((name, i) => ({ name, email: accountEmail(name), ouPath: ouOf(i), tags: { Benchmark: "true" } })),
+        members: names.map((name, i) => ({
+          name,
+          email: accountEmail(name),
+          ouPath: ouOf(i),
+          tags: { Benchmark: "true" },
+        })),
         moveConcurrency: opts.concurrency ?? 16,
       }),
     );
@@ -115,7 +188,8 @@ export async function seedBulkOrganization(endpoint: string, n: number, opts: Bu
           const { profile, specs } = trailsFor(name, i, opts.cisAlarms ?? false);
           const trailArns = await actingIn(accountId, async () => {
             const arns: string[] = [];
-            for (const spec of specs) arns.push((await seedTrail(shared.withAccount(accountId), spec, { central, sharedKmsKeyArn })).trail.arn);
+            for (const spec of specs)
+              arns.push((await seedTrail(shared.withAccount(accountId), spec, { central, sharedKmsKeyArn })).trail.arn);
             return arns;
           });
           if (++done % 100 === 0) log(`bulk: ${done}/${n} accounts seeded`);

@@ -5,8 +5,20 @@ import { accountClients, managementClients, MANAGEMENT_ACCOUNT_ID, SIM_REGION, t
 import { cloudTrailBucketPolicy } from "@/sim/bucket-policies";
 import { createAccessRoles, READ_ONLY_ROLE, REMEDIATION_ROLE } from "@/sim/create-access-roles";
 import { createOrganization } from "@/sim/create-organization";
-import { accessLogBucketName, centralBucketName, createAccessLogBucket, createTrailBucket } from "@/sim/create-trail-bucket";
-import { accountEmail, MANAGEMENT_ACCOUNT, MEMBER_ACCOUNTS, ORG_OU_PATHS, ORGANIZATION_TRAIL, type TrailSpec } from "@/sim/demo-accounts";
+import {
+  accessLogBucketName,
+  centralBucketName,
+  createAccessLogBucket,
+  createTrailBucket,
+} from "@/sim/create-trail-bucket";
+import {
+  accountEmail,
+  MANAGEMENT_ACCOUNT,
+  MEMBER_ACCOUNTS,
+  ORG_OU_PATHS,
+  ORGANIZATION_TRAIL,
+  type TrailSpec,
+} from "@/sim/demo-accounts";
 import { expectedVerdicts } from "@/sim/expected-verdicts";
 import type { SimAccount, SimBucket, SimManifest, SimTrail } from "@/sim/manifest";
 import { MOTO_NOTES } from "@/sim/moto-gaps";
@@ -47,7 +59,12 @@ export async function seedOrganization(endpoint: string, opts: SeedOrganizationO
   try {
     const org = await createOrganization(management.organizations, {
       ouPaths: ORG_OU_PATHS,
-      members: MEMBER_ACCOUNTS.map((a) => ({ name: a.name, email: accountEmail(a.name), ouPath: a.ouPath, tags: a.tags })),
+      members: MEMBER_ACCOUNTS.map((a) => ({
+        name: a.name,
+        email: accountEmail(a.name),
+        ouPath: a.ouPath,
+        tags: a.tags,
+      })),
       managementAccountTags: MANAGEMENT_ACCOUNT.tags,
     });
     const idOf = (name: string) => {
@@ -55,7 +72,9 @@ export async function seedOrganization(endpoint: string, opts: SeedOrganizationO
       if (!id) throw new SimulatorError(`account ${name} was not created`);
       return id;
     };
-    log(`organization ${org.organizationId}: ${org.accountIds.size} member accounts in ${org.organizationalUnits.length} OUs`);
+    log(
+      `organization ${org.organizationId}: ${org.accountIds.size} member accounts in ${org.organizationalUnits.length} OUs`,
+    );
 
     const allAccountIds = [MANAGEMENT_ACCOUNT_ID, ...org.accountIds.values()];
     await createAccessRoles(management.iam);
@@ -67,8 +86,18 @@ export async function seedOrganization(endpoint: string, opts: SeedOrganizationO
     const buckets: SimBucket[] = [];
     await withClients(endpoint, logArchiveId, async (c) => {
       await createAccessLogBucket(c.s3, logArchiveId);
-      const policy = cloudTrailBucketPolicy(central.name, { accountIds: allAccountIds, organizationId: org.organizationId });
-      buckets.push(await createTrailBucket(c.s3, { ...central, policy, accessLogBucket: accessLogBucketName(logArchiveId), tags: { Purpose: "cloudtrail-central" } }));
+      const policy = cloudTrailBucketPolicy(central.name, {
+        accountIds: allAccountIds,
+        organizationId: org.organizationId,
+      });
+      buckets.push(
+        await createTrailBucket(c.s3, {
+          ...central,
+          policy,
+          accessLogBucket: accessLogBucketName(logArchiveId),
+          tags: { Purpose: "cloudtrail-central" },
+        }),
+      );
     });
 
     const trailsOf = new Map<string, SimTrail[]>();
@@ -94,7 +123,9 @@ export async function seedOrganization(endpoint: string, opts: SeedOrganizationO
         email: org.management.email,
         ouPath: "Root",
         state: withOrgTrail ? MANAGEMENT_ACCOUNT.state : "no-trail",
-        description: withOrgTrail ? MANAGEMENT_ACCOUNT.description : "Management account without the organization trail (seeded with organizationTrail: false)",
+        description: withOrgTrail
+          ? MANAGEMENT_ACCOUNT.description
+          : "Management account without the organization trail (seeded with organizationTrail: false)",
         tags: { ...MANAGEMENT_ACCOUNT.tags },
         trails: trailsOf.get(MANAGEMENT_ACCOUNT_ID) ?? [],
         expected: expectedVerdicts(orgTrails),

@@ -15,7 +15,9 @@ export async function seedSecurityHub(
   // As on AWS, Security Hub's own call designates the administrator (it registers the delegation
   // with Organizations itself; moto's Organizations does not list securityhub as delegable).
   await management.securityhub.send(new EnableOrganizationAdminAccountCommand({ AdminAccountId: admin.accountId }));
-  await admin.securityhub.send(new EnableSecurityHubCommand({ EnableDefaultStandards: false, ControlFindingGenerator: "SECURITY_CONTROL" }));
+  await admin.securityhub.send(
+    new EnableSecurityHubCommand({ EnableDefaultStandards: false, ControlFindingGenerator: "SECURITY_CONTROL" }),
+  );
 
   const planned = planSecurityHubFindings(opts.accounts, {
     organizationTrail: opts.organizationTrail,

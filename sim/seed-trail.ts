@@ -54,7 +54,11 @@ export async function seedTrail(
   const logDelivery = spec.cloudWatch === "none" ? null : await createLogDelivery(clients, accountId, spec.name);
   let cisControlsCovered: string[] = [];
   if (logDelivery && (spec.cloudWatch === "cis-all" || spec.cloudWatch === "cis-partial")) {
-    cisControlsCovered = await createCisAlarms(clients, logDelivery.logGroupName, spec.cloudWatch === "cis-all" ? "all" : "partial");
+    cisControlsCovered = await createCisAlarms(
+      clients,
+      logDelivery.logGroupName,
+      spec.cloudWatch === "cis-all" ? "all" : "partial",
+    );
   }
 
   const trail = await createTrail(clients.cloudtrail, spec, {

@@ -29,7 +29,9 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
 
   if (opts.port !== undefined) {
     if (!(await isPortFree(HOST, opts.port))) {
-      throw new SimulatorError(`Cannot start moto: port ${opts.port} on ${HOST} is already in use (choose another with --port)`);
+      throw new SimulatorError(
+        `Cannot start moto: port ${opts.port} on ${HOST} is already in use (choose another with --port)`,
+      );
     }
     return launch(executable, opts.port, log);
   }
@@ -43,7 +45,9 @@ export async function startMoto(opts: StartMotoOptions = {}): Promise<MotoServer
       if (!(err instanceof PortTakenError)) throw err;
     }
   }
-  throw new SimulatorError("Cannot start moto: every free port tried was taken before moto could bind it", { cause: lastError });
+  throw new SimulatorError("Cannot start moto: every free port tried was taken before moto could bind it", {
+    cause: lastError,
+  });
 }
 
 class PortTakenError extends SimulatorError {}
@@ -93,7 +97,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: str
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new SimulatorError(`moto_server exited during start-up (code ${child.exitCode ?? child.signalCode}): ${output.slice(-5).join(" | ")}`);
+      throw new SimulatorError(
+        `moto_server exited during start-up (code ${child.exitCode ?? child.signalCode}): ${output.slice(-5).join(" | ")}`,
+      );
     }
     try {
       const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1_000) });
@@ -103,7 +109,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: str
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new SimulatorError(`moto_server did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s: ${output.slice(-5).join(" | ")}`);
+  throw new SimulatorError(
+    `moto_server did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s: ${output.slice(-5).join(" | ")}`,
+  );
 }
 
 /** Returns an idempotent stop() and hooks it to process exit, SIGINT and SIGTERM. */

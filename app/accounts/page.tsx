@@ -9,13 +9,22 @@ import { CardSkeleton } from "@/components/ui/skeleton";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePageRole("viewer");
   const raw = await searchParams;
-  const params = accountListParams.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = accountListParams.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   return (
     <>
-      <PageHeader title="Accounts" description="Every account of the organization with its failing controls and its latest collection." />
+      <PageHeader
+        title="Accounts"
+        description="Every account of the organization with its failing controls and its latest collection."
+      />
       <Suspense key={JSON.stringify(params)} fallback={<CardSkeleton lines={12} />}>
         <AccountListLoader params={params} />
       </Suspense>

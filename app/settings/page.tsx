@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 
 const SECTIONS = [
   { href: "/settings/users", title: "Users", text: "Create local users, change roles, disable access.", icon: Users },
-  { href: "/settings/tokens", title: "API tokens", text: "Tokens for automation, sent as Authorization: Bearer.", icon: KeyRound },
+  {
+    href: "/settings/tokens",
+    title: "API tokens",
+    text: "Tokens for automation, sent as Authorization: Bearer.",
+    icon: KeyRound,
+  },
 ];
 
 export default async function SettingsPage() {
@@ -20,7 +25,10 @@ export default async function SettingsPage() {
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.map(({ href, title, text, icon: Icon }) => (
           <li key={href}>
-            <Link href={href} className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-300 hover:shadow-sm">
+            <Link
+              href={href}
+              className="flex h-full gap-3 rounded-lg border border-slate-200 bg-white p-4 hover:border-sky-300 hover:shadow-sm"
+            >
               <Icon aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-sky-700" />
               <span>
                 <span className="block font-medium">{title}</span>

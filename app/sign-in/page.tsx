@@ -15,7 +15,11 @@ const ERROR_MESSAGES: Record<string, string> = {
   email_not_verified: "Your identity provider has not verified your e-mail address.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : null);
   if (await currentPrincipal()) redirect(next);

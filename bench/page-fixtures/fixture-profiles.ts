@@ -65,7 +65,23 @@ function pick<T>(random: () => number, weighted: [T, number][]): T {
   return weighted[weighted.length - 1]![0];
 }
 
-const TEAMS = ["payments", "checkout", "search", "identity", "data", "ml", "platform", "web", "mobile", "billing", "analytics", "ledger", "catalog", "notify", "risk"];
+const TEAMS = [
+  "payments",
+  "checkout",
+  "search",
+  "identity",
+  "data",
+  "ml",
+  "platform",
+  "web",
+  "mobile",
+  "billing",
+  "analytics",
+  "ledger",
+  "catalog",
+  "notify",
+  "risk",
+];
 const OUS: [string, number][] = [
   ["Root/Infrastructure", 8],
   ["Root/Workloads", 5],
@@ -185,11 +201,24 @@ export function buildProfiles(n: number, seed = 42): AccountProfile[] {
       ["no-trail", p.orgTrail ? 0 : 4],
     ]);
     p.ownTrail = kind === "none" || kind === "no-trail" ? null : ownTrail(random, name, kind);
-    p.eventDataStore = pick(random, [["none", 90], ["cmk", 6], ["aws-owned", 4]]);
-    p.collection = pick(random, [["ok", 90], ["partial", 5], ["error", 4], ["never", 1]]);
+    p.eventDataStore = pick(random, [
+      ["none", 90],
+      ["cmk", 6],
+      ["aws-owned", 4],
+    ]);
+    p.collection = pick(random, [
+      ["ok", 90],
+      ["partial", 5],
+      ["error", 4],
+      ["never", 1],
+    ]);
     p.securityHub = random() < 0.9 ? "on" : "off";
     p.status = random() < 0.01 ? "SUSPENDED" : "ACTIVE";
-    p.fixedControls = pick(random, [["none", 40], ["cloudwatch", 35], ["trail-hardening", 25]]);
+    p.fixedControls = pick(random, [
+      ["none", 40],
+      ["cloudwatch", 35],
+      ["trail-hardening", 25],
+    ]);
     p.fixedWeek = Math.floor(random() * 52);
     profiles.push(p);
   }

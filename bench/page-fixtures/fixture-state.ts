@@ -8,11 +8,22 @@ import type {
   LogGroupState,
   TrailState,
 } from "@/lib/collect/snapshot-types";
-import { CENTRAL_BUCKET, LOG_ARCHIVE_ID, MANAGEMENT_ID, type AccountProfile, type OwnTrailProfile } from "./fixture-profiles";
+import {
+  CENTRAL_BUCKET,
+  LOG_ARCHIVE_ID,
+  MANAGEMENT_ID,
+  type AccountProfile,
+  type OwnTrailProfile,
+} from "./fixture-profiles";
 import { orgTrailArn } from "./fixture-verdicts";
 
 function selectors(kind: OwnTrailProfile["selectors"]): EventSelectorsState {
-  const basic = (readWriteType: "All" | "ReadOnly" | "WriteOnly") => ({ readWriteType, includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] });
+  const basic = (readWriteType: "All" | "ReadOnly" | "WriteOnly") => ({
+    readWriteType,
+    includeManagementEvents: true,
+    excludeManagementEventSources: [],
+    dataResources: [],
+  });
   switch (kind) {
     case "all-basic":
       return { basic: [basic("All")], advanced: null };
@@ -21,7 +32,10 @@ function selectors(kind: OwnTrailProfile["selectors"]): EventSelectorsState {
     case "split-read-write":
       return { basic: [basic("ReadOnly"), basic("WriteOnly")], advanced: null };
     case "all-advanced":
-      return { basic: null, advanced: [{ name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }] };
+      return {
+        basic: null,
+        advanced: [{ name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] }],
+      };
     case "default":
       return { basic: null, advanced: null };
   }
@@ -84,15 +98,31 @@ function ownTrail(p: AccountProfile, t: OwnTrailProfile, at: string): TrailState
 }
 
 function bucket(name: string, owner: string | null, t?: OwnTrailProfile): BucketState {
-  if (t?.bucketOutsideOrg) return { name, ownerAccountId: null, readStatus: "no_data", publicAccessBlock: null, policyIsPublic: null, accessLogging: null };
+  if (t?.bucketOutsideOrg)
+    return {
+      name,
+      ownerAccountId: null,
+      readStatus: "no_data",
+      publicAccessBlock: null,
+      policyIsPublic: null,
+      accessLogging: null,
+    };
   const publicBlock = !t?.bucketPublic;
   return {
     name,
     ownerAccountId: owner,
     readStatus: "ok",
-    publicAccessBlock: { blockPublicAcls: publicBlock, ignorePublicAcls: publicBlock, blockPublicPolicy: publicBlock, restrictPublicBuckets: publicBlock },
+    publicAccessBlock: {
+      blockPublicAcls: publicBlock,
+      ignorePublicAcls: publicBlock,
+      blockPublicPolicy: publicBlock,
+      restrictPublicBuckets: publicBlock,
+    },
     policyIsPublic: !publicBlock,
-    accessLogging: t && !t.bucketLogging ? { enabled: false } : { enabled: true, targetBucket: "acme-s3-access-logs", targetPrefix: `${name}/` },
+    accessLogging:
+      t && !t.bucketLogging
+        ? { enabled: false }
+        : { enabled: true, targetBucket: "acme-s3-access-logs", targetPrefix: `${name}/` },
     region: "us-east-1",
   };
 }
@@ -119,23 +149,48 @@ export function latestSnapshot(p: AccountProfile, at: string): FixtureSnapshot {
   }
   const errors: CollectionError[] =
     p.collection === "partial"
-      ? [{ service: "s3", operation: "GetBucketLogging", accountId: LOG_ARCHIVE_ID, resource: CENTRAL_BUCKET, kind: "access_denied", code: "AccessDenied", message: "Access Denied" }]
+      ? [
+          {
+            service: "s3",
+            operation: "GetBucketLogging",
+            accountId: LOG_ARCHIVE_ID,
+            resource: CENTRAL_BUCKET,
+            kind: "access_denied",
+            code: "AccessDenied",
+            message: "Access Denied",
+          },
+        ]
       : [];
   const state: AccountSnapshotState = {
     schemaVersion: 1,
     accountId: p.id,
     partition: "aws",
     collectedAt: at,
-    regions: ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"].map((region) => ({ region, status: "enabled" as const })),
+    regions: ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2"].map((region) => ({
+      region,
+      status: "enabled" as const,
+    })),
     trails,
-    eventDataStores: p.eventDataStore === "none" ? [] : [{ arn: `arn:aws:cloudtrail:us-east-1:${p.id}:eventdatastore/${p.name}-lake`, name: `${p.name}-lake`, status: "ENABLED", ...(p.eventDataStore === "cmk" ? { kmsKeyId: `arn:aws:kms:us-east-1:${p.id}:key/lake` } : {}) }],
+    eventDataStores:
+      p.eventDataStore === "none"
+        ? []
+        : [
+            {
+              arn: `arn:aws:cloudtrail:us-east-1:${p.id}:eventdatastore/${p.name}-lake`,
+              name: `${p.name}-lake`,
+              status: "ENABLED",
+              ...(p.eventDataStore === "cmk" ? { kmsKeyId: `arn:aws:kms:us-east-1:${p.id}:key/lake` } : {}),
+            },
+          ],
     buckets,
     logGroups,
     organization: { id: "o-a1b2c3d4e5", managementAccountId: MANAGEMENT_ID },
     errors,
   };
   const raw: Record<string, unknown> = {
-    "cloudtrail ListTrails us-east-1": { Trails: trails.map((t) => ({ TrailARN: t.arn, Name: t.name, HomeRegion: t.homeRegion })) },
+    "cloudtrail ListTrails us-east-1": {
+      Trails: trails.map((t) => ({ TrailARN: t.arn, Name: t.name, HomeRegion: t.homeRegion })),
+    },
     "cloudtrail DescribeTrails us-east-1": {
       trailList: trails.map((t) => ({
         Name: t.name,
@@ -160,20 +215,50 @@ export function latestSnapshot(p: AccountProfile, at: string): FixtureSnapshot {
     };
     raw[`cloudtrail GetEventSelectors ${t.homeRegion} ${t.arn}`] = {
       TrailARN: t.arn,
-      EventSelectors: t.eventSelectors?.basic?.map((b) => ({ ReadWriteType: b.readWriteType, IncludeManagementEvents: b.includeManagementEvents, ExcludeManagementEventSources: [], DataResources: [] })),
-      AdvancedEventSelectors: t.eventSelectors?.advanced?.map((a) => ({ Name: a.name, FieldSelectors: a.fieldSelectors.map((f) => ({ Field: f.field, Equals: f.equals })) })),
+      EventSelectors: t.eventSelectors?.basic?.map((b) => ({
+        ReadWriteType: b.readWriteType,
+        IncludeManagementEvents: b.includeManagementEvents,
+        ExcludeManagementEventSources: [],
+        DataResources: [],
+      })),
+      AdvancedEventSelectors: t.eventSelectors?.advanced?.map((a) => ({
+        Name: a.name,
+        FieldSelectors: a.fieldSelectors.map((f) => ({ Field: f.field, Equals: f.equals })),
+      })),
     };
   }
   for (const b of Object.values(buckets)) {
     if (b.readStatus !== "ok") continue;
     const where = b.ownerAccountId && b.ownerAccountId !== p.id ? ` ${b.ownerAccountId}` : "";
-    raw[`s3 GetPublicAccessBlock${where} ${b.name}`] = { PublicAccessBlockConfiguration: { BlockPublicAcls: b.publicAccessBlock?.blockPublicAcls, IgnorePublicAcls: b.publicAccessBlock?.ignorePublicAcls, BlockPublicPolicy: b.publicAccessBlock?.blockPublicPolicy, RestrictPublicBuckets: b.publicAccessBlock?.restrictPublicBuckets } };
-    if (p.collection !== "partial") raw[`s3 GetBucketLogging${where} ${b.name}`] = b.accessLogging?.enabled ? { LoggingEnabled: { TargetBucket: b.accessLogging.targetBucket, TargetPrefix: b.accessLogging.targetPrefix } } : {};
+    raw[`s3 GetPublicAccessBlock${where} ${b.name}`] = {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: b.publicAccessBlock?.blockPublicAcls,
+        IgnorePublicAcls: b.publicAccessBlock?.ignorePublicAcls,
+        BlockPublicPolicy: b.publicAccessBlock?.blockPublicPolicy,
+        RestrictPublicBuckets: b.publicAccessBlock?.restrictPublicBuckets,
+      },
+    };
+    if (p.collection !== "partial")
+      raw[`s3 GetBucketLogging${where} ${b.name}`] = b.accessLogging?.enabled
+        ? { LoggingEnabled: { TargetBucket: b.accessLogging.targetBucket, TargetPrefix: b.accessLogging.targetPrefix } }
+        : {};
   }
   return { state, raw, errors };
 }
 
 /** History snapshots keep a minimal state: pages only read the newest snapshot's state. */
 export function historicState(p: AccountProfile, at: string): AccountSnapshotState {
-  return { schemaVersion: 1, accountId: p.id, partition: "aws", collectedAt: at, regions: [], trails: [], eventDataStores: [], buckets: {}, logGroups: {}, organization: null, errors: [] };
+  return {
+    schemaVersion: 1,
+    accountId: p.id,
+    partition: "aws",
+    collectedAt: at,
+    regions: [],
+    trails: [],
+    eventDataStores: [],
+    buckets: {},
+    logGroups: {},
+    organization: null,
+    errors: [],
+  };
 }

@@ -40,13 +40,23 @@ async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promi
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
 }
 
-function securityHubFor(p: AccountProfile, v: FixtureVerdict, fixedRecently: boolean): { status: string; reconciliation: string } | null {
+function securityHubFor(
+  p: AccountProfile,
+  v: FixtureVerdict,
+  fixedRecently: boolean,
+): { status: string; reconciliation: string } | null {
   if (p.securityHub === "off" || v.status === "NOT_APPLICABLE") return null;
   if (v.status === "PASSED" && fixedRecently) return { status: "FAILED", reconciliation: "awaiting" };
   // Security Hub cannot see a trail or log group in another account: NO_DATA where we credit the
   // organization trail (shared/CONTROLS.md), which we report as a disagreement.
-  if (v.controlId.startsWith("CloudWatch.") && p.orgTrail && !p.ownTrail && !p.isManagement) return { status: "NOT_AVAILABLE", reconciliation: "disagrees" };
-  const map: Partial<Record<VerdictStatus, string>> = { PASSED: "PASSED", FAILED: "FAILED", WARNING: "PASSED", NO_DATA: "NOT_AVAILABLE" };
+  if (v.controlId.startsWith("CloudWatch.") && p.orgTrail && !p.ownTrail && !p.isManagement)
+    return { status: "NOT_AVAILABLE", reconciliation: "disagrees" };
+  const map: Partial<Record<VerdictStatus, string>> = {
+    PASSED: "PASSED",
+    FAILED: "FAILED",
+    WARNING: "PASSED",
+    NO_DATA: "NOT_AVAILABLE",
+  };
   const status = map[v.status];
   return status ? { status, reconciliation: "agrees" } : null;
 }
@@ -88,7 +98,11 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
       accountsDone: collected.length,
       accountsFailed: failed.length,
       apiCalls: collected.length * 31,
-      apiCallsByOp: { "cloudtrail:ListTrails": collected.length, "cloudtrail:GetTrailStatus": collected.length * 2, "s3:GetBucketLogging": collected.length },
+      apiCallsByOp: {
+        "cloudtrail:ListTrails": collected.length,
+        "cloudtrail:GetTrailStatus": collected.length * 2,
+        "s3:GetBucketLogging": collected.length,
+      },
       createdAt: new Date(latestAt.getTime() - 6 * 60_000),
       startedAt: new Date(latestAt.getTime() - 6 * 60_000),
       finishedAt: latestAt,
@@ -107,7 +121,9 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
       accountsDone: broken ? 0 : collected.length,
       accountsFailed: 0,
       apiCalls: broken ? 2 : collected.length * 31,
-      error: broken ? "Account discovery failed: organizations:ListAccounts returned AccessDeniedException (the hub role lacks organizations:ListAccounts)" : null,
+      error: broken
+        ? "Account discovery failed: organizations:ListAccounts returned AccessDeniedException (the hub role lacks organizations:ListAccounts)"
+        : null,
       createdAt: new Date(at.getTime() - 5 * 60_000),
       startedAt: new Date(at.getTime() - 5 * 60_000),
       finishedAt: at,
@@ -149,7 +165,10 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
     const id = randomUUID();
     const at = new Date(latestAt.getTime() - Math.floor(random() * 5 * 60_000));
     const snap = latestSnapshot(p, at.toISOString());
-    const error = p.collection === "error" ? `sts:AssumeRole into arn:aws:iam::${p.id}:role/TrailwardenReadOnly failed: AccessDenied` : null;
+    const error =
+      p.collection === "error"
+        ? `sts:AssumeRole into arn:aws:iam::${p.id}:role/TrailwardenReadOnly failed: AccessDenied`
+        : null;
     snapshots.push({
       id,
       runId: latestRunId,
@@ -158,9 +177,19 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
       status: p.collection === "error" ? "error" : p.collection,
       error,
       errors: (p.collection === "error"
-        ? [{ service: "sts", operation: "AssumeRole", kind: "access_denied", code: "AccessDenied", message: `User arn:aws:iam::${MANAGEMENT_ID}:user/trailwarden is not authorized to perform sts:AssumeRole on arn:aws:iam::${p.id}:role/TrailwardenReadOnly` }]
+        ? [
+            {
+              service: "sts",
+              operation: "AssumeRole",
+              kind: "access_denied",
+              code: "AccessDenied",
+              message: `User arn:aws:iam::${MANAGEMENT_ID}:user/trailwarden is not authorized to perform sts:AssumeRole on arn:aws:iam::${p.id}:role/TrailwardenReadOnly`,
+            },
+          ]
         : snap.errors) as unknown as Prisma.InputJsonValue,
-      state: (p.collection === "error" ? historicState(p, at.toISOString()) : snap.state) as unknown as Prisma.InputJsonValue,
+      state: (p.collection === "error"
+        ? historicState(p, at.toISOString())
+        : snap.state) as unknown as Prisma.InputJsonValue,
       raw: (p.collection === "error" ? {} : snap.raw) as Prisma.InputJsonValue,
       apiCalls: p.collection === "error" ? 1 : 31,
     });
@@ -176,7 +205,9 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
         stale = { staleStatus: good.status, staleReason: good.reason, staleAt: previousAt };
       }
       const sh = securityHubFor(p, stale ? good : v, fixedRecently);
-      const findingId = sh ? `arn:aws:securityhub:us-east-1:${SECURITY_TOOLING_ID}:security-control/${v.controlId}/finding/${randomUUID()}` : null;
+      const findingId = sh
+        ? `arn:aws:securityhub:us-east-1:${SECURITY_TOOLING_ID}:security-control/${v.controlId}/finding/${randomUUID()}`
+        : null;
       const shUpdated = new Date(at.getTime() - (6 + Math.floor(random() * 30)) * HOUR);
       results.push({
         snapshotId: id,
@@ -189,8 +220,16 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
         evaluatedAt: at,
         collectedAt: at,
         ...(stale ?? {}),
-        securityHub: sh ? { status: sh.status, workflowStatus: sh.status === "FAILED" ? "NEW" : "RESOLVED", updatedAt: shUpdated.toISOString(), findingId } : undefined,
-        reconciliation: v.status === "ERROR" ? null : sh ? sh.reconciliation : p.securityHub === "on" ? "not_reported" : null,
+        securityHub: sh
+          ? {
+              status: sh.status,
+              workflowStatus: sh.status === "FAILED" ? "NEW" : "RESOLVED",
+              updatedAt: shUpdated.toISOString(),
+              findingId,
+            }
+          : undefined,
+        reconciliation:
+          v.status === "ERROR" ? null : sh ? sh.reconciliation : p.securityHub === "on" ? "not_reported" : null,
       });
       if (sh && findingId) {
         const resource = v.evidence.find((e) => e.includes(":trail/")) ?? `AWS::::Account:${p.id}`;
@@ -203,18 +242,32 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
           workflowStatus: sh.status === "FAILED" ? (random() < 0.2 ? "NOTIFIED" : "NEW") : "RESOLVED",
           recordState: "ACTIVE",
           resourceIds: [resource],
-          statusReasons: sh.status === "NOT_AVAILABLE" ? [{ reasonCode: "CLOUDTRAIL_MULTI_REGION_NOT_PRESENT", description: "Multi-region CloudTrail is not present in the account" }] : [],
+          statusReasons:
+            sh.status === "NOT_AVAILABLE"
+              ? [
+                  {
+                    reasonCode: "CLOUDTRAIL_MULTI_REGION_NOT_PRESENT",
+                    description: "Multi-region CloudTrail is not present in the account",
+                  },
+                ]
+              : [],
           updatedAt: shUpdated,
           firstSeenAt: new Date(now.getTime() - 80 * DAY),
           lastSeenAt: at,
-          raw: { Compliance: { SecurityControlId: v.controlId, Status: sh.status }, AwsAccountId: p.id, Region: "us-east-1" },
+          raw: {
+            Compliance: { SecurityControlId: v.controlId, Status: sh.status },
+            AwsAccountId: p.id,
+            Region: "us-east-1",
+          },
         });
       }
     }
   }
 
   let snapshotsWritten = snapshots.length;
-  log(`Writing ${snapshots.length} latest snapshots, ${results.length} verdicts, ${findings.length} Security Hub findings`);
+  log(
+    `Writing ${snapshots.length} latest snapshots, ${results.length} verdicts, ${findings.length} Security Hub findings`,
+  );
   await inChunks(snapshots, 2000, (data) => db.snapshot.createMany({ data }));
   await inChunks(results, 5000, (data) => db.controlResult.createMany({ data }));
   await inChunks(findings, 5000, (data) => db.securityHubFinding.createMany({ data }));
@@ -229,7 +282,13 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
     const snapIds: string[] = [];
     const snapAccounts: string[] = [];
     const states: string[] = [];
-    const r = { snapshot: [] as string[], account: [] as string[], control: [] as string[], status: [] as string[], reason: [] as string[] };
+    const r = {
+      snapshot: [] as string[],
+      account: [] as string[],
+      control: [] as string[],
+      status: [] as string[],
+      reason: [] as string[],
+    };
     for (const p of collected) {
       const id = randomUUID();
       snapIds.push(id);
@@ -243,7 +302,9 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
         r.account.push(p.id);
         r.control.push(v.controlId);
         r.status.push(status);
-        r.reason.push(status === v.status ? v.reason : `${v.controlId} was failing before the fix of week ${p.fixedWeek}`);
+        r.reason.push(
+          status === v.status ? v.reason : `${v.controlId} was failing before the fix of week ${p.fixedWeek}`,
+        );
       }
     }
     await db.$executeRaw`

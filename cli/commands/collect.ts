@@ -21,14 +21,22 @@ function printSummary(s: RunSummary): void {
     `  AWS calls: ${s.apiCalls} (${s.accountsTotal ? (s.apiCalls / s.accountsTotal).toFixed(1) : "0"} per account; ${s.retries} retries, ${s.throttled} throttled)`,
   ];
   if (s.securityHub && s.securityHub.mode !== "off") {
-    out.push(`  Security Hub (${s.securityHub.mode}${s.securityHub.accountId ? `, ${s.securityHub.accountId}/${s.securityHub.region}` : ""}): ${s.securityHub.read} findings read, ${s.securityHub.stored} stored`);
+    out.push(
+      `  Security Hub (${s.securityHub.mode}${s.securityHub.accountId ? `, ${s.securityHub.accountId}/${s.securityHub.region}` : ""}): ${s.securityHub.read} findings read, ${s.securityHub.stored} stored`,
+    );
   }
   const problems = s.accounts.filter((a) => a.status !== "ok");
   if (problems.length > 0) {
     out.push("  problems:");
     for (const a of problems) out.push(`    ${a.accountId} ${a.name} [${a.status}] ${a.error ?? ""}`);
   }
-  if (s.error) out.push(`  notes:\n${s.error.split("\n").map((l) => `    ${l}`).join("\n")}`);
+  if (s.error)
+    out.push(
+      `  notes:\n${s.error
+        .split("\n")
+        .map((l) => `    ${l}`)
+        .join("\n")}`,
+    );
   console.log(out.join("\n"));
 }
 

@@ -16,7 +16,8 @@ import { startMoto } from "@/sim/start-moto";
 export async function run(options: { port?: string; resetData?: boolean }): Promise<number> {
   const env = getEnv();
   const port = Number(options.port ?? env.TRAILWARDEN_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);
   await assertPortFree(port, env.TRAILWARDEN_HOST);
   if (options.resetData) resetDataDir(dataDir(env));
 
@@ -40,8 +41,14 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
 
     // A first collection before the web app opens, so the pages show the organization at once.
     console.log("Collecting the simulated organization...");
-    const first = await runCollection({ trigger: "demo", requestedBy: "demo", onSnapshotStored: await loadEvaluationHook() });
-    console.log(`First collection ${first.status}: ${first.counts.ok} ok, ${first.counts.partial} partial, ${first.counts.error} failed, in ${(first.durationMs / 1000).toFixed(1)} s`);
+    const first = await runCollection({
+      trigger: "demo",
+      requestedBy: "demo",
+      onSnapshotStored: await loadEvaluationHook(),
+    });
+    console.log(
+      `First collection ${first.status}: ${first.counts.ok} ok, ${first.counts.partial} partial, ${first.counts.error} failed, in ${(first.durationMs / 1000).toFixed(1)} s`,
+    );
 
     process.env.TRAILWARDEN_SEED_DEMO_USERS = "1";
     const services = await startServices({ worker: true });
@@ -52,7 +59,9 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
 
     console.log(`\nTrailwarden demo is running at http://${env.TRAILWARDEN_HOST}:${port}`);
     console.log(`Simulated organization: ${manifest.accounts.length} accounts; AWS API emulator at ${moto.endpoint}`);
-    console.log("Sign in as admin@trailwarden.local / demo-admin-pass (README lists every demo user). Ctrl-C stops everything.");
+    console.log(
+      "Sign in as admin@trailwarden.local / demo-admin-pass (README lists every demo user). Ctrl-C stops everything.",
+    );
     const code = await web.exited;
     console.error(`The web server exited (code ${code}); stopping.`);
     await stopAll();

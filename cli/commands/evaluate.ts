@@ -27,7 +27,12 @@ export async function run(options: { since?: string }): Promise<number> {
         where: {
           ...(since ? { collectedAt: { gte: since } } : {}),
           ...(cursor
-            ? { OR: [{ collectedAt: { gt: cursor.collectedAt } }, { collectedAt: cursor.collectedAt, id: { gt: cursor.id } }] }
+            ? {
+                OR: [
+                  { collectedAt: { gt: cursor.collectedAt } },
+                  { collectedAt: cursor.collectedAt, id: { gt: cursor.id } },
+                ],
+              }
             : {}),
         },
         orderBy: [{ collectedAt: "asc" }, { id: "asc" }],
@@ -40,8 +45,14 @@ export async function run(options: { since?: string }): Promise<number> {
       cursor = page[page.length - 1];
       console.log(`re-evaluated ${done} snapshots...`);
     }
-    await recordAuditEvent({ actor: cliPrincipal(), action: "evaluation.rerun", details: { since: options.since ?? null, snapshots: done, evaluatorVersion: EVALUATOR_VERSION } });
-    console.log(`Re-evaluated ${done} snapshots with evaluator ${EVALUATOR_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await recordAuditEvent({
+      actor: cliPrincipal(),
+      action: "evaluation.rerun",
+      details: { since: options.since ?? null, snapshots: done, evaluatorVersion: EVALUATOR_VERSION },
+    });
+    console.log(
+      `Re-evaluated ${done} snapshots with evaluator ${EVALUATOR_VERSION} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return 0;
   } finally {
     await database.stop();

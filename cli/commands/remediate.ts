@@ -47,7 +47,8 @@ function printStep(e: StepEvent, total: number): void {
 }
 
 export async function run(options: RemediateOptions): Promise<number> {
-  if (!/^\d{12}$/.test(options.account ?? "")) throw new UsageError(`--account takes a 12-digit AWS account id (got "${options.account}")`);
+  if (!/^\d{12}$/.test(options.account ?? ""))
+    throw new UsageError(`--account takes a 12-digit AWS account id (got "${options.account}")`);
   if (options.dryRun && options.apply) throw new UsageError("--dry-run and --apply exclude each other");
   const database = await ensureDatabase({ log: (l) => console.error(l) });
   try {
@@ -62,13 +63,19 @@ export async function run(options: RemediateOptions): Promise<number> {
       return 0;
     }
     if (!options.yes) {
-      if (!process.stdin.isTTY) throw new UsageError("refusing to apply without confirmation: run it in a terminal or pass --yes");
+      if (!process.stdin.isTTY)
+        throw new UsageError("refusing to apply without confirmation: run it in a terminal or pass --yes");
       if (!(await confirm(`\nApply these ${planned.plan.steps.length} steps to account ${options.account}? [y/N] `))) {
         console.log("Not applied.");
         return 1;
       }
     }
-    const applied = await applyRemediation({ accountId: options.account, planId: planned.jobId, principal, enqueue: false });
+    const applied = await applyRemediation({
+      accountId: options.account,
+      planId: planned.jobId,
+      principal,
+      enqueue: false,
+    });
     console.log(`\nApplying job ${applied.jobId} (Ctrl-C cancels before the next step):`);
     const onSigint = () => {
       console.error("\nCancelling before the next step…");
@@ -77,7 +84,10 @@ export async function run(options: RemediateOptions): Promise<number> {
     process.once("SIGINT", onSigint);
     let status: string;
     try {
-      status = await runRemediation(applied.jobId, { onStep: (e) => printStep(e, planned.plan.steps.length), log: (l) => console.error(`  ${l}`) });
+      status = await runRemediation(applied.jobId, {
+        onStep: (e) => printStep(e, planned.plan.steps.length),
+        log: (l) => console.error(`  ${l}`),
+      });
     } finally {
       process.off("SIGINT", onSigint);
     }

@@ -39,7 +39,9 @@ export async function run(options: ReportCoverageOptions): Promise<number> {
     }
     const rebuilt = await rebuildCoverage({ onlyStale: true });
     if (rebuilt.accounts) {
-      console.error(`Coverage brought up to date for ${rebuilt.accounts} accounts (${rebuilt.incremental} incremental, ${rebuilt.full} full) in ${rebuilt.durationMs} ms`);
+      console.error(
+        `Coverage brought up to date for ${rebuilt.accounts} accounts (${rebuilt.incremental} incremental, ${rebuilt.full} full) in ${rebuilt.durationMs} ms`,
+      );
     }
     const report = await buildCoverageReport({ from: options.from, to: options.to, refresh: false });
     const out = path.resolve(options.out);
@@ -53,7 +55,12 @@ export async function run(options: ReportCoverageOptions): Promise<number> {
       actor: cliPrincipal(),
       action: "report.export",
       target: "coverage",
-      details: { format: options.format, period: report.period, files: rendered.manifest.files, accounts: report.summary.accounts },
+      details: {
+        format: options.format,
+        period: report.period,
+        files: rendered.manifest.files,
+        accounts: report.summary.accounts,
+      },
     });
     for (const f of rendered.manifest.files) console.log(`${path.join(path.dirname(out), f.name)}  sha256 ${f.sha256}`);
     console.log(`${manifestPath}  (check with: sha256sum -c ${path.basename(manifestPath)})`);

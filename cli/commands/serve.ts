@@ -8,12 +8,16 @@ import { resetDataDir } from "@/lib/runtime/reset-data-dir";
 import { buildIsCurrent, startWeb } from "@/lib/runtime/start-web";
 import { startServices, type ServeOptions } from "@/lib/runtime/start-services";
 
-export async function run(options: ServeOptions & { port?: string; resetData?: boolean; build?: boolean }): Promise<number> {
+export async function run(
+  options: ServeOptions & { port?: string; resetData?: boolean; build?: boolean },
+): Promise<number> {
   const env = getEnv();
   const port = Number(options.port ?? env.TRAILWARDEN_PORT);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new UsageError(`--port must be a TCP port number, got "${options.port}"`);
   if (options.resetData) resetDataDir(dataDir(env));
-  if (options.build === false && !buildIsCurrent()) throw new UsageError("--no-build given but there is no current production build; run `npx next build` first");
+  if (options.build === false && !buildIsCurrent())
+    throw new UsageError("--no-build given but there is no current production build; run `npx next build` first");
 
   const database = await ensureDatabase({ log: (l) => console.log(l) });
   const services = await startServices(options);

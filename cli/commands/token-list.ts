@@ -17,10 +17,24 @@ export async function run(): Promise<number> {
       return 0;
     }
     const now = new Date();
-    const rows = tokens.map((t) => [t.id, t.name, t.role, `${t.prefix}…`, t.createdAt.toISOString(), t.lastUsedAt?.toISOString() ?? "never", state(t, now)]);
+    const rows = tokens.map((t) => [
+      t.id,
+      t.name,
+      t.role,
+      `${t.prefix}…`,
+      t.createdAt.toISOString(),
+      t.lastUsedAt?.toISOString() ?? "never",
+      state(t, now),
+    ]);
     const header = ["ID", "NAME", "ROLE", "PREFIX", "CREATED", "LAST USED", "STATE"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-    for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+    for (const row of [header, ...rows])
+      console.log(
+        row
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join("  ")
+          .trimEnd(),
+      );
     return 0;
   } finally {
     await handle.stop();

@@ -18,14 +18,32 @@ function query(p: AccountListParams, patch: Partial<AccountListParams>): string 
   return s ? `/accounts?${s}` : "/accounts";
 }
 
-function SortHeader({ label, sort, p, className }: { label: string; sort: Sort; p: AccountListParams; className?: string }) {
+function SortHeader({
+  label,
+  sort,
+  p,
+  className,
+}: {
+  label: string;
+  sort: Sort;
+  p: AccountListParams;
+  className?: string;
+}) {
   const active = p.sort === sort;
   const defaultDir = sort === "failing" || sort === "collected" ? "desc" : "asc";
   const dir = p.dir ?? defaultDir;
   const nextDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir;
   return (
-    <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={clsx("px-3 py-2 font-medium", className)}>
-      <Link href={query(p, { sort, dir: nextDir === defaultDir ? undefined : nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900" scroll={false}>
+    <th
+      scope="col"
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+      className={clsx("px-3 py-2 font-medium", className)}
+    >
+      <Link
+        href={query(p, { sort, dir: nextDir === defaultDir ? undefined : nextDir, page: 1 })}
+        className="inline-flex items-center gap-1 hover:text-slate-900"
+        scroll={false}
+      >
         {label}
         {active ? <span aria-hidden>{dir === "asc" ? "↑" : "↓"}</span> : null}
       </Link>
@@ -37,7 +55,11 @@ const COLLECTION: Record<string, string> = { ok: "text-passed", partial: "text-w
 
 export function AccountTable({ list, params }: { list: AccountList; params: AccountListParams }) {
   if (list.rows.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No account matches.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+        No account matches.
+      </p>
+    );
   }
   const from = (list.page - 1) * PAGE_SIZE + 1;
   return (
@@ -56,11 +78,22 @@ export function AccountTable({ list, params }: { list: AccountList; params: Acco
           {list.rows.map((a) => (
             <tr key={a.id} className="hover:bg-slate-50">
               <td className="px-3 py-2">
-                <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-sky-800 hover:underline">
+                <Link
+                  href={`/accounts/${a.id}`}
+                  className="font-medium text-slate-900 hover:text-sky-800 hover:underline"
+                >
                   {a.name}
                 </Link>
-                {a.isManagement ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-900">management</span> : null}
-                {a.status !== "ACTIVE" ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-700">{a.status.toLowerCase()}</span> : null}
+                {a.isManagement ? (
+                  <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-[11px] font-medium text-sky-900">
+                    management
+                  </span>
+                ) : null}
+                {a.status !== "ACTIVE" ? (
+                  <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-[11px] font-medium text-slate-700">
+                    {a.status.toLowerCase()}
+                  </span>
+                ) : null}
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-700">{a.id}</td>
               <td className="px-3 py-2 text-slate-700">{a.ouPath || "—"}</td>
@@ -70,14 +103,20 @@ export function AccountTable({ list, params }: { list: AccountList; params: Acco
                 ) : (
                   <>
                     <span className={a.failing ? "font-semibold text-failed" : "text-passed"}>{a.failing}</span>
-                    {a.errors ? <span className="ml-2 text-xs text-errored">{a.errors} error{a.errors === 1 ? "" : "s"}</span> : null}
+                    {a.errors ? (
+                      <span className="ml-2 text-xs text-errored">
+                        {a.errors} error{a.errors === 1 ? "" : "s"}
+                      </span>
+                    ) : null}
                   </>
                 )}
               </td>
               <td className="px-3 py-2">
                 {a.collectedAt ? (
                   <span className="flex items-center gap-2">
-                    <span className={clsx("text-xs font-semibold", COLLECTION[a.collection ?? ""] ?? "text-slate-500")}>{a.collection}</span>
+                    <span className={clsx("text-xs font-semibold", COLLECTION[a.collection ?? ""] ?? "text-slate-500")}>
+                      {a.collection}
+                    </span>
                     <TimeAgo at={a.collectedAt} className="text-slate-600" />
                   </span>
                 ) : (
@@ -88,13 +127,20 @@ export function AccountTable({ list, params }: { list: AccountList; params: Acco
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pages" className="flex items-center justify-between border-t border-slate-200 px-3 py-2 text-sm text-slate-600">
+      <nav
+        aria-label="Pages"
+        className="flex items-center justify-between border-t border-slate-200 px-3 py-2 text-sm text-slate-600"
+      >
         <span>
-          {from.toLocaleString("en-US")}–{(from + list.rows.length - 1).toLocaleString("en-US")} of {list.matching.toLocaleString("en-US")}
+          {from.toLocaleString("en-US")}–{(from + list.rows.length - 1).toLocaleString("en-US")} of{" "}
+          {list.matching.toLocaleString("en-US")}
         </span>
         <span className="flex gap-2">
           {list.page > 1 ? (
-            <Link href={query(params, { page: list.page - 1 })} className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-50">
+            <Link
+              href={query(params, { page: list.page - 1 })}
+              className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-50"
+            >
               ← Previous
             </Link>
           ) : null}
@@ -102,7 +148,10 @@ export function AccountTable({ list, params }: { list: AccountList; params: Acco
             Page {list.page} of {list.pages}
           </span>
           {list.page < list.pages ? (
-            <Link href={query(params, { page: list.page + 1 })} className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-50">
+            <Link
+              href={query(params, { page: list.page + 1 })}
+              className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-50"
+            >
               Next →
             </Link>
           ) : null}

@@ -14,7 +14,11 @@ const COMPLIANCE: Record<string, string> = {
 export async function FindingsCard({ accountId }: { accountId: string }) {
   const findings = await getAccountFindings(accountId);
   return (
-    <Card title={`Security Hub findings (${findings.length})`} description="Kept by Trailwarden beyond Security Hub's 90 days; archived findings last." testId="findings">
+    <Card
+      title={`Security Hub findings (${findings.length})`}
+      description="Kept by Trailwarden beyond Security Hub's 90 days; archived findings last."
+      testId="findings"
+    >
       {findings.length === 0 ? (
         <p className="text-sm text-slate-500">No Security Hub findings collected for this account.</p>
       ) : (
@@ -22,21 +26,37 @@ export async function FindingsCard({ accountId }: { accountId: string }) {
           <table className="w-full text-left text-sm">
             <thead className="sticky top-0 border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Control</th>
-                <th scope="col" className="px-2 py-2 font-medium">Compliance</th>
-                <th scope="col" className="px-2 py-2 font-medium">Workflow</th>
-                <th scope="col" className="px-2 py-2 font-medium">Region</th>
-                <th scope="col" className="px-2 py-2 font-medium">Resource and reason</th>
-                <th scope="col" className="px-4 py-2 font-medium">Updated</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Control
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Compliance
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Workflow
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Region
+                </th>
+                <th scope="col" className="px-2 py-2 font-medium">
+                  Resource and reason
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Updated
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {findings.map((f) => (
                 <tr key={f.id} className={clsx("align-top", f.recordState !== "ACTIVE" && "text-slate-500")}>
                   <td className="px-4 py-2 font-medium">{f.controlId}</td>
-                  <td className={clsx("px-2 py-2 font-medium", COMPLIANCE[f.complianceStatus ?? ""] ?? "text-slate-600")}>
+                  <td
+                    className={clsx("px-2 py-2 font-medium", COMPLIANCE[f.complianceStatus ?? ""] ?? "text-slate-600")}
+                  >
                     {f.complianceStatus ?? "—"}
-                    {f.recordState !== "ACTIVE" ? <span className="ml-1 text-xs font-normal text-slate-500">({f.recordState.toLowerCase()})</span> : null}
+                    {f.recordState !== "ACTIVE" ? (
+                      <span className="ml-1 text-xs font-normal text-slate-500">({f.recordState.toLowerCase()})</span>
+                    ) : null}
                   </td>
                   <td className="px-2 py-2">{f.workflowStatus ?? "—"}</td>
                   <td className="whitespace-nowrap px-2 py-2">{f.region}</td>

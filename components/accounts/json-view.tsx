@@ -22,9 +22,24 @@ export function JsonView({ value }: { value: unknown }) {
           {colon}
         </Fragment>,
       );
-    } else if (str) parts.push(<span key={at} className="text-emerald-800">{str}</span>);
-    else if (literal) parts.push(<span key={at} className="text-violet-700">{literal}</span>);
-    else if (num) parts.push(<span key={at} className="text-amber-800">{num}</span>);
+    } else if (str)
+      parts.push(
+        <span key={at} className="text-emerald-800">
+          {str}
+        </span>,
+      );
+    else if (literal)
+      parts.push(
+        <span key={at} className="text-violet-700">
+          {literal}
+        </span>,
+      );
+    else if (num)
+      parts.push(
+        <span key={at} className="text-amber-800">
+          {num}
+        </span>,
+      );
     else parts.push(whole);
     last = at + whole.length;
   }
@@ -32,7 +47,9 @@ export function JsonView({ value }: { value: unknown }) {
   return (
     <pre className="max-h-[28rem] overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs leading-relaxed text-slate-800">
       <code>{parts}</code>
-      {cut ? <span className="block pt-2 text-slate-500">… cut at {LIMIT.toLocaleString("en-US")} characters</span> : null}
+      {cut ? (
+        <span className="block pt-2 text-slate-500">… cut at {LIMIT.toLocaleString("en-US")} characters</span>
+      ) : null}
     </pre>
   );
 }

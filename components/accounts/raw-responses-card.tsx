@@ -20,11 +20,15 @@ export async function RawResponsesCard({ accountId }: { accountId: string }) {
   return (
     <Card
       title={`Raw API responses (${entries.length})`}
-      description={snap ? `As collected ${formatUtc(snap.collectedAt)}; credentials and transport metadata removed.` : undefined}
+      description={
+        snap ? `As collected ${formatUtc(snap.collectedAt)}; credentials and transport metadata removed.` : undefined
+      }
       testId="raw-responses"
     >
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-500">No raw responses were kept for this account{snap ? "" : " (no successful collection yet)"}.</p>
+        <p className="text-sm text-slate-500">
+          No raw responses were kept for this account{snap ? "" : " (no successful collection yet)"}.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {entries.map(([key, value]) => {
@@ -41,7 +45,9 @@ export async function RawResponsesCard({ accountId }: { accountId: string }) {
                     <span className="min-w-0 flex-1 truncate font-mono text-xs text-slate-500" title={where}>
                       {where}
                     </span>
-                    <span className="shrink-0 text-xs text-slate-400">{size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} KB`}</span>
+                    <span className="shrink-0 text-xs text-slate-400">
+                      {size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} KB`}
+                    </span>
                   </summary>
                   <div className="mt-1.5">
                     <JsonView value={redactSecrets(value)} />

@@ -8,7 +8,12 @@ import { formatUtc } from "@/components/ui/format-time";
 
 function Flag({ ok, children }: { ok: boolean | null; children: ReactNode }) {
   return (
-    <span className={clsx("inline-flex items-center gap-1", ok === null ? "text-slate-500" : ok ? "text-passed" : "text-failed")}>
+    <span
+      className={clsx(
+        "inline-flex items-center gap-1",
+        ok === null ? "text-slate-500" : ok ? "text-passed" : "text-failed",
+      )}
+    >
       <span aria-hidden>{ok === null ? "?" : ok ? "✓" : "✕"}</span>
       {children}
     </span>
@@ -32,7 +37,8 @@ function TrailBlock({ t }: { t: TrailView }) {
         <span className="text-xs text-slate-600">home Region {t.homeRegion}</span>
         {t.isOrganizationTrail ? (
           <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-900">
-            organization trail{t.creditedFromOrganization ? `, credited from management account ${t.ownerAccountId}` : ""}
+            organization trail
+            {t.creditedFromOrganization ? `, credited from management account ${t.ownerAccountId}` : ""}
           </span>
         ) : null}
       </header>
@@ -42,7 +48,13 @@ function TrailBlock({ t }: { t: TrailView }) {
           <Flag ok={t.multiRegion}>{t.multiRegion ? "multi-Region" : "single Region only"}</Flag>
         </Row>
         <Row label="Logging">
-          <Flag ok={t.logging}>{t.logging === null ? "unknown (GetTrailStatus failed)" : t.logging ? "logging" : `stopped${t.stoppedAt ? ` since ${formatUtc(t.stoppedAt)}` : ""}`}</Flag>
+          <Flag ok={t.logging}>
+            {t.logging === null
+              ? "unknown (GetTrailStatus failed)"
+              : t.logging
+                ? "logging"
+                : `stopped${t.stoppedAt ? ` since ${formatUtc(t.stoppedAt)}` : ""}`}
+          </Flag>
         </Row>
         <Row label="Records">
           <Flag ok={t.managementCoverage === "unknown" ? null : t.managementCoverage === "all"}>
@@ -53,26 +65,46 @@ function TrailBlock({ t }: { t: TrailView }) {
           <Flag ok={t.validation}>{t.validation ? "on" : "off"}</Flag>
         </Row>
         <Row label="KMS encryption">
-          <Flag ok={Boolean(t.kmsKeyId)}>{t.kmsKeyId ? <span className="break-all font-mono text-xs">{t.kmsKeyId}</span> : "none (SSE-S3 only)"}</Flag>
+          <Flag ok={Boolean(t.kmsKeyId)}>
+            {t.kmsKeyId ? <span className="break-all font-mono text-xs">{t.kmsKeyId}</span> : "none (SSE-S3 only)"}
+          </Flag>
         </Row>
         <Row label="CloudWatch Logs">
           <Flag ok={t.logGroupArn ? !t.cloudWatchDeliveryError : false}>
-            {t.logGroupArn ? <span className="break-all font-mono text-xs">{t.logGroupArn}</span> : "not delivered to CloudWatch Logs"}
-            {t.cloudWatchDeliveryError ? <span className="ml-1 text-warning">(delivery error: {t.cloudWatchDeliveryError})</span> : null}
+            {t.logGroupArn ? (
+              <span className="break-all font-mono text-xs">{t.logGroupArn}</span>
+            ) : (
+              "not delivered to CloudWatch Logs"
+            )}
+            {t.cloudWatchDeliveryError ? (
+              <span className="ml-1 text-warning">(delivery error: {t.cloudWatchDeliveryError})</span>
+            ) : null}
           </Flag>
         </Row>
         <Row label="S3 bucket">
           {t.bucket ? (
             <span className="flex flex-wrap gap-x-3">
               <span className="font-mono text-xs">{t.bucket.name}</span>
-              <span className="text-xs text-slate-500">{t.bucket.ownerAccountId ? `owned by ${t.bucket.ownerAccountId}` : "owner outside the organization"}</span>
+              <span className="text-xs text-slate-500">
+                {t.bucket.ownerAccountId ? `owned by ${t.bucket.ownerAccountId}` : "owner outside the organization"}
+              </span>
               {t.bucket.readStatus === "ok" ? (
                 <>
-                  <Flag ok={t.bucket.accessLogging}>{t.bucket.accessLogging ? "access logging on" : "access logging off"}</Flag>
-                  <Flag ok={t.bucket.publicBlocked}>{t.bucket.publicBlocked ? "not public" : t.bucket.publicBlocked === false ? "public" : "public access unknown"}</Flag>
+                  <Flag ok={t.bucket.accessLogging}>
+                    {t.bucket.accessLogging ? "access logging on" : "access logging off"}
+                  </Flag>
+                  <Flag ok={t.bucket.publicBlocked}>
+                    {t.bucket.publicBlocked
+                      ? "not public"
+                      : t.bucket.publicBlocked === false
+                        ? "public"
+                        : "public access unknown"}
+                  </Flag>
                 </>
               ) : (
-                <span className="text-xs text-slate-600">{t.bucket.readStatus === "no_data" ? "settings not readable (no data)" : "settings could not be read"}</span>
+                <span className="text-xs text-slate-600">
+                  {t.bucket.readStatus === "no_data" ? "settings not readable (no data)" : "settings could not be read"}
+                </span>
               )}
             </span>
           ) : (
@@ -81,7 +113,11 @@ function TrailBlock({ t }: { t: TrailView }) {
         </Row>
         {t.tags && Object.keys(t.tags).length ? (
           <Row label="Tags">
-            <span className="font-mono text-xs">{Object.entries(t.tags).map(([k, v]) => `${k}=${v}`).join(", ")}</span>
+            <span className="font-mono text-xs">
+              {Object.entries(t.tags)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(", ")}
+            </span>
           </Row>
         ) : null}
       </dl>
@@ -94,13 +130,19 @@ export async function TrailsCard({ accountId }: { accountId: string }) {
   return (
     <Card
       title={`Trails (${result?.trails.length ?? 0})`}
-      description={result ? `Applicable trails as collected ${formatUtc(result.collectedAt)}${result.status === "partial" ? " (some calls failed)" : ""}.` : undefined}
+      description={
+        result
+          ? `Applicable trails as collected ${formatUtc(result.collectedAt)}${result.status === "partial" ? " (some calls failed)" : ""}.`
+          : undefined
+      }
       testId="trails"
     >
       {!result ? (
         <p className="text-sm text-slate-500">No successful collection of this account yet.</p>
       ) : result.trails.length === 0 ? (
-        <p className="text-sm font-medium text-failed">No trail applies to this account: it owns none and no organization trail covers it.</p>
+        <p className="text-sm font-medium text-failed">
+          No trail applies to this account: it owns none and no organization trail covers it.
+        </p>
       ) : (
         <div className="grid gap-3 xl:grid-cols-2">
           {result.trails.map((t) => (

@@ -11,7 +11,11 @@ const TONE = { good: "text-passed", wait: "text-sky-800", bad: "text-warning", n
 export async function VerdictsCard({ accountId }: { accountId: string }) {
   const verdicts = await getAccountVerdicts(accountId);
   return (
-    <Card title={`Verdicts (${verdicts.length})`} description="The evaluator's verdict for every control, with the resources it judged." testId="verdicts">
+    <Card
+      title={`Verdicts (${verdicts.length})`}
+      description="The evaluator's verdict for every control, with the resources it judged."
+      testId="verdicts"
+    >
       {verdicts.length === 0 ? (
         <p className="text-sm text-slate-500">Not evaluated yet.</p>
       ) : (
@@ -35,9 +39,17 @@ export async function VerdictsCard({ accountId }: { accountId: string }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {verdicts.map((v) => (
-                <tr key={v.controlId} id={`verdict-${v.controlId}`} className="align-top" data-testid={`verdict-${v.controlId}`}>
+                <tr
+                  key={v.controlId}
+                  id={`verdict-${v.controlId}`}
+                  className="align-top"
+                  data-testid={`verdict-${v.controlId}`}
+                >
                   <th scope="row" className="px-4 py-2.5 font-normal">
-                    <Link href={`/matrix?q=${accountId}&cell=${accountId}:${v.controlId}`} className="font-semibold text-slate-900 hover:text-sky-800 hover:underline">
+                    <Link
+                      href={`/matrix?q=${accountId}&cell=${accountId}:${v.controlId}`}
+                      className="font-semibold text-slate-900 hover:text-sky-800 hover:underline"
+                    >
                       {v.controlId}
                     </Link>
                     <p className="mt-0.5 text-xs text-slate-600">{v.title}</p>
@@ -47,10 +59,14 @@ export async function VerdictsCard({ accountId }: { accountId: string }) {
                   </td>
                   <td className="px-2 py-2.5">
                     <p className="text-slate-900">{v.reason}</p>
-                    {v.stale?.reason ? <p className="mt-1 text-xs text-slate-600">Last good verdict: {v.stale.reason}</p> : null}
+                    {v.stale?.reason ? (
+                      <p className="mt-1 text-xs text-slate-600">Last good verdict: {v.stale.reason}</p>
+                    ) : null}
                     {v.evidence.length ? (
                       <details className="mt-1">
-                        <summary className="cursor-pointer text-xs font-medium text-sky-800">Evidence ({v.evidence.length})</summary>
+                        <summary className="cursor-pointer text-xs font-medium text-sky-800">
+                          Evidence ({v.evidence.length})
+                        </summary>
                         <ul className="mt-1 space-y-0.5">
                           {v.evidence.map((arn) => (
                             <li key={arn} className="break-all font-mono text-[11px] text-slate-700">
@@ -62,7 +78,12 @@ export async function VerdictsCard({ accountId }: { accountId: string }) {
                     ) : null}
                   </td>
                   <td className="px-4 py-2.5 text-xs">
-                    {v.securityHub?.status ? <p className="font-medium text-slate-800">{v.securityHub.status}{v.securityHub.workflowStatus ? ` · ${v.securityHub.workflowStatus}` : ""}</p> : null}
+                    {v.securityHub?.status ? (
+                      <p className="font-medium text-slate-800">
+                        {v.securityHub.status}
+                        {v.securityHub.workflowStatus ? ` · ${v.securityHub.workflowStatus}` : ""}
+                      </p>
+                    ) : null}
                     <p className={clsx("mt-0.5", TONE[reconciliationTone(v.reconciliation)])}>{v.reconciliationText}</p>
                   </td>
                 </tr>

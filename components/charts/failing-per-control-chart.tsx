@@ -14,11 +14,20 @@ export function FailingPerControlChart({ controls }: { controls: ControlFailures
   const router = useRouter();
   const data = controls.map((c) => ({ ...c, label: label(c) }));
   return (
-    <div role="img" aria-label={`Failing accounts per control: ${controls.map((c) => `${c.id} ${c.failing}`).join(", ")}`}>
+    <div
+      role="img"
+      aria-label={`Failing accounts per control: ${controls.map((c) => `${c.id} ${c.failing}`).join(", ")}`}
+    >
       <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 860, height: 280 }}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }} barCategoryGap="18%">
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} interval={0} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11, fill: "#475569" }}
+            interval={0}
+            tickLine={false}
+            axisLine={{ stroke: "#cbd5e1" }}
+          />
           <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}

@@ -17,7 +17,14 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
   const first = data[0];
   const last = data[data.length - 1];
   return (
-    <div role="img" aria-label={first && last ? `Passing verdicts went from ${first.percent}% on ${first.day} to ${last.percent}% on ${last.day}` : "No history yet"}>
+    <div
+      role="img"
+      aria-label={
+        first && last
+          ? `Passing verdicts went from ${first.percent}% on ${first.day} to ${last.percent}% on ${last.day}`
+          : "No history yet"
+      }
+    >
       <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 860, height: 240 }}>
         <AreaChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
           <defs>
@@ -27,17 +34,40 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
             </linearGradient>
           </defs>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} minTickGap={40} axisLine={{ stroke: "#cbd5e1" }} />
-          <YAxis domain={[Math.max(0, Math.floor((min - 5) / 10) * 10), 100]} unit="%" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={shortDay}
+            tick={{ fontSize: 11, fill: "#475569" }}
+            tickLine={false}
+            minTickGap={40}
+            axisLine={{ stroke: "#cbd5e1" }}
+          />
+          <YAxis
+            domain={[Math.max(0, Math.floor((min - 5) / 10) * 10), 100]}
+            unit="%"
+            tick={{ fontSize: 11, fill: "#475569" }}
+            tickLine={false}
+            axisLine={false}
+          />
           <Tooltip
             labelFormatter={(day) => shortDay(String(day))}
             formatter={(value, _name, item) => {
               const p = item.payload as TrendPoint & { percent: number };
-              return [`${value}% passing · ${p.failed.toLocaleString("en-US")} failing verdicts · ${p.accounts.toLocaleString("en-US")} accounts`, ""];
+              return [
+                `${value}% passing · ${p.failed.toLocaleString("en-US")} failing verdicts · ${p.accounts.toLocaleString("en-US")} accounts`,
+                "",
+              ];
             }}
             contentStyle={{ fontSize: 12 }}
           />
-          <Area type="monotone" dataKey="percent" stroke={STATUS_STYLE.PASSED.hex} strokeWidth={2} fill="url(#trend-fill)" isAnimationActive={false} />
+          <Area
+            type="monotone"
+            dataKey="percent"
+            stroke={STATUS_STYLE.PASSED.hex}
+            strokeWidth={2}
+            fill="url(#trend-fill)"
+            isAnimationActive={false}
+          />
         </AreaChart>
       </ResponsiveContainer>
     </div>

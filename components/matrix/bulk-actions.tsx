@@ -20,7 +20,11 @@ export function BulkActions({ selectedIds, canRemediate }: BulkActionsProps) {
         type="button"
         disabled={!canRemediate || selectedIds.length === 0}
         onClick={() => setOpen([...selectedIds])}
-        title={canRemediate ? `Plan, review and apply the whole-family fix for ${selectedIds.length} account(s)` : "Remediation needs the engineer role"}
+        title={
+          canRemediate
+            ? `Plan, review and apply the whole-family fix for ${selectedIds.length} account(s)`
+            : "Remediation needs the engineer role"
+        }
         className="inline-flex h-8 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white shadow-sm hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
         data-testid="bulk-fix-family"
       >

@@ -26,11 +26,19 @@ export function BulkBar({ selectedIds, shownCount, allShownSelected, onSelectSho
         {selectedIds.length.toLocaleString("en-US")} account{selectedIds.length === 1 ? "" : "s"} selected
       </span>
       {!allShownSelected ? (
-        <button type="button" onClick={onSelectShown} className="rounded px-1.5 py-0.5 font-medium text-sky-800 underline-offset-2 hover:underline">
+        <button
+          type="button"
+          onClick={onSelectShown}
+          className="rounded px-1.5 py-0.5 font-medium text-sky-800 underline-offset-2 hover:underline"
+        >
           Select all {shownCount.toLocaleString("en-US")} shown
         </button>
       ) : null}
-      <button type="button" onClick={onClear} className="rounded px-1.5 py-0.5 font-medium text-sky-800 underline-offset-2 hover:underline">
+      <button
+        type="button"
+        onClick={onClear}
+        className="rounded px-1.5 py-0.5 font-medium text-sky-800 underline-offset-2 hover:underline"
+      >
         Clear selection
       </button>
       <div className="ml-auto">

@@ -30,11 +30,21 @@ export function CellTooltip({ ref, reasons }: { ref: Ref<CellTooltipHandle>; rea
   const { status, stale } = decodeCell(target.code);
   const reason = reasons.get(target.accountId, target.control.id);
   const width = 340;
-  const left = Math.max(8, Math.min(target.rect.left + target.rect.width / 2 - width / 2, window.innerWidth - width - 8));
+  const left = Math.max(
+    8,
+    Math.min(target.rect.left + target.rect.width / 2 - width / 2, window.innerWidth - width - 8),
+  );
   const below = target.rect.bottom + 160 < window.innerHeight;
-  const style = below ? { left, top: target.rect.bottom + 6, width } : { left, bottom: window.innerHeight - target.rect.top + 6, width };
+  const style = below
+    ? { left, top: target.rect.bottom + 6, width }
+    : { left, bottom: window.innerHeight - target.rect.top + 6, width };
   return (
-    <div id={CELL_TOOLTIP_ID} role="tooltip" className="pointer-events-none fixed z-50 rounded-md border border-slate-200 bg-white p-3 text-xs shadow-lg" style={style}>
+    <div
+      id={CELL_TOOLTIP_ID}
+      role="tooltip"
+      className="pointer-events-none fixed z-50 rounded-md border border-slate-200 bg-white p-3 text-xs shadow-lg"
+      style={style}
+    >
       <div className="flex items-center justify-between gap-2">
         <span className="font-semibold text-slate-900">{target.control.id}</span>
         {status ? (
@@ -51,7 +61,13 @@ export function CellTooltip({ ref, reasons }: { ref: Ref<CellTooltipHandle>; rea
         {target.accountName} · <span className="font-mono">{target.accountId}</span>
       </p>
       <p className="mt-2 text-slate-800">
-        {reason ? reason.r : reasons.failed(target.accountId) ? "The reason could not be loaded." : status ? "Loading the reason…" : "No verdict for this control yet."}
+        {reason
+          ? reason.r
+          : reasons.failed(target.accountId)
+            ? "The reason could not be loaded."
+            : status
+              ? "Loading the reason…"
+              : "No verdict for this control yet."}
       </p>
       {stale ? (
         <p className="mt-1 text-slate-600">

@@ -37,7 +37,17 @@ function position(el: EventTarget | null): { r: number; c: number; el: HTMLEleme
   return { r: Number(node.dataset.r), c: Number(node.dataset.c), el: node };
 }
 
-export function MatrixGrid({ data, slice, params, filterKey, selected, onToggle, onToggleAll, onSort, onOpenCell }: Props) {
+export function MatrixGrid({
+  data,
+  slice,
+  params,
+  filterKey,
+  selected,
+  onToggle,
+  onToggleAll,
+  onSort,
+  onOpenCell,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const tooltip = useRef<CellTooltipHandle>(null);
   const [active, setActive] = useState<Active>({ row: 0, col: FIRST_CELL_COL });
@@ -114,7 +124,13 @@ export function MatrixGrid({ data, slice, params, filterKey, selected, onToggle,
     const account = rows[r];
     const column = columns[c - FIRST_CELL_COL];
     if (!account || column === undefined || c < FIRST_CELL_COL) return tooltip.current?.hide();
-    tooltip.current?.show({ accountId: account.id, accountName: account.name, control: data.controls[column]!, code: account.s[column], rect: el.getBoundingClientRect() });
+    tooltip.current?.show({
+      accountId: account.id,
+      accountName: account.name,
+      control: data.controls[column]!,
+      code: account.s[column],
+      rect: el.getBoundingClientRect(),
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

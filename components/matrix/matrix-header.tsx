@@ -16,11 +16,28 @@ interface Props {
   selectAll: { checked: boolean; indeterminate: boolean; onChange: () => void; count: number };
 }
 
-function SortButton({ label, sort, params, onSort }: { label: string; sort: MatrixSort; params: MatrixParams; onSort: (s: MatrixSort) => void }) {
+function SortButton({
+  label,
+  sort,
+  params,
+  onSort,
+}: {
+  label: string;
+  sort: MatrixSort;
+  params: MatrixParams;
+  onSort: (s: MatrixSort) => void;
+}) {
   const active = params.sort === sort;
   const Icon = params.dir === "asc" ? ArrowUp : ArrowDown;
   return (
-    <button type="button" onClick={() => onSort(sort)} className={clsx("inline-flex items-center gap-0.5 rounded px-1 hover:bg-slate-100", active ? "font-semibold text-slate-900" : "text-slate-600")}>
+    <button
+      type="button"
+      onClick={() => onSort(sort)}
+      className={clsx(
+        "inline-flex items-center gap-0.5 rounded px-1 hover:bg-slate-100",
+        active ? "font-semibold text-slate-900" : "text-slate-600",
+      )}
+    >
       {label}
       {active ? <Icon aria-hidden className="h-3 w-3" /> : null}
     </button>
@@ -36,10 +53,16 @@ export function MatrixHeader({ controls, columns, failing, params, onSort, selec
     else groups.push({ family, span: 1, start: i });
   });
   const familyStart = new Set(groups.map((g) => g.start));
-  const ariaSort = (s: MatrixSort) => (params.sort === s ? (params.dir === "asc" ? "ascending" : "descending") : undefined);
+  const ariaSort = (s: MatrixSort) =>
+    params.sort === s ? (params.dir === "asc" ? "ascending" : "descending") : undefined;
   return (
     <div role="rowgroup" className="sticky top-0 z-20 bg-white">
-      <div role="row" aria-rowindex={1} className="grid border-b border-slate-200" style={{ gridTemplateColumns: gridTemplate(columns.length), height: GROUP_HEADER_HEIGHT }}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        className="grid border-b border-slate-200"
+        style={{ gridTemplateColumns: gridTemplate(columns.length), height: GROUP_HEADER_HEIGHT }}
+      >
         <div role="columnheader" className="sticky left-0 z-10 bg-white" />
         <div role="columnheader" className="bg-white" />
         {groups.map((g) => (
@@ -54,8 +77,17 @@ export function MatrixHeader({ controls, columns, failing, params, onSort, selec
           </div>
         ))}
       </div>
-      <div role="row" aria-rowindex={2} className="grid border-b-2 border-slate-300" style={{ gridTemplateColumns: gridTemplate(columns.length), height: CONTROL_HEADER_HEIGHT }}>
-        <div role="columnheader" aria-sort={ariaSort(params.sort === "id" ? "id" : params.sort === "ou" ? "ou" : "name")} className="sticky left-0 z-10 flex items-end gap-2 border-r border-slate-200 bg-white px-2 pb-1.5 text-xs">
+      <div
+        role="row"
+        aria-rowindex={2}
+        className="grid border-b-2 border-slate-300"
+        style={{ gridTemplateColumns: gridTemplate(columns.length), height: CONTROL_HEADER_HEIGHT }}
+      >
+        <div
+          role="columnheader"
+          aria-sort={ariaSort(params.sort === "id" ? "id" : params.sort === "ou" ? "ou" : "name")}
+          className="sticky left-0 z-10 flex items-end gap-2 border-r border-slate-200 bg-white px-2 pb-1.5 text-xs"
+        >
           <input
             type="checkbox"
             aria-label={`Select all ${selectAll.count} accounts shown`}
@@ -74,7 +106,11 @@ export function MatrixHeader({ controls, columns, failing, params, onSort, selec
             <SortButton label="OU" sort="ou" params={params} onSort={onSort} />
           </span>
         </div>
-        <div role="columnheader" aria-sort={ariaSort("failing")} className="flex items-end justify-center border-r border-slate-200 bg-white pb-1.5 text-xs">
+        <div
+          role="columnheader"
+          aria-sort={ariaSort("failing")}
+          className="flex items-end justify-center border-r border-slate-200 bg-white pb-1.5 text-xs"
+        >
           <SortButton label="Failing" sort="failing" params={params} onSort={onSort} />
         </div>
         {columns.map((c, i) => {
@@ -85,14 +121,23 @@ export function MatrixHeader({ controls, columns, failing, params, onSort, selec
               key={control.id}
               role="columnheader"
               title={`${control.id}: ${control.title} (${control.severity.toLowerCase()} severity). ${count} failing account${count === 1 ? "" : "s"} shown.`}
-              className={clsx("flex flex-col items-center justify-end gap-0.5 bg-white pb-1 text-xs", familyStart.has(i) && "border-l border-slate-300")}
+              className={clsx(
+                "flex flex-col items-center justify-end gap-0.5 bg-white pb-1 text-xs",
+                familyStart.has(i) && "border-l border-slate-300",
+              )}
               data-testid={`col-${control.id}`}
             >
               <span className="sr-only">{control.id}</span>
               <span aria-hidden className="font-semibold text-slate-800">
                 {control.short}
               </span>
-              <span className={clsx("min-w-6 rounded px-1 text-center tabular-nums", count ? "bg-failed/10 font-semibold text-failed" : "text-slate-400")} data-testid="failing-count">
+              <span
+                className={clsx(
+                  "min-w-6 rounded px-1 text-center tabular-nums",
+                  count ? "bg-failed/10 font-semibold text-failed" : "text-slate-400",
+                )}
+                data-testid="failing-count"
+              >
                 {count}
                 <span className="sr-only"> failing</span>
               </span>

@@ -8,14 +8,20 @@ export function MatrixLegend() {
     <ul aria-label="Legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
       {VERDICT_STATUSES.map((s) => (
         <li key={s} className="flex items-center gap-1.5">
-          <span aria-hidden className={clsx("inline-flex h-5 w-6 items-center justify-center rounded-sm text-xs", STATUS_STYLE[s].cell)}>
+          <span
+            aria-hidden
+            className={clsx("inline-flex h-5 w-6 items-center justify-center rounded-sm text-xs", STATUS_STYLE[s].cell)}
+          >
             {STATUS_STYLE[s].glyph}
           </span>
           {STATUS_STYLE[s].label}
         </li>
       ))}
       <li className="flex items-center gap-1.5">
-        <span aria-hidden className="relative inline-flex h-5 w-6 items-center justify-center rounded-sm border border-dashed border-errored/70 bg-errored/10 text-xs">
+        <span
+          aria-hidden
+          className="relative inline-flex h-5 w-6 items-center justify-center rounded-sm border border-dashed border-errored/70 bg-errored/10 text-xs"
+        >
           <span className="text-passed opacity-50">✓</span>
           <span className="absolute right-0 top-0 text-[9px] leading-none text-errored">⚠</span>
         </span>

@@ -11,9 +11,12 @@ export type SortDir = "asc" | "desc";
 const CONTROL_RE = /^(CloudTrail|CloudWatch)(\.\d{1,2})?$/;
 const CELL_RE = /^(\d{12}):((?:CloudTrail|CloudWatch)\.\d{1,2})$/;
 
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean),
+);
 
 const schema = z.object({
   q: z.string().max(100).default("").catch(""),

@@ -31,18 +31,43 @@ export function cellLabel(control: ControlColumn, code: string | undefined): str
   return `${control.id}: ${STATUS_STYLE[status].label}`;
 }
 
-function MatrixRowViewInner({ row, index, ouPath, controls, columns, familyStarts, failingCount, selected, activeCol, top, onToggle }: Props) {
+function MatrixRowViewInner({
+  row,
+  index,
+  ouPath,
+  controls,
+  columns,
+  familyStarts,
+  failingCount,
+  selected,
+  activeCol,
+  top,
+  onToggle,
+}: Props) {
   const tab = (col: number) => (activeCol === col ? 0 : -1);
   return (
     <div
       role="row"
       aria-rowindex={index + 3}
       aria-selected={selected}
-      className={clsx("group absolute left-0 top-0 grid w-full border-b border-slate-100", selected ? "bg-sky-50" : "bg-white")}
-      style={{ gridTemplateColumns: gridTemplate(columns.length), height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      className={clsx(
+        "group absolute left-0 top-0 grid w-full border-b border-slate-100",
+        selected ? "bg-sky-50" : "bg-white",
+      )}
+      style={{
+        gridTemplateColumns: gridTemplate(columns.length),
+        height: ROW_HEIGHT,
+        transform: `translateY(${top}px)`,
+      }}
       data-account={row.id}
     >
-      <div role="rowheader" className={clsx("sticky left-0 z-10 flex min-w-0 items-center gap-2 border-r border-slate-200 px-2", selected ? "bg-sky-50" : "bg-white group-hover:bg-slate-50")}>
+      <div
+        role="rowheader"
+        className={clsx(
+          "sticky left-0 z-10 flex min-w-0 items-center gap-2 border-r border-slate-200 px-2",
+          selected ? "bg-sky-50" : "bg-white group-hover:bg-slate-50",
+        )}
+      >
         <input
           type="checkbox"
           className="h-4 w-4 shrink-0 accent-sky-700"
@@ -66,14 +91,25 @@ function MatrixRowViewInner({ row, index, ouPath, controls, columns, familyStart
           <span className="ml-1.5 font-mono text-[11px] text-slate-500">{row.id}</span>
         </Link>
         {row.c === "error" ? (
-          <span className="shrink-0 rounded bg-errored/10 px-1 text-[10px] font-medium text-errored" title="The latest collection of this account failed">
+          <span
+            className="shrink-0 rounded bg-errored/10 px-1 text-[10px] font-medium text-errored"
+            title="The latest collection of this account failed"
+          >
             collection failed
           </span>
         ) : row.st ? (
-          <span className="shrink-0 rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-600">{row.st.toLowerCase()}</span>
+          <span className="shrink-0 rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-600">
+            {row.st.toLowerCase()}
+          </span>
         ) : null}
       </div>
-      <div role="gridcell" className={clsx("flex items-center justify-center border-r border-slate-200 text-sm tabular-nums", failingCount ? "font-semibold text-failed" : "text-slate-400")}>
+      <div
+        role="gridcell"
+        className={clsx(
+          "flex items-center justify-center border-r border-slate-200 text-sm tabular-nums",
+          failingCount ? "font-semibold text-failed" : "text-slate-400",
+        )}
+      >
         {failingCount}
       </div>
       {columns.map((c, i) => {

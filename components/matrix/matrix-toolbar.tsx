@@ -18,7 +18,12 @@ interface Props {
   total: number;
 }
 
-const SORT_LABEL: Record<MatrixSort, string> = { name: "Name", id: "Account id", ou: "Organizational unit", failing: "Failing controls" };
+const SORT_LABEL: Record<MatrixSort, string> = {
+  name: "Name",
+  id: "Account id",
+  ou: "Organizational unit",
+  failing: "Failing controls",
+};
 
 function controlValue(params: MatrixParams, controls: ControlColumn[]): string {
   if (params.control.length !== 1) return "";
@@ -51,7 +56,8 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
   };
 
   const label = "mb-1 block text-xs font-medium text-slate-600";
-  const input = "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:border-sky-600";
+  const input =
+    "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-sm focus:border-sky-600";
   return (
     <div className="mb-3 space-y-3" role="search" aria-label="Filter the matrix">
       <div className="flex flex-wrap items-end gap-3">
@@ -76,7 +82,12 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
           <label htmlFor="matrix-ou" className={label}>
             Organizational unit
           </label>
-          <select id="matrix-ou" className={clsx(input, "w-52")} value={params.ou ?? ""} onChange={(e) => update({ ou: e.target.value || null })}>
+          <select
+            id="matrix-ou"
+            className={clsx(input, "w-52")}
+            value={params.ou ?? ""}
+            onChange={(e) => update({ ou: e.target.value || null })}
+          >
             <option value="">All OUs</option>
             {ouOptions.map((ou) => (
               <option key={ou} value={ou}>
@@ -89,7 +100,12 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
           <label htmlFor="matrix-control" className={label}>
             Control
           </label>
-          <select id="matrix-control" className={clsx(input, "w-64")} value={controlValue(params, controls)} onChange={(e) => onControl(e.target.value)}>
+          <select
+            id="matrix-control"
+            className={clsx(input, "w-64")}
+            value={controlValue(params, controls)}
+            onChange={(e) => onControl(e.target.value)}
+          >
             <option value="">All controls</option>
             <option value="family:CloudTrail">CloudTrail family</option>
             <option value="family:CloudWatch">CloudWatch family (CIS alarms)</option>
@@ -105,7 +121,14 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
             Sort by
           </label>
           <div className="flex">
-            <select id="matrix-sort" className={clsx(input, "w-44 rounded-r-none")} value={params.sort} onChange={(e) => update({ sort: e.target.value as MatrixSort, dir: e.target.value === "failing" ? "desc" : "asc" })}>
+            <select
+              id="matrix-sort"
+              className={clsx(input, "w-44 rounded-r-none")}
+              value={params.sort}
+              onChange={(e) =>
+                update({ sort: e.target.value as MatrixSort, dir: e.target.value === "failing" ? "desc" : "asc" })
+              }
+            >
               {MATRIX_SORTS.map((s) => (
                 <option key={s} value={s}>
                   {SORT_LABEL[s]}
@@ -123,7 +146,12 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
           </div>
         </div>
         <label className="flex h-9 items-center gap-2 text-sm text-slate-800">
-          <input type="checkbox" className="h-4 w-4 accent-sky-700" checked={params.failing} onChange={(e) => update({ failing: e.target.checked })} />
+          <input
+            type="checkbox"
+            className="h-4 w-4 accent-sky-700"
+            checked={params.failing}
+            onChange={(e) => update({ failing: e.target.checked })}
+          />
           Only failing accounts
         </label>
       </div>
@@ -142,7 +170,9 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
                 onClick={() => toggleStatus(s)}
                 className={clsx(
                   "inline-flex h-7 items-center gap-1 rounded-full border px-2.5 text-xs font-medium",
-                  on ? STATUS_STYLE[s].badge + " ring-2 ring-offset-1 ring-slate-400" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+                  on
+                    ? STATUS_STYLE[s].badge + " ring-2 ring-offset-1 ring-slate-400"
+                    : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
                 )}
               >
                 <span aria-hidden>{STATUS_STYLE[s].glyph}</span>
@@ -152,7 +182,8 @@ export function MatrixToolbar({ params, update, controls, ouOptions, shown, tota
           })}
         </div>
         <span className="ml-auto text-sm text-slate-600" aria-live="polite" data-testid="matrix-count">
-          Showing <strong className="text-slate-900">{shown.toLocaleString("en-US")}</strong> of {total.toLocaleString("en-US")} accounts
+          Showing <strong className="text-slate-900">{shown.toLocaleString("en-US")}</strong> of{" "}
+          {total.toLocaleString("en-US")} accounts
         </span>
         {hasFilters(params) ? (
           <button

@@ -40,7 +40,8 @@ export function MatrixView({ data, canRemediate }: { data: MatrixData; canRemedi
     } else selectShown();
   };
 
-  const onSort = (sort: MatrixSort) => update({ sort, dir: params.sort === sort ? (params.dir === "asc" ? "desc" : "asc") : defaultDir(sort) });
+  const onSort = (sort: MatrixSort) =>
+    update({ sort, dir: params.sort === sort ? (params.dir === "asc" ? "desc" : "asc") : defaultDir(sort) });
 
   const openCell = useCallback(
     (row: MatrixRow, controlId: string) => {
@@ -63,7 +64,14 @@ export function MatrixView({ data, canRemediate }: { data: MatrixData; canRemedi
 
   return (
     <div>
-      <MatrixToolbar params={params} update={update} controls={data.controls} ouOptions={ous} shown={slice.rows.length} total={data.rows.length} />
+      <MatrixToolbar
+        params={params}
+        update={update}
+        controls={data.controls}
+        ouOptions={ous}
+        shown={slice.rows.length}
+        total={data.rows.length}
+      />
       <BulkBar
         selectedIds={[...selected]}
         shownCount={slice.rows.length}
@@ -73,17 +81,39 @@ export function MatrixView({ data, canRemediate }: { data: MatrixData; canRemedi
         canRemediate={canRemediate}
       />
       {slice.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="matrix-no-match">
+        <div
+          className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center"
+          data-testid="matrix-no-match"
+        >
           <p className="font-medium text-slate-900">No account matches these filters.</p>
-          <p className="mt-1 text-sm text-slate-600">Loosen a filter or clear them all to see the {data.rows.length.toLocaleString("en-US")} accounts.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Loosen a filter or clear them all to see the {data.rows.length.toLocaleString("en-US")} accounts.
+          </p>
         </div>
       ) : (
-        <MatrixGrid data={data} slice={slice} params={params} filterKey={filterKey} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onSort={onSort} onOpenCell={openCell} />
+        <MatrixGrid
+          data={data}
+          slice={slice}
+          params={params}
+          filterKey={filterKey}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          onSort={onSort}
+          onOpenCell={openCell}
+        />
       )}
       <div className="mt-3">
         <MatrixLegend />
       </div>
-      {params.cell ? <VerdictDialog key={`${params.cell.accountId}:${params.cell.controlId}`} cell={params.cell} accountName={cellAccount?.name} onClose={closeCell} /> : null}
+      {params.cell ? (
+        <VerdictDialog
+          key={`${params.cell.accountId}:${params.cell.controlId}`}
+          cell={params.cell}
+          accountName={cellAccount?.name}
+          onClose={closeCell}
+        />
+      ) : null}
     </div>
   );
 }

@@ -8,7 +8,10 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useState } from "react";
 import { parseMatrixParams, serializeMatrixParams, type MatrixParams } from "@/components/matrix/matrix-params";
 
-export function useMatrixParams(): [MatrixParams, (patch: Partial<MatrixParams>, options?: { push?: boolean }) => void] {
+export function useMatrixParams(): [
+  MatrixParams,
+  (patch: Partial<MatrixParams>, options?: { push?: boolean }) => void,
+] {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const [params, setParams] = useState(() => parseMatrixParams(searchParams));

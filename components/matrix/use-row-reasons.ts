@@ -9,7 +9,9 @@ import type { MatrixRow } from "@/lib/read-models/matrix-types";
 const BLOCK = 50;
 
 async function fetchReasons(ids: string[]): Promise<MatrixReasons> {
-  const res = await fetch(`/api/v1/matrix/reasons?accounts=${ids.join(",")}`, { headers: { accept: "application/json" } });
+  const res = await fetch(`/api/v1/matrix/reasons?accounts=${ids.join(",")}`, {
+    headers: { accept: "application/json" },
+  });
   if (!res.ok) throw new Error(`Reasons could not be loaded (HTTP ${res.status})`);
   const body = (await res.json()) as { reasons: MatrixReasons };
   return body.reasons;

@@ -46,7 +46,9 @@ export function VerdictDetails({ verdict }: { verdict: VerdictDetail }) {
         </p>
         {verdict.stale ? (
           <div className="mt-2 rounded-md border border-dashed border-errored/40 bg-errored/5 p-2 text-slate-700">
-            <p className="font-medium text-errored">Last good verdict (stale): {verdict.stale.status.replace("_", " ").toLowerCase()}</p>
+            <p className="font-medium text-errored">
+              Last good verdict (stale): {verdict.stale.status.replace("_", " ").toLowerCase()}
+            </p>
             {verdict.stale.reason ? <p className="mt-0.5">{verdict.stale.reason}</p> : null}
             {verdict.stale.at ? (
               <p className="mt-0.5 text-xs text-slate-500">
@@ -70,7 +72,13 @@ export function VerdictDetails({ verdict }: { verdict: VerdictDetail }) {
         )}
       </Section>
       <Section title="Security Hub">
-        <p className={clsx("rounded-md border px-2 py-1.5 font-medium", TONE[reconciliationTone(verdict.reconciliation)])} data-testid="verdict-reconciliation">
+        <p
+          className={clsx(
+            "rounded-md border px-2 py-1.5 font-medium",
+            TONE[reconciliationTone(verdict.reconciliation)],
+          )}
+          data-testid="verdict-reconciliation"
+        >
           {verdict.reconciliationText}
         </p>
         {sh ? (
@@ -94,7 +102,9 @@ export function VerdictDetails({ verdict }: { verdict: VerdictDetail }) {
           <p className="mt-2 text-slate-500">No Security Hub finding is attached to this verdict.</p>
         )}
         {verdict.findings.length > 1 ? (
-          <p className="mt-1 text-xs text-slate-500">{verdict.findings.length} findings for this control and account (per Region or trail) on the account page.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {verdict.findings.length} findings for this control and account (per Region or trail) on the account page.
+          </p>
         ) : null}
       </Section>
       <Section title="What the control checks">
@@ -115,7 +125,9 @@ export function VerdictDetails({ verdict }: { verdict: VerdictDetail }) {
               <dt className="text-slate-500">Newest attempt</dt>
               <dd>
                 {verdict.latestCollection.status} · <When iso={verdict.latestCollection.at} />
-                {verdict.latestCollection.error ? <span className="block text-xs text-errored">{verdict.latestCollection.error}</span> : null}
+                {verdict.latestCollection.error ? (
+                  <span className="block text-xs text-errored">{verdict.latestCollection.error}</span>
+                ) : null}
               </dd>
             </>
           ) : null}

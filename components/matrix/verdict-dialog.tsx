@@ -9,7 +9,9 @@ import { VerdictDetails } from "@/components/matrix/verdict-details";
 import { Skeleton } from "@/components/ui/skeleton";
 
 async function fetchVerdict(accountId: string, controlId: string): Promise<VerdictDetail> {
-  const res = await fetch(`/api/v1/matrix/verdicts/${accountId}/${encodeURIComponent(controlId)}`, { headers: { accept: "application/json" } });
+  const res = await fetch(`/api/v1/matrix/verdicts/${accountId}/${encodeURIComponent(controlId)}`, {
+    headers: { accept: "application/json" },
+  });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { message?: string } | null;
     throw new Error(body?.message ?? `HTTP ${res.status}`);
@@ -17,9 +19,20 @@ async function fetchVerdict(accountId: string, controlId: string): Promise<Verdi
   return (await res.json()) as VerdictDetail;
 }
 
-export function VerdictDialog({ cell, accountName, onClose }: { cell: { accountId: string; controlId: string }; accountName?: string; onClose: () => void }) {
+export function VerdictDialog({
+  cell,
+  accountName,
+  onClose,
+}: {
+  cell: { accountId: string; controlId: string };
+  accountName?: string;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
-  const query = useQuery({ queryKey: ["verdict", cell.accountId, cell.controlId], queryFn: () => fetchVerdict(cell.accountId, cell.controlId) });
+  const query = useQuery({
+    queryKey: ["verdict", cell.accountId, cell.controlId],
+    queryFn: () => fetchVerdict(cell.accountId, cell.controlId),
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -50,10 +63,16 @@ export function VerdictDialog({ cell, accountName, onClose }: { cell: { accountI
               {title}
             </h2>
             <p className="mt-0.5 truncate text-sm text-slate-600">
-              {query.data?.account.name ?? accountName ?? "Account"} · <span className="font-mono">{cell.accountId}</span>
+              {query.data?.account.name ?? accountName ?? "Account"} ·{" "}
+              <span className="font-mono">{cell.accountId}</span>
             </p>
           </div>
-          <button type="button" onClick={onClose} className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="Close the verdict">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+            aria-label="Close the verdict"
+          >
             <X aria-hidden className="h-5 w-5" />
           </button>
         </header>

@@ -12,15 +12,23 @@ import type { CollectionProgressView } from "@/lib/read-models/collection-progre
 import { formatAgo, formatDuration, formatUtc } from "@/components/ui/format-time";
 
 async function fetchRun(runId: string): Promise<CollectionProgressView> {
-  const res = await fetch(`/api/v1/collections/${runId}`, { headers: { accept: "application/json" }, cache: "no-store" });
+  const res = await fetch(`/api/v1/collections/${runId}`, {
+    headers: { accept: "application/json" },
+    cache: "no-store",
+  });
   if (!res.ok) throw new Error(`Progress could not be read (HTTP ${res.status})`);
   return (await res.json()) as CollectionProgressView;
 }
 
 async function startRun(): Promise<{ runId: string; coalesced: boolean }> {
-  const res = await fetch("/api/v1/collections", { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: "{}" });
+  const res = await fetch("/api/v1/collections", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: "{}",
+  });
   const body = (await res.json().catch(() => null)) as { runId?: string; coalesced?: boolean; message?: string } | null;
-  if (!res.ok || !body?.runId) throw new Error(body?.message ?? `The collection could not be started (HTTP ${res.status})`);
+  if (!res.ok || !body?.runId)
+    throw new Error(body?.message ?? `The collection could not be started (HTTP ${res.status})`);
   return { runId: body.runId, coalesced: Boolean(body.coalesced) };
 }
 
@@ -32,7 +40,13 @@ const STATUS_TEXT: Record<string, { label: string; className: string }> = {
   error: { label: "Failed", className: "bg-failed/10 text-failed" },
 };
 
-export function CollectionPanel({ initial, canCollect }: { initial: CollectionProgressView | null; canCollect: boolean }) {
+export function CollectionPanel({
+  initial,
+  canCollect,
+}: {
+  initial: CollectionProgressView | null;
+  canCollect: boolean;
+}) {
   const router = useRouter();
   const [runId, setRunId] = useState<string | null>(initial?.runId ?? null);
   const query = useQuery({
@@ -54,7 +68,9 @@ export function CollectionPanel({ initial, canCollect }: { initial: CollectionPr
     wasActive.current = run.active;
   }, [run, router]);
 
-  const status = run ? (STATUS_TEXT[run.status] ?? { label: run.status, className: "bg-slate-100 text-slate-700" }) : null;
+  const status = run
+    ? (STATUS_TEXT[run.status] ?? { label: run.status, className: "bg-slate-100 text-slate-700" })
+    : null;
   const pct = run && run.accountsTotal ? Math.round((run.accountsDone / run.accountsTotal) * 100) : 0;
   const busy = start.isPending || Boolean(run?.active);
   return (
@@ -62,7 +78,10 @@ export function CollectionPanel({ initial, canCollect }: { initial: CollectionPr
       <div className="flex items-start justify-between gap-3">
         {run && status ? (
           <div className="min-w-0">
-            <span className={clsx("inline-flex rounded px-2 py-0.5 text-xs font-semibold", status.className)} data-testid="collection-status">
+            <span
+              className={clsx("inline-flex rounded px-2 py-0.5 text-xs font-semibold", status.className)}
+              data-testid="collection-status"
+            >
               {status.label}
             </span>
             <p className="mt-1 text-slate-600">
@@ -101,8 +120,8 @@ export function CollectionPanel({ initial, canCollect }: { initial: CollectionPr
                 "Waiting for a worker to start it…"
               ) : (
                 <>
-                  <strong className="tabular-nums text-slate-900">{run.accountsDone.toLocaleString("en-US")}</strong> of {run.accountsTotal.toLocaleString("en-US")} accounts
-                  collected
+                  <strong className="tabular-nums text-slate-900">{run.accountsDone.toLocaleString("en-US")}</strong> of{" "}
+                  {run.accountsTotal.toLocaleString("en-US")} accounts collected
                 </>
               )}
             </span>
@@ -119,7 +138,13 @@ export function CollectionPanel({ initial, canCollect }: { initial: CollectionPr
             <div
               className={clsx(
                 "h-full rounded-full transition-[width] duration-500",
-                run.status === "error" ? "bg-failed" : run.accountsFailed ? "bg-warning" : run.active ? "bg-sky-600" : "bg-passed",
+                run.status === "error"
+                  ? "bg-failed"
+                  : run.accountsFailed
+                    ? "bg-warning"
+                    : run.active
+                      ? "bg-sky-600"
+                      : "bg-passed",
               )}
               style={{ width: `${run.active ? pct : 100}%` }}
             />
@@ -133,14 +158,23 @@ export function CollectionPanel({ initial, canCollect }: { initial: CollectionPr
       ) : null}
       {run && run.problems.length ? (
         <div>
-          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Problems ({run.problems.length})</h3>
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            Problems ({run.problems.length})
+          </h3>
           <ul className="mt-1 max-h-48 space-y-1.5 overflow-y-auto pr-1" data-testid="collection-problems">
             {run.problems.slice(0, 20).map((p) => (
               <li key={p.accountId} className="text-xs">
                 <Link href={`/accounts/${p.accountId}`} className="font-medium text-slate-900 hover:underline">
                   {p.name}
                 </Link>{" "}
-                <span className={clsx("rounded px-1", p.status === "error" ? "bg-failed/10 text-failed" : "bg-warning/10 text-warning")}>{p.status}</span>
+                <span
+                  className={clsx(
+                    "rounded px-1",
+                    p.status === "error" ? "bg-failed/10 text-failed" : "bg-warning/10 text-warning",
+                  )}
+                >
+                  {p.status}
+                </span>
                 {p.error ? <p className="mt-0.5 line-clamp-2 text-slate-600">{p.error}</p> : null}
               </li>
             ))}

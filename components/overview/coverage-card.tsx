@@ -13,8 +13,8 @@ export async function CoverageCard() {
         value={percent(c.share, 1)}
         detail={
           <>
-            of account-region time fully recorded{c.partialShare > 0 ? `, ${percent(c.partialShare, 1)} partly` : ""} · from coverage intervals
-            over {c.accountRegions.toLocaleString("en-US")} account-regions
+            of account-region time fully recorded{c.partialShare > 0 ? `, ${percent(c.partialShare, 1)} partly` : ""} ·
+            from coverage intervals over {c.accountRegions.toLocaleString("en-US")} account-regions
           </>
         }
       />
@@ -27,8 +27,8 @@ export async function CoverageCard() {
       value={percent(c.fullyRecorded, c.evaluated)}
       detail={
         <>
-          of accounts fully recorded (CloudTrail.1 passing); {c.logging.toLocaleString("en-US")} logging something (CloudTrail.3) · estimated
-          from the latest verdicts, no coverage intervals yet
+          of accounts fully recorded (CloudTrail.1 passing); {c.logging.toLocaleString("en-US")} logging something
+          (CloudTrail.3) · estimated from the latest verdicts, no coverage intervals yet
         </>
       }
     />

@@ -5,7 +5,12 @@ import { Card } from "@/components/ui/card";
 export async function FailingPerControlCard() {
   const s = await getPostureSummary();
   return (
-    <Card title="Failing accounts per control" description="Errors are collections that failed (last good verdict shown stale). Click a bar for those accounts in the matrix." className="h-full" testId="failing-per-control">
+    <Card
+      title="Failing accounts per control"
+      description="Errors are collections that failed (last good verdict shown stale). Click a bar for those accounts in the matrix."
+      className="h-full"
+      testId="failing-per-control"
+    >
       <FailingPerControlChart controls={s.perControl} />
     </Card>
   );

@@ -12,7 +12,8 @@ export async function WorstAccountsCard() {
           All failing →
         </Link>
       }
-      className="h-full" testId="worst-accounts"
+      className="h-full"
+      testId="worst-accounts"
     >
       {worst.length === 0 ? (
         <p className="text-sm text-passed">No account fails a control.</p>
@@ -21,7 +22,10 @@ export async function WorstAccountsCard() {
           {worst.map((a) => (
             <li key={a.id} className="flex items-center gap-3 py-1.5">
               <div className="min-w-0 flex-1">
-                <Link href={`/accounts/${a.id}`} className="block truncate text-sm font-medium text-slate-900 hover:text-sky-800 hover:underline">
+                <Link
+                  href={`/accounts/${a.id}`}
+                  className="block truncate text-sm font-medium text-slate-900 hover:text-sky-800 hover:underline"
+                >
                   {a.name}
                 </Link>
                 <p className="truncate text-xs text-slate-500" title={a.failingIds.join(", ")}>
@@ -31,7 +35,11 @@ export async function WorstAccountsCard() {
               <span className="shrink-0 text-right text-sm tabular-nums">
                 <span className="font-semibold text-failed">{a.failing}</span>
                 <span className="text-slate-500"> failing</span>
-                {a.errors ? <span className="block text-xs text-errored">{a.errors} error{a.errors === 1 ? "" : "s"}</span> : null}
+                {a.errors ? (
+                  <span className="block text-xs text-errored">
+                    {a.errors} error{a.errors === 1 ? "" : "s"}
+                  </span>
+                ) : null}
               </span>
             </li>
           ))}

@@ -5,10 +5,22 @@ import { Wrench } from "lucide-react";
 import { useState } from "react";
 import { FixFamilyDialog } from "@/components/remediation/fix-family-dialog";
 
-export function FixFamilyButton({ accountId, accountName, canRemediate }: { accountId: string; accountName?: string; canRemediate: boolean }) {
+export function FixFamilyButton({
+  accountId,
+  accountName,
+  canRemediate,
+}: {
+  accountId: string;
+  accountName?: string;
+  canRemediate: boolean;
+}) {
   const [open, setOpen] = useState(false);
   if (!canRemediate) {
-    return <span className="text-xs text-slate-500" title="Remediation needs the engineer role">Fixing needs the engineer role</span>;
+    return (
+      <span className="text-xs text-slate-500" title="Remediation needs the engineer role">
+        Fixing needs the engineer role
+      </span>
+    );
   }
   return (
     <>

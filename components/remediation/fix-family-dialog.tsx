@@ -12,7 +12,15 @@ import { applyPlan, planFix } from "@/components/remediation/remediation-api";
 import { JobProgress } from "@/components/remediation/job-progress";
 import { PlanDiff } from "@/components/remediation/plan-diff";
 
-export function FixFamilyDialog({ accountId, accountName, onClose }: { accountId: string; accountName?: string; onClose: () => void }) {
+export function FixFamilyDialog({
+  accountId,
+  accountName,
+  onClose,
+}: {
+  accountId: string;
+  accountName?: string;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
@@ -54,10 +62,23 @@ export function FixFamilyDialog({ accountId, accountName, onClose }: { accountId
             </h2>
             <p className="mt-0.5 text-sm text-slate-600">
               {accountName ?? "Account"} · <span className="font-mono">{accountId}</span>
-              {jobId ? <> · <Link href={`/remediation/${jobId}`} className="text-sky-800 underline-offset-2 hover:underline">job page</Link></> : null}
+              {jobId ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <Link href={`/remediation/${jobId}`} className="text-sky-800 underline-offset-2 hover:underline">
+                    job page
+                  </Link>
+                </>
+              ) : null}
             </p>
           </div>
-          <button type="button" onClick={onClose} className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="Close">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900"
+            aria-label="Close"
+          >
             <X aria-hidden className="h-5 w-5" />
           </button>
         </header>
@@ -65,9 +86,13 @@ export function FixFamilyDialog({ accountId, accountName, onClose }: { accountId
           {jobId ? (
             <JobProgress jobId={jobId} initial={apply.data?.job} canAct onFinished={onFinished} />
           ) : plan.isPending || plan.isIdle ? (
-            <p role="status" className="flex items-center gap-2 text-sm text-slate-600"><Loader2 aria-hidden className="h-4 w-4 animate-spin" /> Planning from the latest snapshot…</p>
+            <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
+              <Loader2 aria-hidden className="h-4 w-4 animate-spin" /> Planning from the latest snapshot…
+            </p>
           ) : plan.isError ? (
-            <p role="alert" className="rounded-md border border-failed/30 bg-failed/5 p-3 text-sm text-failed">The plan could not be made: {plan.error.message}</p>
+            <p role="alert" className="rounded-md border border-failed/30 bg-failed/5 p-3 text-sm text-failed">
+              The plan could not be made: {plan.error.message}
+            </p>
           ) : job ? (
             <PlanDiff plan={job.plan} steps={job.steps} />
           ) : null}
@@ -76,13 +101,27 @@ export function FixFamilyDialog({ accountId, accountName, onClose }: { accountId
           <footer className="flex flex-wrap items-center gap-3 border-t border-slate-200 bg-white px-5 py-3">
             {applicable ? (
               <label className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="h-4 w-4" data-testid="confirm-plan" />
+                <input
+                  type="checkbox"
+                  checked={confirmed}
+                  onChange={(e) => setConfirmed(e.target.checked)}
+                  className="h-4 w-4"
+                  data-testid="confirm-plan"
+                />
                 I reviewed these {job.steps.length} changes to account {accountId}
               </label>
             ) : null}
-            {apply.isError ? <p role="alert" className="text-sm text-failed">{apply.error.message}</p> : null}
+            {apply.isError ? (
+              <p role="alert" className="text-sm text-failed">
+                {apply.error.message}
+              </p>
+            ) : null}
             <div className="ml-auto flex gap-2">
-              <button type="button" onClick={onClose} className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50">
+              <button
+                type="button"
+                onClick={onClose}
+                className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-800 hover:bg-slate-50"
+              >
                 {applicable ? "Cancel" : "Close"}
               </button>
               {applicable ? (

@@ -18,7 +18,15 @@ export function JobStatusBadge({ status, className, testId }: { status: string; 
   const s = STYLE[status] ?? { label: status, glyph: "", className: "border-slate-300 bg-white text-slate-700" };
   const spinning = status === "running" || status === "verifying";
   return (
-    <span className={clsx("inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium", s.className, className)} data-testid={testId} data-status={status}>
+    <span
+      className={clsx(
+        "inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-medium",
+        s.className,
+        className,
+      )}
+      data-testid={testId}
+      data-status={status}
+    >
       {spinning ? <Loader2 aria-hidden className="h-3 w-3 animate-spin" /> : <span aria-hidden>{s.glyph}</span>}
       {s.label}
     </span>

@@ -3,18 +3,28 @@
 import type { RemediationJobView } from "@/lib/remediate/remediation-view";
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { accept: "application/json", "content-type": "application/json" }, cache: "no-store" });
+  const res = await fetch(url, {
+    ...init,
+    headers: { accept: "application/json", "content-type": "application/json" },
+    cache: "no-store",
+  });
   const body = (await res.json().catch(() => null)) as (T & { message?: string }) | null;
   if (!res.ok || !body) throw new Error(body?.message ?? `HTTP ${res.status}`);
   return body;
 }
 
 export async function planFix(accountId: string): Promise<RemediationJobView> {
-  const { job } = await call<{ job: RemediationJobView }>("/api/v1/remediations", { method: "POST", body: JSON.stringify({ accountId, mode: "plan" }) });
+  const { job } = await call<{ job: RemediationJobView }>("/api/v1/remediations", {
+    method: "POST",
+    body: JSON.stringify({ accountId, mode: "plan" }),
+  });
   return job;
 }
 
-export async function applyPlan(accountId: string, planId: string): Promise<{ jobId: string; status: string; job: RemediationJobView }> {
+export async function applyPlan(
+  accountId: string,
+  planId: string,
+): Promise<{ jobId: string; status: string; job: RemediationJobView }> {
   return call("/api/v1/remediations", { method: "POST", body: JSON.stringify({ accountId, mode: "apply", planId }) });
 }
 
@@ -31,7 +41,11 @@ export function retryJob(jobId: string): Promise<{ status: string; job: Remediat
 }
 
 /** Runs `fn` over `items` with at most `limit` at once (bulk actions never flood the API). */
-export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

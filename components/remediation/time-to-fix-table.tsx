@@ -11,22 +11,39 @@ function humanize(ms: number): string {
 }
 
 export function TimeToFixTable({ rows }: { rows: TimeToFix[] }) {
-  if (rows.length === 0) return <p className="py-8 text-center text-sm text-slate-500">Time to fix appears once a remediation has turned a failing control green.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="py-8 text-center text-sm text-slate-500">
+        Time to fix appears once a remediation has turned a failing control green.
+      </p>
+    );
   return (
     <table className="w-full text-left text-sm" data-testid="time-to-fix">
       <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="py-2 pr-3 font-medium">Control</th>
-          <th scope="col" className="py-2 pr-3 text-right font-medium">Fixes</th>
-          <th scope="col" className="py-2 pr-3 text-right font-medium">Median time to fix</th>
-          <th scope="col" className="py-2 pr-3 text-right font-medium">Slowest</th>
-          <th scope="col" className="py-2 pr-3 text-right font-medium">Median remediation</th>
+          <th scope="col" className="py-2 pr-3 font-medium">
+            Control
+          </th>
+          <th scope="col" className="py-2 pr-3 text-right font-medium">
+            Fixes
+          </th>
+          <th scope="col" className="py-2 pr-3 text-right font-medium">
+            Median time to fix
+          </th>
+          <th scope="col" className="py-2 pr-3 text-right font-medium">
+            Slowest
+          </th>
+          <th scope="col" className="py-2 pr-3 text-right font-medium">
+            Median remediation
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 tabular-nums">
         {rows.map((r) => (
           <tr key={r.controlId}>
-            <th scope="row" className="py-1.5 pr-3 font-mono font-medium text-slate-900">{r.controlId}</th>
+            <th scope="row" className="py-1.5 pr-3 font-mono font-medium text-slate-900">
+              {r.controlId}
+            </th>
             <td className="py-1.5 pr-3 text-right">{r.fixes}</td>
             <td className="py-1.5 pr-3 text-right">{humanize(r.medianMs)}</td>
             <td className="py-1.5 pr-3 text-right">{humanize(r.maxMs)}</td>

@@ -8,7 +8,11 @@ export function Skeleton({ className }: { className?: string }) {
 /** A card-shaped placeholder of about the widget's height, so the page does not jump. */
 export function CardSkeleton({ className, lines = 4 }: { className?: string; lines?: number }) {
   return (
-    <div role="status" aria-label="Loading" className={clsx("rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}>
+    <div
+      role="status"
+      aria-label="Loading"
+      className={clsx("rounded-lg border border-slate-200 bg-white p-4 shadow-sm", className)}
+    >
       <Skeleton className="h-4 w-40" />
       <div className="mt-4 space-y-2">
         {Array.from({ length: lines }, (_, i) => (

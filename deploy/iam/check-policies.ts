@@ -94,8 +94,11 @@ export function checkPolicies(
       }
       // A Deny on every resource would break a call; resource-scoped Denies (the roles' own
       // protection) are checked by their own test.
-      for (const s of policies[name].Statement.filter((st) => st.Effect === "Deny" && asList(st.Resource).includes("*"))) {
-        for (const action of asList(s.Action)) if (needed.has(action)) findings.denied.push(`${name}.json ${s.Sid}: ${action}`);
+      for (const s of policies[name].Statement.filter(
+        (st) => st.Effect === "Deny" && asList(st.Resource).includes("*"),
+      )) {
+        for (const action of asList(s.Action))
+          if (needed.has(action)) findings.denied.push(`${name}.json ${s.Sid}: ${action}`);
       }
     }
   }

@@ -128,7 +128,10 @@ export class UnknownActionError extends Error {
 /** The IAM service prefix of an SDK package; throws for a package not in SERVICE_PREFIX. */
 export function servicePrefix(pkg: string): string {
   const prefix = SERVICE_PREFIX[pkg];
-  if (!prefix) throw new UnknownActionError(`${pkg}: no IAM service prefix known; add it to SERVICE_PREFIX in deploy/iam/iam-actions.ts`);
+  if (!prefix)
+    throw new UnknownActionError(
+      `${pkg}: no IAM service prefix known; add it to SERVICE_PREFIX in deploy/iam/iam-actions.ts`,
+    );
   return prefix;
 }
 

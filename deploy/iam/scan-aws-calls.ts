@@ -46,7 +46,13 @@ function isClientPackage(node: ts.Node | undefined): node is ts.StringLiteral {
 function dynamicImportPackage(expr: ts.Expression | undefined): string | undefined {
   let e = expr;
   while (e && (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e))) e = e.expression;
-  if (e && ts.isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword && isClientPackage(e.arguments[0])) return e.arguments[0].text;
+  if (
+    e &&
+    ts.isCallExpression(e) &&
+    e.expression.kind === ts.SyntaxKind.ImportKeyword &&
+    isClientPackage(e.arguments[0])
+  )
+    return e.arguments[0].text;
   return undefined;
 }
 
@@ -61,7 +67,13 @@ function operationOf(name: string): { operation: string; kind: "command" | "pagi
 
 /** Scans one source text. `file` is only used to label the results. */
 export function scanSource(file: string, text: string): ScanResult {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const named = new Map<string, Imported>();
   const namespaces = new Map<string, string>();
   const calls: AwsCall[] = [];
@@ -70,7 +82,12 @@ export function scanSource(file: string, text: string): ScanResult {
 
   // Pass 1: what each local identifier refers to.
   const collect = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && isClientPackage(node.moduleSpecifier) && node.importClause && !node.importClause.isTypeOnly) {
+    if (
+      ts.isImportDeclaration(node) &&
+      isClientPackage(node.moduleSpecifier) &&
+      node.importClause &&
+      !node.importClause.isTypeOnly
+    ) {
       const pkg = node.moduleSpecifier.text;
       const bindings = node.importClause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) namespaces.set(bindings.name.text, pkg);
@@ -81,13 +98,24 @@ export function scanSource(file: string, text: string): ScanResult {
         }
       }
     }
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && isClientPackage(node.moduleReference.expression)) {
+    if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      isClientPackage(node.moduleReference.expression)
+    ) {
       namespaces.set(node.name.text, node.moduleReference.expression.text);
     }
     if (ts.isVariableDeclaration(node)) {
       let pkg = dynamicImportPackage(node.initializer);
       const init = node.initializer;
-      if (!pkg && init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "require" && isClientPackage(init.arguments[0])) {
+      if (
+        !pkg &&
+        init &&
+        ts.isCallExpression(init) &&
+        ts.isIdentifier(init.expression) &&
+        init.expression.text === "require" &&
+        isClientPackage(init.arguments[0])
+      ) {
         pkg = init.arguments[0].text;
       }
       if (pkg && ts.isIdentifier(node.name)) namespaces.set(node.name.text, pkg);
@@ -128,13 +156,29 @@ export function scanSource(file: string, text: string): ScanResult {
       const relevant = op && (isNew ? op.kind === "command" : op.kind !== "command");
       if (relevant && !imported) {
         // A `…Command` (or paginator) built from something other than an SDK client package.
-        if (op.kind !== "waiter") unresolved.push({ file, line, text: textAt(), reason: `${name} is not imported from an @aws-sdk/client-* package` });
+        if (op.kind !== "waiter")
+          unresolved.push({
+            file,
+            line,
+            text: textAt(),
+            reason: `${name} is not imported from an @aws-sdk/client-* package`,
+          });
       } else if (relevant && imported && op.kind === "waiter") {
-        unresolved.push({ file, line, text: textAt(), reason: `${name}: waiters send operations of their own; list them explicitly` });
+        unresolved.push({
+          file,
+          line,
+          text: textAt(),
+          reason: `${name}: waiters send operations of their own; list them explicitly`,
+        });
       } else if (relevant && imported) {
         calls.push({ file, line, pkg: imported.pkg, operation: op.operation });
       } else if (imported && isNew && !/Client$/.test(imported.name)) {
-        unresolved.push({ file, line, text: textAt(), reason: `new ${imported.name} of ${imported.pkg} is neither a command nor a client` });
+        unresolved.push({
+          file,
+          line,
+          text: textAt(),
+          reason: `new ${imported.name} of ${imported.pkg} is neither a command nor a client`,
+        });
       }
     }
     ts.forEachChild(node, visit);

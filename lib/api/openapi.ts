@@ -14,34 +14,69 @@ const errorCodes: Record<number, string> = {
 };
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: errorCodes[c], content: json(ref("Error")) }]));
-const accountIdParam = { name: "accountId", in: "path", required: true, schema: { type: "string", pattern: "^\\d{12}$" } };
+const accountIdParam = {
+  name: "accountId",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: "^\\d{12}$" },
+};
 const uuidParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const role = (r: string) => ({ "x-required-role": r });
 
 const paths: Record<string, object> = {
   "/api/health": {
-    get: { summary: "Liveness and database reachability (public)", security: [], responses: { "200": { description: "ok" }, "503": { description: "database unreachable" } } },
+    get: {
+      summary: "Liveness and database reachability (public)",
+      security: [],
+      responses: { "200": { description: "ok" }, "503": { description: "database unreachable" } },
+    },
   },
-  "/api/v1/openapi.json": { get: { summary: "This document (public)", security: [], responses: { "200": { description: "OpenAPI 3.1" } } } },
+  "/api/v1/openapi.json": {
+    get: { summary: "This document (public)", security: [], responses: { "200": { description: "OpenAPI 3.1" } } },
+  },
   "/api/v1/posture": {
     get: {
       summary: "The current control matrix (same shape as `trailwarden posture --format json`)",
       ...role("viewer"),
       parameters: [
         { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"] } },
-        { name: "account", in: "query", schema: { type: "array", items: { type: "string" } }, style: "form", explode: true },
+        {
+          name: "account",
+          in: "query",
+          schema: { type: "array", items: { type: "string" } },
+          style: "form",
+          explode: true,
+        },
       ],
-      responses: { "200": { description: "posture", content: { ...json(ref("Posture")), "text/csv": { schema: { type: "string" } } } }, ...errors(400, 401, 403) },
+      responses: {
+        "200": {
+          description: "posture",
+          content: { ...json(ref("Posture")), "text/csv": { schema: { type: "string" } } },
+        },
+        ...errors(400, 401, 403),
+      },
     },
   },
   "/api/v1/matrix": {
-    get: { summary: "The compact matrix the /matrix page renders (status codes P F W N X E; lower case = stale ERROR)", ...role("viewer"), responses: { "200": { description: "matrix", content: json({ type: "object" }) }, ...errors(401, 403) } },
+    get: {
+      summary: "The compact matrix the /matrix page renders (status codes P F W N X E; lower case = stale ERROR)",
+      ...role("viewer"),
+      responses: { "200": { description: "matrix", content: json({ type: "object" }) }, ...errors(401, 403) },
+    },
   },
   "/api/v1/matrix/reasons": {
     get: {
       summary: "Reasons behind the current verdicts of up to 200 accounts",
       ...role("viewer"),
-      parameters: [{ name: "accounts", in: "query", required: true, schema: { type: "string" }, description: "comma-separated account ids" }],
+      parameters: [
+        {
+          name: "accounts",
+          in: "query",
+          required: true,
+          schema: { type: "string" },
+          description: "comma-separated account ids",
+        },
+      ],
       responses: { "200": { description: "reasons", content: json({ type: "object" }) }, ...errors(400, 401, 403) },
     },
   },
@@ -49,8 +84,14 @@ const paths: Record<string, object> = {
     get: {
       summary: "One current verdict with evidence, Security Hub's finding and the reconciliation",
       ...role("viewer"),
-      parameters: [accountIdParam, { name: "controlId", in: "path", required: true, schema: { type: "string", example: "CloudTrail.1" } }],
-      responses: { "200": { description: "verdict", content: json({ type: "object" }) }, ...errors(400, 401, 403, 404) },
+      parameters: [
+        accountIdParam,
+        { name: "controlId", in: "path", required: true, schema: { type: "string", example: "CloudTrail.1" } },
+      ],
+      responses: {
+        "200": { description: "verdict", content: json({ type: "object" }) },
+        ...errors(400, 401, 403, 404),
+      },
     },
   },
   "/api/v1/collections": {
@@ -63,15 +104,39 @@ const paths: Record<string, object> = {
     post: {
       summary: "Start a collection now (coalesced with an equivalent queued run)",
       ...role("engineer"),
-      requestBody: { required: false, content: json({ type: "object", properties: { accountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" } } } }) },
-      responses: { "202": { description: "{ runId, coalesced, progressUrl }", content: json({ type: "object" }) }, ...errors(400, 401, 403) },
+      requestBody: {
+        required: false,
+        content: json({
+          type: "object",
+          properties: { accountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" } } },
+        }),
+      },
+      responses: {
+        "202": { description: "{ runId, coalesced, progressUrl }", content: json({ type: "object" }) },
+        ...errors(400, 401, 403),
+      },
     },
   },
   "/api/v1/collections/latest": {
-    get: { summary: "Progress of the most recent run", ...role("viewer"), responses: { "200": { description: "progress", content: json(ref("CollectionProgress")) }, ...errors(401, 403, 404) } },
+    get: {
+      summary: "Progress of the most recent run",
+      ...role("viewer"),
+      responses: {
+        "200": { description: "progress", content: json(ref("CollectionProgress")) },
+        ...errors(401, 403, 404),
+      },
+    },
   },
   "/api/v1/collections/{id}": {
-    get: { summary: "Progress of one run", ...role("viewer"), parameters: [uuidParam], responses: { "200": { description: "progress", content: json(ref("CollectionProgress")) }, ...errors(400, 401, 403, 404) } },
+    get: {
+      summary: "Progress of one run",
+      ...role("viewer"),
+      parameters: [uuidParam],
+      responses: {
+        "200": { description: "progress", content: json(ref("CollectionProgress")) },
+        ...errors(400, 401, 403, 404),
+      },
+    },
   },
   "/api/v1/remediations": {
     get: {
@@ -87,14 +152,18 @@ const paths: Record<string, object> = {
     post: {
       summary: "Plan, or apply, the whole-family fix for one account",
       description:
-        "`{accountId, mode: \"plan\"}` stores and returns the plan (201). `{accountId, mode: \"apply\", planId}` applies exactly that confirmed plan (202; 409 plan_stale if the account changed). `{accountId, mode: \"apply\"}` plans and applies at once.",
+        '`{accountId, mode: "plan"}` stores and returns the plan (201). `{accountId, mode: "apply", planId}` applies exactly that confirmed plan (202; 409 plan_stale if the account changed). `{accountId, mode: "apply"}` plans and applies at once.',
       ...role("engineer"),
       requestBody: {
         required: true,
         content: json({
           type: "object",
           required: ["accountId", "mode"],
-          properties: { accountId: { type: "string", pattern: "^\\d{12}$" }, mode: { type: "string", enum: ["plan", "apply"] }, planId: { type: "string", format: "uuid" } },
+          properties: {
+            accountId: { type: "string", pattern: "^\\d{12}$" },
+            mode: { type: "string", enum: ["plan", "apply"] },
+            planId: { type: "string", format: "uuid" },
+          },
         }),
       },
       responses: {
@@ -106,13 +175,34 @@ const paths: Record<string, object> = {
     },
   },
   "/api/v1/remediations/{id}": {
-    get: { summary: "A remediation job: plan, steps with outcomes, verification", ...role("viewer"), parameters: [uuidParam], responses: { "200": { description: "job", content: json({ type: "object" }) }, ...errors(400, 401, 403, 404) } },
+    get: {
+      summary: "A remediation job: plan, steps with outcomes, verification",
+      ...role("viewer"),
+      parameters: [uuidParam],
+      responses: { "200": { description: "job", content: json({ type: "object" }) }, ...errors(400, 401, 403, 404) },
+    },
   },
   "/api/v1/remediations/{id}/cancel": {
-    post: { summary: "Stop a job before its next step", ...role("engineer"), parameters: [uuidParam], responses: { "200": { description: "cancelled", content: json({ type: "object" }) }, ...errors(400, 401, 403, 404, 409) } },
+    post: {
+      summary: "Stop a job before its next step",
+      ...role("engineer"),
+      parameters: [uuidParam],
+      responses: {
+        "200": { description: "cancelled", content: json({ type: "object" }) },
+        ...errors(400, 401, 403, 404, 409),
+      },
+    },
   },
   "/api/v1/remediations/{id}/retry": {
-    post: { summary: "Continue a failed job from the step that failed", ...role("engineer"), parameters: [uuidParam], responses: { "202": { description: "queued", content: json({ type: "object" }) }, ...errors(400, 401, 403, 404, 409) } },
+    post: {
+      summary: "Continue a failed job from the step that failed",
+      ...role("engineer"),
+      parameters: [uuidParam],
+      responses: {
+        "202": { description: "queued", content: json({ type: "object" }) },
+        ...errors(400, 401, 403, 404, 409),
+      },
+    },
   },
   "/api/v1/reports/coverage": {
     get: {
@@ -122,11 +212,29 @@ const paths: Record<string, object> = {
         { name: "from", in: "query", schema: { type: "string", format: "date" } },
         { name: "to", in: "query", schema: { type: "string", format: "date" } },
         { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "pdf"] } },
-        { name: "part", in: "query", schema: { type: "string", enum: ["main", "gaps", "manifest"] }, description: "gaps: the gaps CSV; manifest: SHA-256 sums of the files of this format" },
-        { name: "account", in: "query", schema: { type: "array", items: { type: "string" } }, style: "form", explode: true },
+        {
+          name: "part",
+          in: "query",
+          schema: { type: "string", enum: ["main", "gaps", "manifest"] },
+          description: "gaps: the gaps CSV; manifest: SHA-256 sums of the files of this format",
+        },
+        {
+          name: "account",
+          in: "query",
+          schema: { type: "array", items: { type: "string" } },
+          style: "form",
+          explode: true,
+        },
       ],
       responses: {
-        "200": { description: "the report", content: { ...json(ref("CoverageReport")), "text/csv": { schema: { type: "string" } }, "application/pdf": { schema: { type: "string", format: "binary" } } } },
+        "200": {
+          description: "the report",
+          content: {
+            ...json(ref("CoverageReport")),
+            "text/csv": { schema: { type: "string" } },
+            "application/pdf": { schema: { type: "string", format: "binary" } },
+          },
+        },
         ...errors(400, 401, 403),
       },
     },
@@ -136,7 +244,15 @@ const paths: Record<string, object> = {
 
 const schemas: Record<string, object> = {
   ...authOpenApiSchemas,
-  Error: { type: "object", required: ["error", "message"], properties: { error: { type: "string" }, message: { type: "string" }, issues: { type: "array", items: { type: "object" } } } },
+  Error: {
+    type: "object",
+    required: ["error", "message"],
+    properties: {
+      error: { type: "string" },
+      message: { type: "string" },
+      issues: { type: "array", items: { type: "object" } },
+    },
+  },
   Posture: {
     type: "object",
     properties: {
@@ -149,18 +265,33 @@ const schemas: Record<string, object> = {
             accountId: { type: "string" },
             name: { type: "string" },
             collectedAt: { type: ["string", "null"], format: "date-time" },
-            collection: { type: ["object", "null"], properties: { status: { type: "string", enum: ["ok", "partial", "error"] }, error: { type: ["string", "null"] } } },
+            collection: {
+              type: ["object", "null"],
+              properties: {
+                status: { type: "string", enum: ["ok", "partial", "error"] },
+                error: { type: ["string", "null"] },
+              },
+            },
             controls: {
               type: "array",
               items: {
                 type: "object",
                 properties: {
                   controlId: { type: "string" },
-                  status: { type: "string", enum: ["PASSED", "FAILED", "WARNING", "NO_DATA", "NOT_APPLICABLE", "ERROR"] },
+                  status: {
+                    type: "string",
+                    enum: ["PASSED", "FAILED", "WARNING", "NO_DATA", "NOT_APPLICABLE", "ERROR"],
+                  },
                   reason: { type: "string" },
                   evidence: { type: "array", items: { type: "string" } },
-                  securityHub: { type: ["object", "null"], properties: { status: { type: ["string", "null"] }, updatedAt: { type: ["string", "null"] } } },
-                  reconciliation: { type: ["string", "null"], enum: ["agrees", "awaiting", "disagrees", "not_reported", null] },
+                  securityHub: {
+                    type: ["object", "null"],
+                    properties: { status: { type: ["string", "null"] }, updatedAt: { type: ["string", "null"] } },
+                  },
+                  reconciliation: {
+                    type: ["string", "null"],
+                    enum: ["agrees", "awaiting", "disagrees", "not_reported", null],
+                  },
                 },
               },
             },
@@ -202,7 +333,13 @@ const schemas: Record<string, object> = {
                   partialPct: { type: "number" },
                   notRecordedPct: { type: "number" },
                   unknownPct: { type: "number" },
-                  gaps: { type: "array", items: { type: "object", properties: { start: { type: "string" }, end: { type: "string" }, cause: { type: "string" } } } },
+                  gaps: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: { start: { type: "string" }, end: { type: "string" }, cause: { type: "string" } },
+                    },
+                  },
                 },
               },
             },
@@ -216,7 +353,12 @@ const schemas: Record<string, object> = {
 export function openApiDocument(): object {
   return {
     openapi: "3.1.0",
-    info: { title: "Trailwarden API", version: "1", description: "CloudTrail posture across an AWS Organization. Send `Authorization: Bearer <token>` (npx trailwarden token create)." },
+    info: {
+      title: "Trailwarden API",
+      version: "1",
+      description:
+        "CloudTrail posture across an AWS Organization. Send `Authorization: Bearer <token>` (npx trailwarden token create).",
+    },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
     paths,

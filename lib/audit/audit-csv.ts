@@ -2,7 +2,19 @@
 import { stringify } from "csv-stringify/sync";
 import type { AuditEventView } from "@/lib/audit/query-audit-events";
 
-export const AUDIT_CSV_COLUMNS = ["id", "at", "actor_type", "actor_id", "actor_name", "action", "target", "outcome", "ip", "user_agent", "details"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "id",
+  "at",
+  "actor_type",
+  "actor_id",
+  "actor_name",
+  "action",
+  "target",
+  "outcome",
+  "ip",
+  "user_agent",
+  "details",
+] as const;
 
 /**
  * Spreadsheets run cells starting with = + - @ as formulas, and audit rows hold text an attacker
@@ -13,8 +25,17 @@ export function neutralizeFormula(value: string): string {
 }
 
 export function auditCsvRow(event: AuditEventView): string {
-  const cells = [event.actorType, event.actorId ?? "", event.actorName ?? "", event.action, event.target ?? "",
-    event.outcome, event.ip ?? "", event.userAgent ?? "", JSON.stringify(event.details ?? {})].map(neutralizeFormula);
+  const cells = [
+    event.actorType,
+    event.actorId ?? "",
+    event.actorName ?? "",
+    event.action,
+    event.target ?? "",
+    event.outcome,
+    event.ip ?? "",
+    event.userAgent ?? "",
+    JSON.stringify(event.details ?? {}),
+  ].map(neutralizeFormula);
   return stringify([[event.id, event.at, ...cells]]);
 }
 

@@ -3,8 +3,16 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "is not a real date");
-const optionalText = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "is not a real date");
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
 
@@ -13,7 +21,10 @@ export const auditFiltersSchema = z.object({
   action: optionalText,
   /** Matches the actor's name or id, case-insensitively. */
   actor: optionalText,
-  outcome: z.enum(AUDIT_OUTCOMES).optional().or(z.literal("").transform(() => undefined)),
+  outcome: z
+    .enum(AUDIT_OUTCOMES)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** First day, inclusive (UTC). */
   from: day.optional().or(z.literal("").transform(() => undefined)),
   /** Last day, inclusive (UTC). */

@@ -22,7 +22,9 @@ function toView(row: AuditRow): AuditEventView {
   return { ...row, id: row.id.toString(), at: row.at.toISOString() };
 }
 
-export async function queryAuditEvents(filters: AuditFilters): Promise<{ events: AuditEventView[]; total: number; page: number; pages: number }> {
+export async function queryAuditEvents(
+  filters: AuditFilters,
+): Promise<{ events: AuditEventView[]; total: number; page: number; pages: number }> {
   const where = auditWhere(filters);
   const [rows, total] = await Promise.all([
     db.auditEvent.findMany({
@@ -33,7 +35,12 @@ export async function queryAuditEvents(filters: AuditFilters): Promise<{ events:
     }),
     db.auditEvent.count({ where }),
   ]);
-  return { events: rows.map(toView), total, page: filters.page, pages: Math.max(1, Math.ceil(total / filters.pageSize)) };
+  return {
+    events: rows.map(toView),
+    total,
+    page: filters.page,
+    pages: Math.max(1, Math.ceil(total / filters.pageSize)),
+  };
 }
 
 /** Every matching event, newest first, fetched in batches so a large export never loads at once. */
@@ -54,6 +61,10 @@ export async function* iterateAuditEvents(filters: AuditFilters, batchSize = 200
 
 /** Distinct actions seen so far, for the filter's suggestions. */
 export async function knownAuditActions(): Promise<string[]> {
-  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await db.auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }

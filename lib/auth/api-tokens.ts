@@ -77,9 +77,19 @@ export async function revokeApiToken(id: string, actor: Actor, request?: Request
   // Revoking twice is not an error (idempotent), and the first revocation time is kept.
   const updated = existing.revokedAt
     ? await db.apiToken.findUniqueOrThrow({ where: { id }, include: { createdBy: { select: { name: true } } } })
-    : await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, include: { createdBy: { select: { name: true } } } });
+    : await db.apiToken.update({
+        where: { id },
+        data: { revokedAt: new Date() },
+        include: { createdBy: { select: { name: true } } },
+      });
   if (!existing.revokedAt) {
-    await recordAuditEvent({ actor, action: "token.revoke", target: id, details: { name: existing.name, prefix: existing.prefix }, request });
+    await recordAuditEvent({
+      actor,
+      action: "token.revoke",
+      target: id,
+      details: { name: existing.name, prefix: existing.prefix },
+      request,
+    });
   }
   return toSummary(updated);
 }
@@ -94,10 +104,15 @@ export async function principalForApiToken(token: string, now = new Date()): Pro
     // Conditional so that concurrent requests write once; a failure here must not fail the call.
     await db.apiToken
       .updateMany({
-        where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+        where: {
+          id: row.id,
+          OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+        },
         data: { lastUsedAt: now },
       })
-      .catch((err: unknown) => console.error("Could not update API token lastUsedAt:", err instanceof Error ? err.message : err));
+      .catch((err: unknown) =>
+        console.error("Could not update API token lastUsedAt:", err instanceof Error ? err.message : err),
+      );
   }
   return { type: "token", id: row.id, name: `token:${row.name}`, role: row.role as Role };
 }

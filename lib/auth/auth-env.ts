@@ -11,7 +11,11 @@ const authEnvSchema = z.object({
   /** Password sign-in attempts allowed per client IP per minute. */
   TRAILWARDEN_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Session lifetime in hours; each use within the lifetime extends it (sliding). */
-  TRAILWARDEN_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  TRAILWARDEN_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export interface OidcSettings {

@@ -86,7 +86,9 @@ export function requestHooks(): NonNullable<BetterAuthOptions["hooks"]> {
           details: { email, method: "password", reason: "too many failed attempts for this account" },
           request: requestOf(ctx),
         });
-        throw new APIError("TOO_MANY_REQUESTS", { message: "Too many failed sign-in attempts. Try again in a few minutes." });
+        throw new APIError("TOO_MANY_REQUESTS", {
+          message: "Too many failed sign-in attempts. Try again in a few minutes.",
+        });
       }
     }),
     after: createAuthMiddleware(async (ctx) => {

@@ -37,7 +37,9 @@ export function resolveAuthSecret(): string {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     const winner = readSecret(file);
     if (winner) return winner;
-    throw new Error(`${file} exists but holds no usable secret (at least 32 characters); remove it or set TRAILWARDEN_AUTH_SECRET`);
+    throw new Error(
+      `${file} exists but holds no usable secret (at least 32 characters); remove it or set TRAILWARDEN_AUTH_SECRET`,
+    );
   }
   chmodSync(file, 0o600); // the umask may have widened the mode given to writeFileSync
   return secret;

@@ -18,12 +18,20 @@ const bootstrapEnv = z.object({
 export async function ensureInitialAdmin(source: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   const parsed = bootstrapEnv.safeParse(source);
   if (!parsed.success) {
-    throw new ConfigError(`Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ")}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ")}`,
+    );
   }
-  const { TRAILWARDEN_ADMIN_EMAIL: email, TRAILWARDEN_ADMIN_PASSWORD: password, TRAILWARDEN_ADMIN_NAME: name } = parsed.data;
+  const {
+    TRAILWARDEN_ADMIN_EMAIL: email,
+    TRAILWARDEN_ADMIN_PASSWORD: password,
+    TRAILWARDEN_ADMIN_NAME: name,
+  } = parsed.data;
   if (!email && !password) return null;
   if (!email || !password) {
-    throw new ConfigError("Invalid configuration:\n  TRAILWARDEN_ADMIN_EMAIL and TRAILWARDEN_ADMIN_PASSWORD must be set together");
+    throw new ConfigError(
+      "Invalid configuration:\n  TRAILWARDEN_ADMIN_EMAIL and TRAILWARDEN_ADMIN_PASSWORD must be set together",
+    );
   }
   if ((await db.user.count()) > 0) return null;
   const user = await createLocalUser({ name, email, role: "admin", password }, cliPrincipal("bootstrap-admin"));

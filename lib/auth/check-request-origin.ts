@@ -12,5 +12,6 @@ export function checkRequestOrigin(method: string, headers: Headers): void {
     host: headers.get("host"),
     allowedOrigins: [getAuthSettings().publicUrl],
   });
-  if (!ok) throw new ForbiddenError("Cross-site request refused: mutations with a session cookie must come from this site");
+  if (!ok)
+    throw new ForbiddenError("Cross-site request refused: mutations with a session cookie must come from this site");
 }

@@ -61,7 +61,8 @@ export function withRole(
       return await handler(req, { ...ctx, principal: auth.principal });
     } catch (err) {
       // `await req.json()` on a malformed body throws SyntaxError: that is bad input, not a fault.
-      if (err instanceof SyntaxError) return errorResponse(new ValidationError(`Malformed request body: ${err.message}`));
+      if (err instanceof SyntaxError)
+        return errorResponse(new ValidationError(`Malformed request body: ${err.message}`));
       return errorResponse(err);
     }
   };

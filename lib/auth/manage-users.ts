@@ -34,7 +34,15 @@ export interface UserSummary {
 export async function listUsers(): Promise<UserSummary[]> {
   const users = await db.user.findMany({
     orderBy: [{ disabled: "asc" }, { email: "asc" }],
-    select: { id: true, name: true, email: true, role: true, disabled: true, createdAt: true, authAccounts: { select: { providerId: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      disabled: true,
+      createdAt: true,
+      authAccounts: { select: { providerId: true } },
+    },
   });
   return users.map(({ authAccounts, ...user }) => ({
     ...user,
@@ -42,7 +50,11 @@ export async function listUsers(): Promise<UserSummary[]> {
   }));
 }
 
-export async function createLocalUser(input: CreateUserInput, actor: Actor, request?: RequestLike): Promise<UserSummary> {
+export async function createLocalUser(
+  input: CreateUserInput,
+  actor: Actor,
+  request?: RequestLike,
+): Promise<UserSummary> {
   const parsed = createUserInput.safeParse(input);
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "user");
   const { name, email, role, password } = parsed.data;
@@ -54,14 +66,25 @@ export async function createLocalUser(input: CreateUserInput, actor: Actor, requ
   // The admin vouches for the address, which lets a later SSO sign-in with it join this user.
   await db.$transaction([
     db.user.create({ data: { id, name, email, role, emailVerified: true } }),
-    db.authAccount.create({ data: { id: randomUUID(), userId: id, accountId: id, providerId: "credential", password: hash } }),
+    db.authAccount.create({
+      data: { id: randomUUID(), userId: id, accountId: id, providerId: "credential", password: hash },
+    }),
   ]);
-  await recordAuditEvent({ actor, action: "user.create", target: email, details: { userId: id, role, via: "local" }, request });
+  await recordAuditEvent({
+    actor,
+    action: "user.create",
+    target: email,
+    details: { userId: id, role, via: "local" },
+    request,
+  });
   return { id, name, email, role, disabled: false, createdAt: new Date(), signInMethods: ["password"] };
 }
 
 async function findUser(id: string) {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, role: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, role: true, disabled: true },
+  });
   if (!user) throw new NotFoundError(`No user with id ${id}`);
   return user;
 }
@@ -72,15 +95,27 @@ async function assertAnotherAdminRemains(userId: string): Promise<void> {
 }
 
 export async function changeUserRole(userId: string, role: Role, actor: Actor, request?: RequestLike): Promise<void> {
-  if (!(ROLES as readonly string[]).includes(role)) throw new ValidationError(`role must be one of: ${ROLES.join(", ")}`);
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new ValidationError(`role must be one of: ${ROLES.join(", ")}`);
   const user = await findUser(userId);
   if (user.role === role) return;
   if (user.role === "admin" && !user.disabled) await assertAnotherAdminRemains(userId);
   await db.user.update({ where: { id: userId }, data: { role } });
-  await recordAuditEvent({ actor, action: "user.role_change", target: user.email, details: { userId, from: user.role, to: role }, request });
+  await recordAuditEvent({
+    actor,
+    action: "user.role_change",
+    target: user.email,
+    details: { userId, from: user.role, to: role },
+    request,
+  });
 }
 
-export async function setUserDisabled(userId: string, disabled: boolean, actor: Actor, request?: RequestLike): Promise<void> {
+export async function setUserDisabled(
+  userId: string,
+  disabled: boolean,
+  actor: Actor,
+  request?: RequestLike,
+): Promise<void> {
   const user = await findUser(userId);
   if (user.disabled === disabled) return;
   if (disabled && user.role === "admin") await assertAnotherAdminRemains(userId);
@@ -89,5 +124,11 @@ export async function setUserDisabled(userId: string, disabled: boolean, actor: 
     db.user.update({ where: { id: userId }, data: { disabled } }),
     ...(disabled ? [db.session.deleteMany({ where: { userId } })] : []),
   ]);
-  await recordAuditEvent({ actor, action: disabled ? "user.disable" : "user.enable", target: user.email, details: { userId }, request });
+  await recordAuditEvent({
+    actor,
+    action: disabled ? "user.disable" : "user.enable",
+    target: user.email,
+    details: { userId },
+    request,
+  });
 }

@@ -17,7 +17,12 @@ const AUDIT_FILTER_TEXT: Record<string, string> = {
 };
 const errorRef = { $ref: "#/components/schemas/Error" };
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [String(code), { description: ERROR_TEXT[code] ?? "Error", content: { "application/json": { schema: errorRef } } }]));
+  Object.fromEntries(
+    codes.map((code) => [
+      String(code),
+      { description: ERROR_TEXT[code] ?? "Error", content: { "application/json": { schema: errorRef } } },
+    ]),
+  );
 const ROLE = { type: "string", enum: ["viewer", "auditor", "engineer", "admin"] };
 const auditFilters = ["action", "actor", "outcome", "from", "to", "page", "pageSize"].map((name) => ({
   name,
@@ -34,7 +39,10 @@ export const authOpenApiSchemas = {
     properties: {
       error: { type: "string", examples: ["invalid_input", "unauthenticated", "forbidden"] },
       message: { type: "string" },
-      issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+      issues: {
+        type: "array",
+        items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+      },
     },
   },
   ApiToken: {
@@ -73,16 +81,53 @@ export const authOpenApiPaths = {
   "/api/v1/tokens": {
     get: {
       summary: "List API tokens (admin); never returns a secret",
-      responses: { "200": { description: "Tokens", content: { "application/json": { schema: { type: "object", properties: { tokens: { type: "array", items: { $ref: "#/components/schemas/ApiToken" } } } } } } }, ...errors(401, 403) },
+      responses: {
+        "200": {
+          description: "Tokens",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: { tokens: { type: "array", items: { $ref: "#/components/schemas/ApiToken" } } },
+              },
+            },
+          },
+        },
+        ...errors(401, 403),
+      },
     },
     post: {
       summary: "Create an API token (admin); the token is in this response only",
       requestBody: {
         required: true,
-        content: { "application/json": { schema: { type: "object", required: ["name", "role"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, role: ROLE, expiresInDays: { type: "integer", minimum: 1, maximum: 3650 } } } } },
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["name", "role"],
+              properties: {
+                name: { type: "string", minLength: 1, maxLength: 100 },
+                role: ROLE,
+                expiresInDays: { type: "integer", minimum: 1, maximum: 3650 },
+              },
+            },
+          },
+        },
       },
       responses: {
-        "201": { description: "Created", content: { "application/json": { schema: { allOf: [{ $ref: "#/components/schemas/ApiToken" }, { type: "object", properties: { token: { type: "string", pattern: "^tw_[0-9A-Za-z]{40}$" } } }] } } } },
+        "201": {
+          description: "Created",
+          content: {
+            "application/json": {
+              schema: {
+                allOf: [
+                  { $ref: "#/components/schemas/ApiToken" },
+                  { type: "object", properties: { token: { type: "string", pattern: "^tw_[0-9A-Za-z]{40}$" } } },
+                ],
+              },
+            },
+          },
+        },
         ...errors(400, 401, 403),
       },
     },
@@ -91,18 +136,37 @@ export const authOpenApiPaths = {
     delete: {
       summary: "Revoke an API token (admin); idempotent",
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-      responses: { "200": { description: "Revoked", content: { "application/json": { schema: { $ref: "#/components/schemas/ApiToken" } } } }, ...errors(401, 403, 404) },
+      responses: {
+        "200": {
+          description: "Revoked",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/ApiToken" } } },
+        },
+        ...errors(401, 403, 404),
+      },
     },
   },
   "/api/v1/audit": {
     get: {
       summary: "The audit log (auditor+), newest first; format=csv exports every matching event",
-      parameters: [{ name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"] } }, ...auditFilters],
+      parameters: [
+        { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"] } },
+        ...auditFilters,
+      ],
       responses: {
         "200": {
           description: "A page of events (JSON) or all matching events (CSV)",
           content: {
-            "application/json": { schema: { type: "object", properties: { events: { type: "array", items: { $ref: "#/components/schemas/AuditEvent" } }, total: { type: "integer" }, page: { type: "integer" }, pages: { type: "integer" } } } },
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  events: { type: "array", items: { $ref: "#/components/schemas/AuditEvent" } },
+                  total: { type: "integer" },
+                  page: { type: "integer" },
+                  pages: { type: "integer" },
+                },
+              },
+            },
             "text/csv": { schema: { type: "string" } },
           },
         },

@@ -13,12 +13,14 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-export type ProxyDecision =
-  | { kind: "next" }
-  | { kind: "unauthenticated-api" }
-  | { kind: "redirect"; location: string };
+export type ProxyDecision = { kind: "next" } | { kind: "unauthenticated-api" } | { kind: "redirect"; location: string };
 
-export function decideProxy(input: { pathname: string; search: string; hasSession: boolean; hasBearer: boolean }): ProxyDecision {
+export function decideProxy(input: {
+  pathname: string;
+  search: string;
+  hasSession: boolean;
+  hasBearer: boolean;
+}): ProxyDecision {
   if (isPublicPath(input.pathname) || input.hasSession || input.hasBearer) return { kind: "next" };
   if (input.pathname === "/api" || input.pathname.startsWith("/api/")) return { kind: "unauthenticated-api" };
   return { kind: "redirect", location: signInUrl(`${input.pathname}${input.search}`) };

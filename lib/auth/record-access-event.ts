@@ -5,7 +5,12 @@ import type { Principal, Role } from "@/lib/auth/roles";
 
 type RequestLike = Request | { headers: Headers };
 
-export async function recordDenied(principal: Principal, required: Role, target: string, request: RequestLike): Promise<void> {
+export async function recordDenied(
+  principal: Principal,
+  required: Role,
+  target: string,
+  request: RequestLike,
+): Promise<void> {
   await recordAuditEventSafely({
     actor: principal,
     action: "access.denied",

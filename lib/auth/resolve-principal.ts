@@ -33,7 +33,9 @@ export async function authenticate(headers: Headers): Promise<Authentication> {
   if (bearer) {
     const principal = await principalForApiToken(bearer);
     // Only a few leading characters are kept: enough to recognise a token, useless to replay it.
-    return principal ? { via: "token", principal } : { via: "invalid-token", principal: null, tokenPrefix: bearer.slice(0, 9) };
+    return principal
+      ? { via: "token", principal }
+      : { via: "invalid-token", principal: null, tokenPrefix: bearer.slice(0, 9) };
   }
   const principal = await sessionPrincipal(headers);
   return principal ? { via: "session", principal } : { via: "none", principal: null };

@@ -19,14 +19,18 @@ interface SdkErrorLike {
   $response?: { statusCode?: number };
 }
 
-const ACCESS_DENIED = /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden|NotAuthorized|AccessDeniedForDependencyException|AllAccessDisabled)$/;
-const THROTTLED = /^(Throttling|ThrottlingException|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled|RequestThrottledException|SlowDown|ProvisionedThroughputExceededException|Throttled)$/;
+const ACCESS_DENIED =
+  /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden|NotAuthorized|AccessDeniedForDependencyException|AllAccessDisabled)$/;
+const THROTTLED =
+  /^(Throttling|ThrottlingException|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled|RequestThrottledException|SlowDown|ProvisionedThroughputExceededException|Throttled)$/;
 // In an opt-in region that is not enabled, STS-issued credentials are unknown to the region's
 // endpoints, so these come back instead of AccessDenied.
-const REGION_DISABLED = /^(UnrecognizedClientException|UnrecognizedClient|InvalidClientTokenId|OptInRequired|AuthFailure|InvalidAccessKeyId)$/;
+const REGION_DISABLED =
+  /^(UnrecognizedClientException|UnrecognizedClient|InvalidClientTokenId|OptInRequired|AuthFailure|InvalidAccessKeyId)$/;
 const NOT_FOUND = /(NotFound|NoSuch|DoesNotExist|NotExist)/;
 const TIMEOUT = /^(TimeoutError|RequestTimeout|RequestTimeoutException|ETIMEDOUT|ESOCKETTIMEDOUT)$/;
-const NETWORK = /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|NetworkingError)$/;
+const NETWORK =
+  /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|NetworkingError)$/;
 
 function str(v: unknown): string | undefined {
   return typeof v === "string" && v.length > 0 ? v : undefined;
@@ -53,7 +57,12 @@ export function classifyError(err: unknown): ClassifiedError {
   const base = { code, message, httpStatus };
 
   if (isUnsupportedResponse(err)) {
-    return { ...base, kind: "unsupported", code: "NotImplemented", message: `the endpoint does not implement this operation (HTTP ${httpStatus})` };
+    return {
+      ...base,
+      kind: "unsupported",
+      code: "NotImplemented",
+      message: `the endpoint does not implement this operation (HTTP ${httpStatus})`,
+    };
   }
   if (ACCESS_DENIED.test(code) || /^AccessDenied/.test(code)) return { ...base, kind: "access_denied" };
   if (THROTTLED.test(code) || /^Throttl/.test(code) || httpStatus === 429) return { ...base, kind: "throttled" };
@@ -73,7 +82,10 @@ export function isRetryable(err: unknown): boolean {
   if (c.kind === "throttled" || c.kind === "timeout" || c.kind === "network") return true;
   if (c.kind === "other" && c.httpStatus !== undefined && c.httpStatus >= 500) return true;
   // Some services answer 503 with a code of their own (e.g. ServiceUnavailable, InternalError).
-  return c.kind === "other" && /^(ServiceUnavailable|InternalError|InternalFailure|InternalServerError|InternalException)$/.test(c.code);
+  return (
+    c.kind === "other" &&
+    /^(ServiceUnavailable|InternalError|InternalFailure|InternalServerError|InternalException)$/.test(c.code)
+  );
 }
 
 /** A typed error for AWS calls whose failure ends a unit of work (e.g. AssumeRole refused). */
@@ -86,6 +98,8 @@ export class AwsCallError extends Error {
     readonly accountId?: string,
     readonly region?: string,
   ) {
-    super(`${classified.code} on ${service}:${operation}${accountId ? ` in ${accountId}` : ""}${region ? `/${region}` : ""}: ${classified.message}`);
+    super(
+      `${classified.code} on ${service}:${operation}${accountId ? ` in ${accountId}` : ""}${region ? `/${region}` : ""}: ${classified.message}`,
+    );
   }
 }

@@ -74,26 +74,33 @@ const LAZY: Partial<Record<ServiceName, () => Promise<Constructor>>> = {
 
 interface MiddlewareStackHost {
   middlewareStack: {
-    addRelativeTo(mw: FinalizeRequestMiddleware<object, object>, options: { relation: "after"; toMiddleware: string; name: string }): void;
+    addRelativeTo(
+      mw: FinalizeRequestMiddleware<object, object>,
+      options: { relation: "after"; toMiddleware: string; name: string },
+    ): void;
   };
 }
 
 export class ClientFactory {
   private readonly cache = new Map<string, ServiceClients[ServiceName]>();
-  private readonly constructors = new Map<ServiceName, Constructor>(Object.entries(CONSTRUCTORS) as [ServiceName, Constructor][]);
+  private readonly constructors = new Map<ServiceName, Constructor>(
+    Object.entries(CONSTRUCTORS) as [ServiceName, Constructor][],
+  );
   private readonly handler: NodeHttpHandler;
   private readonly retryStrategy: JitteredRetryStrategy;
   readonly limiter: RateLimiter;
 
   constructor(private readonly options: ClientFactoryOptions) {
     const maxSockets = options.maxSockets ?? 256;
-    this.handler = options.requestHandler ?? new NodeHttpHandler({
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
-      connectionTimeout: Math.min(options.timeoutMs, 5_000),
-      requestTimeout: options.timeoutMs,
-      throwOnRequestTimeout: true,
-    });
+    this.handler =
+      options.requestHandler ??
+      new NodeHttpHandler({
+        httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
+        httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
+        connectionTimeout: Math.min(options.timeoutMs, 5_000),
+        requestTimeout: options.timeoutMs,
+        throwOnRequestTimeout: true,
+      });
     this.retryStrategy = new JitteredRetryStrategy({
       maxAttempts: options.maxAttempts,
       onRetry: options.onRetry,
@@ -111,7 +118,12 @@ export class ClientFactory {
   }
 
   /** The cached client of `service` acting in `accountId` and `region`. */
-  get<S extends ServiceName>(service: S, accountId: string, region: string, credentials: Credentials): ServiceClients[S] {
+  get<S extends ServiceName>(
+    service: S,
+    accountId: string,
+    region: string,
+    credentials: Credentials,
+  ): ServiceClients[S] {
     const key = `${service}/${accountId}/${region}`;
     const cached = this.cache.get(key);
     if (cached) return cached as ServiceClients[S];
@@ -148,7 +160,11 @@ export class ClientFactory {
       onAttempt?.(service, operation);
       return next(args);
     };
-    client.middlewareStack.addRelativeTo(mw, { relation: "after", toMiddleware: "retryMiddleware", name: "trailwardenRateLimit" });
+    client.middlewareStack.addRelativeTo(mw, {
+      relation: "after",
+      toMiddleware: "retryMiddleware",
+      name: "trailwardenRateLimit",
+    });
   }
 
   /**

@@ -24,10 +24,11 @@ export const RATE_FAMILIES: Record<string, RateSpec> = {
   // STS allows 600 requests/s per account and region: all AssumeRole calls come from the hub.
   "sts:any": { ratePerSecond: 500, burst: 500 },
   "organizations:any": { ratePerSecond: 20, burst: 40 },
-  "default": { ratePerSecond: 10, burst: 10 },
+  default: { ratePerSecond: 10, burst: 10 },
 };
 
-const MUTATING = /^(Create|Update|Delete|Put|Start|Stop|Add|Remove|Register|Deregister|Enable|Disable|Batch|Tag|Untag|Associate|Disassociate|Set|Subscribe|Unsubscribe)/;
+const MUTATING =
+  /^(Create|Update|Delete|Put|Start|Stop|Add|Remove|Register|Deregister|Enable|Disable|Batch|Tag|Untag|Associate|Disassociate|Set|Subscribe|Unsubscribe)/;
 
 /** The family an operation draws its tokens from. */
 export function apiFamily(service: string, operation: string): string {

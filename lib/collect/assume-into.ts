@@ -7,7 +7,13 @@ import type { RunContext } from "@/lib/collect/run-context";
 
 export async function assumeInto(ctx: RunContext, rec: CallRecorder, accountId: string): Promise<CallResult<true>> {
   if (ctx.broker.cached(accountId)) return { ok: true, value: true };
-  const target = { service: "sts", operation: "AssumeRole", region: ctx.settings.primaryRegion, accountId, resource: `role/${ctx.settings.roleName}` };
+  const target = {
+    service: "sts",
+    operation: "AssumeRole",
+    region: ctx.settings.primaryRegion,
+    accountId,
+    resource: `role/${ctx.settings.roleName}`,
+  };
   const pending = ctx.broker.pending(accountId);
   if (pending) {
     try {
@@ -16,7 +22,16 @@ export async function assumeInto(ctx: RunContext, rec: CallRecorder, accountId: 
     } catch (err) {
       // The first caller recorded the call; this reader records the same failure for its snapshot.
       const c = err instanceof AwsCallError ? err.classified : classifyError(err);
-      const error = { service: "sts", operation: "AssumeRole", region: target.region, accountId, resource: target.resource, kind: c.kind, code: c.code, message: c.message };
+      const error = {
+        service: "sts",
+        operation: "AssumeRole",
+        region: target.region,
+        accountId,
+        resource: target.resource,
+        kind: c.kind,
+        code: c.code,
+        message: c.message,
+      };
       if (accountId === rec.accountId) delete (error as { accountId?: string }).accountId;
       rec.record(error);
       return { ok: false, error, expected: false };

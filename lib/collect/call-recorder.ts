@@ -22,7 +22,15 @@ export interface RunStats {
 }
 
 export function newRunStats(options: { probeOperations?: boolean } = {}): RunStats {
-  return { calls: 0, byOp: {}, attempts: 0, retries: 0, throttled: 0, unsupported: new Set(), firstCalls: options.probeOperations ? new Map() : null };
+  return {
+    calls: 0,
+    byOp: {},
+    attempts: 0,
+    retries: 0,
+    throttled: 0,
+    unsupported: new Set(),
+    firstCalls: options.probeOperations ? new Map() : null,
+  };
 }
 
 export interface CallTarget {
@@ -36,7 +44,11 @@ export interface CallTarget {
 
 export type CallResult<T> =
   | { ok: true; value: T }
-  | { ok: false; error: CollectionError; /** an error code the caller declared an answer (e.g. NoSuchBucketPolicy) */ expected: boolean };
+  | {
+      ok: false;
+      error: CollectionError;
+      /** an error code the caller declared an answer (e.g. NoSuchBucketPolicy) */ expected: boolean;
+    };
 
 export interface Evidence {
   errors: CollectionError[];
@@ -125,7 +137,8 @@ export class CallRecorder implements SharedEvidence {
     if (first) {
       const probe = first.get(op);
       // Bounded: a first call that hangs (a timeout) must not hold the others up for long.
-      if (probe) await Promise.race([probe, new Promise<void>((resolve) => setTimeout(resolve, PROBE_WAIT_MS).unref())]);
+      if (probe)
+        await Promise.race([probe, new Promise<void>((resolve) => setTimeout(resolve, PROBE_WAIT_MS).unref())]);
       else first.set(op, new Promise<void>((resolve) => (release = resolve)));
     }
     try {
@@ -143,7 +156,17 @@ export class CallRecorder implements SharedEvidence {
     options: { expectedErrors?: string[]; keepRaw?: boolean | ((value: T) => unknown) },
   ): Promise<CallResult<T>> {
     if (this.stats.unsupported.has(op)) {
-      return { ok: false, expected: false, error: this.toError(target, where, "unsupported", "NotImplemented", "the endpoint does not implement this operation") };
+      return {
+        ok: false,
+        expected: false,
+        error: this.toError(
+          target,
+          where,
+          "unsupported",
+          "NotImplemented",
+          "the endpoint does not implement this operation",
+        ),
+      };
     }
     this.count(op, target.accountId ?? (this.accountId || undefined));
     try {
@@ -169,7 +192,13 @@ export class CallRecorder implements SharedEvidence {
     this.errors.push(error);
   }
 
-  private toError(t: CallTarget, where: string | undefined, kind: CollectionError["kind"], code: string, message: string): CollectionError {
+  private toError(
+    t: CallTarget,
+    where: string | undefined,
+    kind: CollectionError["kind"],
+    code: string,
+    message: string,
+  ): CollectionError {
     const e: CollectionError = { service: t.service, operation: t.operation, kind, code, message };
     if (t.region) e.region = t.region;
     if (where) e.accountId = where;
@@ -186,7 +215,15 @@ export class CallRecorder implements SharedEvidence {
     for (const shared of evidence.errors) {
       const e = { ...shared };
       if (e.accountId === this.accountId) delete e.accountId;
-      if (!this.errors.some((x) => x.operation === e.operation && x.resource === e.resource && x.accountId === e.accountId && x.region === e.region)) {
+      if (
+        !this.errors.some(
+          (x) =>
+            x.operation === e.operation &&
+            x.resource === e.resource &&
+            x.accountId === e.accountId &&
+            x.region === e.region,
+        )
+      ) {
         this.errors.push(e);
       }
     }

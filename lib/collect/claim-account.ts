@@ -19,7 +19,8 @@ const ACCOUNT = /^\d{12}$/;
 
 export async function claimAccount(runId: string, accountId: string): Promise<ClaimResult> {
   // A DO block takes no bind parameters: both values are checked to be a UUID and 12 digits.
-  if (!UUID.test(runId) || !ACCOUNT.test(accountId)) throw new Error(`Invalid run or account id: ${runId} ${accountId}`);
+  if (!UUID.test(runId) || !ACCOUNT.test(accountId))
+    throw new Error(`Invalid run or account id: ${runId} ${accountId}`);
   await db.$executeRawUnsafe(`
     DO $$
     BEGIN

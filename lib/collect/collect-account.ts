@@ -12,7 +12,13 @@ import { collectRegions } from "@/lib/collect/collect-regions";
 import { readSecurityHubFindings, type NormalizedFinding } from "@/lib/collect/collect-securityhub";
 import { readAccountTrails, type AccountTrails } from "@/lib/collect/collect-trails";
 import { sharedRead, type OrgAccount, type RunContext, type SharedRead } from "@/lib/collect/run-context";
-import { SNAPSHOT_SCHEMA_VERSION, type AccountSnapshotState, type CollectionError, type RegionState, type TrailState } from "@/lib/collect/snapshot-types";
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type AccountSnapshotState,
+  type CollectionError,
+  type RegionState,
+  type TrailState,
+} from "@/lib/collect/snapshot-types";
 
 export type AccountStatus = "ok" | "partial" | "error";
 
@@ -38,7 +44,11 @@ export interface AccountFindings {
 }
 
 /** The management account's trails, read once per run for its own snapshot and every member's credit. */
-function managementTrails(ctx: RunContext, rec: CallRecorder, managementAccountId: string): Promise<SharedRead<AccountTrails | null>> {
+function managementTrails(
+  ctx: RunContext,
+  rec: CallRecorder,
+  managementAccountId: string,
+): Promise<SharedRead<AccountTrails | null>> {
   return sharedRead(ctx, `trails:${managementAccountId}`, rec, async (child) => {
     if (!(await assumeInto(ctx, child, managementAccountId)).ok) return null;
     return readAccountTrails(ctx, child, managementAccountId);
@@ -90,7 +100,17 @@ export async function collectAccount(ctx: RunContext, account: OrgAccount): Prom
   const finish = (fatal: boolean, findings: AccountFindings | null = null): AccountOutcome => {
     const failed = rec.errors.some((e) => e.kind !== "unsupported");
     const status: AccountStatus = fatal ? "error" : failed ? "partial" : "ok";
-    return { accountId: id, status, error: summarize(status, rec.errors), collectedAt, state, raw: rec.raw, shared: rec.shared, apiCalls: rec.calls, findings };
+    return {
+      accountId: id,
+      status,
+      error: summarize(status, rec.errors),
+      collectedAt,
+      state,
+      raw: rec.raw,
+      shared: rec.shared,
+      apiCalls: rec.calls,
+      findings,
+    };
   };
 
   if (!(await assumeInto(ctx, rec, id)).ok) return finish(true);
@@ -102,7 +122,11 @@ export async function collectAccount(ctx: RunContext, account: OrgAccount): Prom
     rec.merge(shared.evidence);
     return shared.value ?? { listed: false, owned: [], unread: [], foreign: [] };
   };
-  const [accountRegions, own, eventDataStores] = await Promise.all([collectRegions(ctx, rec, id), ownTrails(), collectEventDataStores(ctx, rec, id)]);
+  const [accountRegions, own, eventDataStores] = await Promise.all([
+    collectRegions(ctx, rec, id),
+    ownTrails(),
+    collectEventDataStores(ctx, rec, id),
+  ]);
   const regions = accountRegions.regions;
   if (accountRegions.readAt) state.regionsReadAt = accountRegions.readAt;
   state.eventDataStores = eventDataStores;
@@ -117,7 +141,8 @@ export async function collectAccount(ctx: RunContext, account: OrgAccount): Prom
   if (mgmt && id !== mgmt) {
     const shared = await managementTrails(ctx, rec, mgmt);
     rec.merge(shared.evidence);
-    for (const t of shared.value?.owned ?? []) if (t.isOrganizationTrail) credited.push({ ...t, appliesVia: "organization" });
+    for (const t of shared.value?.owned ?? [])
+      if (t.isOrganizationTrail) credited.push({ ...t, appliesVia: "organization" });
   }
   const ownArns = new Set(own.owned.map((t) => t.arn));
   state.trails = [...own.owned, ...credited.filter((t) => !ownArns.has(t.arn))];
@@ -141,8 +166,13 @@ export async function collectAccount(ctx: RunContext, account: OrgAccount): Prom
   let findings: AccountFindings | null = null;
   if (ctx.settings.securityHub.mode === "per-account") {
     const enabled = regions.filter((r) => r.status === "enabled").map((r) => r.region);
-    const perRegion = await Promise.all(enabled.map(async (region) => ({ region, items: await readSecurityHubFindings(ctx, rec, id, region, [id]) })));
-    findings = { items: perRegion.flatMap((r) => r.items ?? []), regionsRead: perRegion.filter((r) => r.items !== null).map((r) => r.region) };
+    const perRegion = await Promise.all(
+      enabled.map(async (region) => ({ region, items: await readSecurityHubFindings(ctx, rec, id, region, [id]) })),
+    );
+    findings = {
+      items: perRegion.flatMap((r) => r.items ?? []),
+      regionsRead: perRegion.filter((r) => r.items !== null).map((r) => r.region),
+    };
   }
   state.regions = markRegions(regions, rec.errors, Boolean(ctx.configuredRegions));
   return finish(false, findings);

@@ -9,7 +9,12 @@
 // organization account owns is NO_DATA (its configuration is outside what we may read). Reading in
 // the trail's account and trying others on AccessDenied was rejected: an emulator (and a bucket
 // policy granting read access) answers from the wrong account, so the owner would be wrong.
-import { GetBucketLoggingCommand, GetBucketPolicyStatusCommand, GetPublicAccessBlockCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
+import {
+  GetBucketLoggingCommand,
+  GetBucketPolicyStatusCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+} from "@aws-sdk/client-s3";
 import { assumeInto } from "@/lib/collect/assume-into";
 import type { CallRecorder } from "@/lib/collect/call-recorder";
 import { sharedRead, type RunContext, type SharedRead } from "@/lib/collect/run-context";
@@ -28,9 +33,13 @@ function bucketsOf(ctx: RunContext, trigger: CallRecorder, accountId: string): P
     const index: BucketIndex = new Map();
     let token: string | undefined;
     do {
-      const res = await rec.call({ service: "s3", operation: "ListBuckets", region, accountId }, () => s3.send(new ListBucketsCommand({ ContinuationToken: token })), {
-        keepRaw: (v) => ({ bucketCount: v.Buckets?.length ?? 0 }),
-      });
+      const res = await rec.call(
+        { service: "s3", operation: "ListBuckets", region, accountId },
+        () => s3.send(new ListBucketsCommand({ ContinuationToken: token })),
+        {
+          keepRaw: (v) => ({ bucketCount: v.Buckets?.length ?? 0 }),
+        },
+      );
       if (!res.ok) return null;
       for (const b of res.value.Buckets ?? []) if (b.Name) index.set(b.Name, { region: b.BucketRegion });
       token = res.value.ContinuationToken;
@@ -74,7 +83,13 @@ async function findOwner(ctx: RunContext, rec: CallRecorder, bucket: string, tra
 }
 
 /** The bucket's state, read once per run in its owning account. */
-export function readBucket(ctx: RunContext, trigger: CallRecorder, bucket: string, trailAccountId: string, trailRegion: string): Promise<SharedRead<BucketState>> {
+export function readBucket(
+  ctx: RunContext,
+  trigger: CallRecorder,
+  bucket: string,
+  trailAccountId: string,
+  trailRegion: string,
+): Promise<SharedRead<BucketState>> {
   return sharedRead(ctx, `bucket:${bucket}`, trigger, async (rec) => {
     const owner = await findOwner(ctx, rec, bucket, trailAccountId);
     const state: BucketState = {
@@ -99,17 +114,29 @@ export function readBucket(ctx: RunContext, trigger: CallRecorder, bucket: strin
     const s3 = ctx.client("s3", accountId, region);
     const target = (operation: string) => ({ service: "s3", operation, region, accountId, resource: bucket });
     const [logging, pab, policy] = await Promise.all([
-      rec.call(target("GetBucketLogging"), () => s3.send(new GetBucketLoggingCommand({ Bucket: bucket, ExpectedBucketOwner: accountId }))),
-      rec.call(target("GetPublicAccessBlock"), () => s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket, ExpectedBucketOwner: accountId })), {
-        expectedErrors: ["NoSuchPublicAccessBlockConfiguration"],
-      }),
-      rec.call(target("GetBucketPolicyStatus"), () => s3.send(new GetBucketPolicyStatusCommand({ Bucket: bucket, ExpectedBucketOwner: accountId })), {
-        expectedErrors: ["NoSuchBucketPolicy"],
-      }),
+      rec.call(target("GetBucketLogging"), () =>
+        s3.send(new GetBucketLoggingCommand({ Bucket: bucket, ExpectedBucketOwner: accountId })),
+      ),
+      rec.call(
+        target("GetPublicAccessBlock"),
+        () => s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket, ExpectedBucketOwner: accountId })),
+        {
+          expectedErrors: ["NoSuchPublicAccessBlockConfiguration"],
+        },
+      ),
+      rec.call(
+        target("GetBucketPolicyStatus"),
+        () => s3.send(new GetBucketPolicyStatusCommand({ Bucket: bucket, ExpectedBucketOwner: accountId })),
+        {
+          expectedErrors: ["NoSuchBucketPolicy"],
+        },
+      ),
     ]);
     if (logging.ok) {
       const le = logging.value.LoggingEnabled;
-      state.accessLogging = le?.TargetBucket ? { enabled: true, targetBucket: le.TargetBucket, targetPrefix: le.TargetPrefix } : { enabled: false };
+      state.accessLogging = le?.TargetBucket
+        ? { enabled: true, targetBucket: le.TargetBucket, targetPrefix: le.TargetPrefix }
+        : { enabled: false };
     }
     if (pab.ok) {
       const c = pab.value.PublicAccessBlockConfiguration ?? {};
@@ -120,7 +147,12 @@ export function readBucket(ctx: RunContext, trigger: CallRecorder, bucket: strin
         restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
       };
     } else if (pab.expected) {
-      state.publicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+      state.publicAccessBlock = {
+        blockPublicAcls: false,
+        ignorePublicAcls: false,
+        blockPublicPolicy: false,
+        restrictPublicBuckets: false,
+      };
     }
     if (policy.ok) state.policyIsPublic = policy.value.PolicyStatus?.IsPublic ?? false;
     else if (policy.expected) state.policyIsPublic = false; // no bucket policy: nothing makes it public

@@ -4,7 +4,11 @@
 // listing per account and region (shared by every log group there) rather than one
 // DescribeAlarmsForMetric per metric: fourteen CIS metrics would otherwise cost fourteen calls.
 import { DescribeAlarmsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
-import { DescribeLogGroupsCommand, DescribeMetricFiltersCommand, type MetricFilter } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  DescribeLogGroupsCommand,
+  DescribeMetricFiltersCommand,
+  type MetricFilter,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { ListSubscriptionsByTopicCommand } from "@aws-sdk/client-sns";
 import { assumeInto } from "@/lib/collect/assume-into";
 import { trimResponse, type CallRecorder } from "@/lib/collect/call-recorder";
@@ -19,7 +23,11 @@ export function logGroupName(arn: string): string {
 }
 
 /** Pages a NextToken call; null when a page failed (already recorded). */
-async function allPages<T, R>(call: (token?: string) => Promise<{ ok: true; value: R } | { ok: false }>, items: (r: R) => T[], next: (r: R) => string | undefined): Promise<T[] | null> {
+async function allPages<T, R>(
+  call: (token?: string) => Promise<{ ok: true; value: R } | { ok: false }>,
+  items: (r: R) => T[],
+  next: (r: R) => string | undefined,
+): Promise<T[] | null> {
   const out: T[] = [];
   let token: string | undefined;
   do {
@@ -31,14 +39,23 @@ async function allPages<T, R>(call: (token?: string) => Promise<{ ok: true; valu
   return out;
 }
 
-function alarmsIn(ctx: RunContext, trigger: CallRecorder, accountId: string, region: string): Promise<SharedRead<MetricAlarm[] | null>> {
+function alarmsIn(
+  ctx: RunContext,
+  trigger: CallRecorder,
+  accountId: string,
+  region: string,
+): Promise<SharedRead<MetricAlarm[] | null>> {
   return sharedRead(ctx, `alarms:${accountId}:${region}`, trigger, async (rec) => {
     const cw = ctx.client("cloudwatch", accountId, region);
     return allPages(
       (NextToken) =>
-        rec.call({ service: "cloudwatch", operation: "DescribeAlarms", region, accountId }, () => cw.send(new DescribeAlarmsCommand({ AlarmTypes: ["MetricAlarm"], MaxRecords: 100, NextToken })), {
-          keepRaw: false, // the log groups keep the alarms that concern them
-        }),
+        rec.call(
+          { service: "cloudwatch", operation: "DescribeAlarms", region, accountId },
+          () => cw.send(new DescribeAlarmsCommand({ AlarmTypes: ["MetricAlarm"], MaxRecords: 100, NextToken })),
+          {
+            keepRaw: false, // the log groups keep the alarms that concern them
+          },
+        ),
       (r) => r.MetricAlarms ?? [],
       (r) => r.NextToken,
     );
@@ -49,15 +66,21 @@ function topic(ctx: RunContext, trigger: CallRecorder, arn: string): Promise<Sha
   return sharedRead(ctx, `topic:${arn}`, trigger, async (rec) => {
     const accountId = arnAccount(arn);
     const region = arnRegion(arn);
-    if (!ctx.isOrgAccount(accountId) || !(await assumeInto(ctx, rec, accountId)).ok) return { arn, subscriptionCount: null };
+    if (!ctx.isOrgAccount(accountId) || !(await assumeInto(ctx, rec, accountId)).ok)
+      return { arn, subscriptionCount: null };
     const sns = ctx.client("sns", accountId, region);
     const subs = await allPages(
-      (NextToken) => rec.call({ service: "sns", operation: "ListSubscriptionsByTopic", region, accountId, resource: arn }, () => sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: arn, NextToken }))),
+      (NextToken) =>
+        rec.call({ service: "sns", operation: "ListSubscriptionsByTopic", region, accountId, resource: arn }, () =>
+          sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: arn, NextToken })),
+        ),
       (r) => r.Subscriptions ?? [],
       (r) => r.NextToken,
     );
     if (!subs) return { arn, subscriptionCount: null };
-    const confirmed = subs.filter((s) => s.SubscriptionArn && s.SubscriptionArn !== "PendingConfirmation" && s.SubscriptionArn !== "Deleted");
+    const confirmed = subs.filter(
+      (s) => s.SubscriptionArn && s.SubscriptionArn !== "PendingConfirmation" && s.SubscriptionArn !== "Deleted",
+    );
     return { arn, subscriptionCount: confirmed.length };
   });
 }
@@ -66,7 +89,11 @@ function toFilter(f: MetricFilter): MetricFilterState {
   return {
     name: f.filterName ?? "",
     pattern: f.filterPattern ?? "",
-    metricTransformations: (f.metricTransformations ?? []).map((m) => ({ metricName: m.metricName ?? "", metricNamespace: m.metricNamespace ?? "", metricValue: m.metricValue ?? "" })),
+    metricTransformations: (f.metricTransformations ?? []).map((m) => ({
+      metricName: m.metricName ?? "",
+      metricNamespace: m.metricNamespace ?? "",
+      metricValue: m.metricValue ?? "",
+    })),
   };
 }
 
@@ -92,7 +119,16 @@ export function readLogGroup(ctx: RunContext, trigger: CallRecorder, arn: string
     const accountId = arnAccount(arn);
     const region = arnRegion(arn);
     const name = logGroupName(arn);
-    const state: LogGroupState = { arn, name, accountId, region, readStatus: "no_data", metricFilters: [], alarms: [], topics: [] };
+    const state: LogGroupState = {
+      arn,
+      name,
+      accountId,
+      region,
+      readStatus: "no_data",
+      metricFilters: [],
+      alarms: [],
+      topics: [],
+    };
     if (!ctx.isOrgAccount(accountId)) {
       state.reason = `account ${accountId} is outside the organization`;
       return state;
@@ -108,9 +144,13 @@ export function readLogGroup(ctx: RunContext, trigger: CallRecorder, arn: string
     let ok = true;
     let nextToken: string | undefined;
     do {
-      const page = await rec.call(target("DescribeMetricFilters"), () => logs.send(new DescribeMetricFiltersCommand({ logGroupName: name, nextToken })), {
-        expectedErrors: ["ResourceNotFoundException"],
-      });
+      const page = await rec.call(
+        target("DescribeMetricFilters"),
+        () => logs.send(new DescribeMetricFiltersCommand({ logGroupName: name, nextToken })),
+        {
+          expectedErrors: ["ResourceNotFoundException"],
+        },
+      );
       if (!page.ok) {
         if (page.expected) state.reason = "the log group does not exist";
         else ok = false;
@@ -124,12 +164,17 @@ export function readLogGroup(ctx: RunContext, trigger: CallRecorder, arn: string
     // Retention is informational (no control judges it): read only for a group that carries metric
     // filters, in parallel with its alarms, so a logs-only group costs one call.
     if (state.metricFilters.length > 0) {
-      const metrics = new Set(state.metricFilters.flatMap((f) => f.metricTransformations.map((m) => `${m.metricNamespace}|${m.metricName}`)));
+      const metrics = new Set(
+        state.metricFilters.flatMap((f) => f.metricTransformations.map((m) => `${m.metricNamespace}|${m.metricName}`)),
+      );
       const [groups, alarms] = await Promise.all([
-        rec.call(target("DescribeLogGroups"), () => logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 50 }))),
+        rec.call(target("DescribeLogGroups"), () =>
+          logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 50 })),
+        ),
         alarmsIn(ctx, rec, accountId, region),
       ]);
-      if (groups.ok) state.retentionInDays = (groups.value.logGroups ?? []).find((g) => g.logGroupName === name)?.retentionInDays;
+      if (groups.ok)
+        state.retentionInDays = (groups.value.logGroups ?? []).find((g) => g.logGroupName === name)?.retentionInDays;
       rec.merge(alarms.evidence);
       if (alarms.value === null) ok = false;
       const matched = (alarms.value ?? []).filter((a) => metrics.has(`${a.Namespace}|${a.MetricName}`));
@@ -137,7 +182,11 @@ export function readLogGroup(ctx: RunContext, trigger: CallRecorder, arn: string
       rec.raw[`cloudwatch DescribeAlarms ${accountId} ${region} ${name}`] = trimResponse({ MetricAlarms: matched });
     }
 
-    const topicArns = [...new Set(state.alarms.flatMap((a) => a.alarmActions).filter((a) => a.startsWith("arn:") && a.split(":")[2] === "sns"))];
+    const topicArns = [
+      ...new Set(
+        state.alarms.flatMap((a) => a.alarmActions).filter((a) => a.startsWith("arn:") && a.split(":")[2] === "sns"),
+      ),
+    ];
     const topics = await Promise.all(topicArns.map((t) => topic(ctx, rec, t)));
     for (const t of topics) rec.merge(t.evidence);
     state.topics = topics.map((t) => t.value);

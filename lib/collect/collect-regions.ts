@@ -27,11 +27,16 @@ export async function collectRegions(ctx: RunContext, rec: CallRecorder, account
   await ctx.clients.load("ec2");
   const { DescribeRegionsCommand } = await import("@aws-sdk/client-ec2");
   const ec2 = ctx.client("ec2", accountId, region);
-  const res = await rec.call({ service: "ec2", operation: "DescribeRegions", region, accountId }, () => ec2.send(new DescribeRegionsCommand({ AllRegions: true })));
+  const res = await rec.call({ service: "ec2", operation: "DescribeRegions", region, accountId }, () =>
+    ec2.send(new DescribeRegionsCommand({ AllRegions: true })),
+  );
   if (!res.ok) return { regions: [{ region, status: "error" }] };
   const regions = (res.value.Regions ?? [])
     .filter((r) => r.RegionName)
-    .map((r): RegionState => ({ region: r.RegionName!, status: r.OptInStatus === "not-opted-in" ? "disabled" : "enabled" }))
+    .map((r): RegionState => ({
+      region: r.RegionName!,
+      status: r.OptInStatus === "not-opted-in" ? "disabled" : "enabled",
+    }))
     .sort((a, b) => a.region.localeCompare(b.region));
   return { regions, readAt };
 }

@@ -33,8 +33,12 @@ export function normalizeFinding(f: AwsSecurityFinding): SecurityHubFindingState
     accountId: f.AwsAccountId,
     region: f.Region ?? "",
     controlId,
-    complianceStatus: status === "PASSED" || status === "FAILED" || status === "WARNING" || status === "NOT_AVAILABLE" ? status : null,
-    statusReasons: (f.Compliance?.StatusReasons ?? []).map((r) => ({ reasonCode: r.ReasonCode, description: r.Description })),
+    complianceStatus:
+      status === "PASSED" || status === "FAILED" || status === "WARNING" || status === "NOT_AVAILABLE" ? status : null,
+    statusReasons: (f.Compliance?.StatusReasons ?? []).map((r) => ({
+      reasonCode: r.ReasonCode,
+      description: r.Description,
+    })),
     workflowStatus: f.Workflow?.Status ?? f.WorkflowState ?? null,
     recordState: f.RecordState === "ARCHIVED" ? "ARCHIVED" : "ACTIVE",
     resourceIds: (f.Resources ?? []).map((r) => r.Id ?? "").filter(Boolean),

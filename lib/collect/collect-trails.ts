@@ -16,7 +16,13 @@ import {
   type TrailInfo,
 } from "@aws-sdk/client-cloudtrail";
 import type { CallRecorder } from "@/lib/collect/call-recorder";
-import { arnAccount, arnRegion, normalizeSelectors, normalizeStatus, normalizeTrail } from "@/lib/collect/normalize-trail";
+import {
+  arnAccount,
+  arnRegion,
+  normalizeSelectors,
+  normalizeStatus,
+  normalizeTrail,
+} from "@/lib/collect/normalize-trail";
 import type { RunContext } from "@/lib/collect/run-context";
 import type { TrailState } from "@/lib/collect/snapshot-types";
 
@@ -44,7 +50,9 @@ async function listTrails(ctx: RunContext, rec: CallRecorder, accountId: string)
   const all: TrailInfo[] = [];
   let token: string | undefined;
   do {
-    const res = await rec.call({ service: "cloudtrail", operation: "ListTrails", region, accountId }, () => ct.send(new ListTrailsCommand({ NextToken: token })));
+    const res = await rec.call({ service: "cloudtrail", operation: "ListTrails", region, accountId }, () =>
+      ct.send(new ListTrailsCommand({ NextToken: token })),
+    );
     if (!res.ok) return null;
     all.push(...(res.value.Trails ?? []));
     token = res.value.NextToken;
@@ -53,24 +61,42 @@ async function listTrails(ctx: RunContext, rec: CallRecorder, accountId: string)
 }
 
 /** Reads the trails homed in one region; fills `out` (by ARN) and returns the ARNs not described. */
-async function readRegion(ctx: RunContext, rec: CallRecorder, accountId: string, region: string, trails: ListedTrail[], out: Map<string, TrailState>): Promise<ListedTrail[]> {
+async function readRegion(
+  ctx: RunContext,
+  rec: CallRecorder,
+  accountId: string,
+  region: string,
+  trails: ListedTrail[],
+  out: Map<string, TrailState>,
+): Promise<ListedTrail[]> {
   const ct = ctx.client("cloudtrail", accountId, region);
   const call = <T>(operation: string, resource: string | undefined, fn: () => Promise<T>, expectedErrors?: string[]) =>
     rec.call({ service: "cloudtrail", operation, region, accountId, resource }, fn, { expectedErrors });
   const arns = trails.map((t) => t.arn);
 
-  const describe = call("DescribeTrails", undefined, () => ct.send(new DescribeTrailsCommand({ trailNameList: arns, includeShadowTrails: false })));
-  const statuses = trails.map((t) => call("GetTrailStatus", t.arn, () => ct.send(new GetTrailStatusCommand({ Name: t.arn }))));
-  const selectors = trails.map((t) => call("GetEventSelectors", t.arn, () => ct.send(new GetEventSelectorsCommand({ TrailName: t.arn }))));
+  const describe = call("DescribeTrails", undefined, () =>
+    ct.send(new DescribeTrailsCommand({ trailNameList: arns, includeShadowTrails: false })),
+  );
+  const statuses = trails.map((t) =>
+    call("GetTrailStatus", t.arn, () => ct.send(new GetTrailStatusCommand({ Name: t.arn }))),
+  );
+  const selectors = trails.map((t) =>
+    call("GetEventSelectors", t.arn, () => ct.send(new GetEventSelectorsCommand({ TrailName: t.arn }))),
+  );
   const tagBatches: Promise<Map<string, Record<string, string>> | null>[] = [];
   for (let i = 0; i < arns.length; i += TAG_BATCH) {
     const batch = arns.slice(i, i + TAG_BATCH);
     tagBatches.push(
-      call("ListTags", batch.length === 1 ? batch[0] : undefined, () => ct.send(new ListTagsCommand({ ResourceIdList: batch }))).then((r) => {
+      call("ListTags", batch.length === 1 ? batch[0] : undefined, () =>
+        ct.send(new ListTagsCommand({ ResourceIdList: batch })),
+      ).then((r) => {
         if (!r.ok) return null;
         const m = new Map<string, Record<string, string>>();
         for (const rt of r.value.ResourceTagList ?? []) {
-          m.set(rt.ResourceId ?? "", Object.fromEntries((rt.TagsList ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])));
+          m.set(
+            rt.ResourceId ?? "",
+            Object.fromEntries((rt.TagsList ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])),
+          );
         }
         return m;
       }),
@@ -92,7 +118,11 @@ async function readRegion(ctx: RunContext, rec: CallRecorder, accountId: string,
     );
   }
 
-  const [statusRes, selectorRes, tagMaps] = await Promise.all([Promise.all(statuses), Promise.all(selectors), Promise.all(tagBatches)]);
+  const [statusRes, selectorRes, tagMaps] = await Promise.all([
+    Promise.all(statuses),
+    Promise.all(selectors),
+    Promise.all(tagBatches),
+  ]);
   const unread: ListedTrail[] = [];
   const insightReads: Promise<void>[] = [];
   trails.forEach((listed, i) => {
@@ -113,8 +143,16 @@ async function readRegion(ctx: RunContext, rec: CallRecorder, accountId: string,
       trail.insightSelectors = []; // GetTrail said there are none: no call needed
     } else {
       insightReads.push(
-        call("GetInsightSelectors", listed.arn, () => ct.send(new GetInsightSelectorsCommand({ TrailName: listed.arn })), ["InsightNotEnabledException"]).then((r) => {
-          if (r.ok) trail.insightSelectors = (r.value.InsightSelectors ?? []).map((x) => ({ insightType: x.InsightType ?? "" }));
+        call(
+          "GetInsightSelectors",
+          listed.arn,
+          () => ct.send(new GetInsightSelectorsCommand({ TrailName: listed.arn })),
+          ["InsightNotEnabledException"],
+        ).then((r) => {
+          if (r.ok)
+            trail.insightSelectors = (r.value.InsightSelectors ?? []).map((x) => ({
+              insightType: x.InsightType ?? "",
+            }));
           else if (r.expected) trail.insightSelectors = [];
         }),
       );
@@ -131,14 +169,20 @@ export async function readAccountTrails(ctx: RunContext, rec: CallRecorder, acco
   if (!listedAll) return { listed: false, owned: [], unread: [], foreign: [] };
   const listed: ListedTrail[] = listedAll
     .filter((t) => t.TrailARN)
-    .map((t) => ({ arn: t.TrailARN!, name: t.Name ?? "", homeRegion: t.HomeRegion || arnRegion(t.TrailARN!) || ctx.settings.primaryRegion }));
+    .map((t) => ({
+      arn: t.TrailARN!,
+      name: t.Name ?? "",
+      homeRegion: t.HomeRegion || arnRegion(t.TrailARN!) || ctx.settings.primaryRegion,
+    }));
   const owned = listed.filter((t) => arnAccount(t.arn) === accountId);
   const foreign = listed.filter((t) => arnAccount(t.arn) !== accountId);
 
   const byRegion = new Map<string, ListedTrail[]>();
   for (const t of owned) byRegion.set(t.homeRegion, [...(byRegion.get(t.homeRegion) ?? []), t]);
   const states = new Map<string, TrailState>();
-  const unread = (await Promise.all([...byRegion].map(([region, trails]) => readRegion(ctx, rec, accountId, region, trails, states)))).flat();
+  const unread = (
+    await Promise.all([...byRegion].map(([region, trails]) => readRegion(ctx, rec, accountId, region, trails, states)))
+  ).flat();
   // Keep ListTrails' order so snapshots of an unchanged account compare equal.
   const ordered = owned.map((t) => states.get(t.arn)).filter((t): t is TrailState => Boolean(t));
   return { listed: true, owned: ordered, unread, foreign };

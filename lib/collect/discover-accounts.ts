@@ -36,9 +36,13 @@ export class DiscoveryError extends Error {
 
 async function describeOrganization(ctx: RunContext, rec: CallRecorder): Promise<Discovery["organization"]> {
   const org = ctx.hubClient("organizations", ctx.settings.primaryRegion);
-  const res = await rec.call({ service: "organizations", operation: "DescribeOrganization" }, () => org.send(new DescribeOrganizationCommand({})), {
-    expectedErrors: ["AWSOrganizationsNotInUseException"],
-  });
+  const res = await rec.call(
+    { service: "organizations", operation: "DescribeOrganization" },
+    () => org.send(new DescribeOrganizationCommand({})),
+    {
+      expectedErrors: ["AWSOrganizationsNotInUseException"],
+    },
+  );
   if (!res.ok) {
     if (res.expected) return null;
     throw new DiscoveryError(`${res.error.code} on organizations:DescribeOrganization: ${res.error.message}`);
@@ -48,7 +52,11 @@ async function describeOrganization(ctx: RunContext, rec: CallRecorder): Promise
 }
 
 /** All pages of a NextToken-paginated call; throws DiscoveryError naming the operation. */
-async function pages<T>(rec: CallRecorder, operation: string, fetch: (token?: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
+async function pages<T>(
+  rec: CallRecorder,
+  operation: string,
+  fetch: (token?: string) => Promise<{ items: T[]; next?: string }>,
+): Promise<T[]> {
   const all: T[] = [];
   let token: string | undefined;
   do {
@@ -72,7 +80,11 @@ function toDiscovered(a: Account, ouPath: string, managementAccountId: string): 
   };
 }
 
-async function walkOrganization(ctx: RunContext, rec: CallRecorder, managementAccountId: string): Promise<DiscoveredAccount[]> {
+async function walkOrganization(
+  ctx: RunContext,
+  rec: CallRecorder,
+  managementAccountId: string,
+): Promise<DiscoveredAccount[]> {
   const org = ctx.hubClient("organizations", ctx.settings.primaryRegion);
   const roots = await pages(rec, "ListRoots", async (NextToken) => {
     const r = await org.send(new ListRootsCommand({ NextToken }));
@@ -87,7 +99,9 @@ async function walkOrganization(ctx: RunContext, rec: CallRecorder, managementAc
         return { items: r.Accounts ?? [], next: r.NextToken };
       }),
       pages(rec, "ListOrganizationalUnitsForParent", async (NextToken) => {
-        const r = await org.send(new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken, MaxResults: 20 }));
+        const r = await org.send(
+          new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken, MaxResults: 20 }),
+        );
         return { items: r.OrganizationalUnits ?? [], next: r.NextToken };
       }),
     ]);
@@ -99,7 +113,10 @@ async function walkOrganization(ctx: RunContext, rec: CallRecorder, managementAc
 }
 
 /** Discovers the accounts to collect; throws DiscoveryError when the organization cannot be listed. */
-export async function discoverAccounts(ctx: RunContext, rec: CallRecorder = new CallRecorder("hub", ctx.stats)): Promise<Discovery> {
+export async function discoverAccounts(
+  ctx: RunContext,
+  rec: CallRecorder = new CallRecorder("hub", ctx.stats),
+): Promise<Discovery> {
   if (ctx.settings.discovery === "static") {
     // Best effort: a static list inside an organization still gets its management account (and
     // therefore the organization trail) when the hub may describe the organization.

@@ -36,7 +36,11 @@ export async function getCollectionProgress(runId: string): Promise<CollectionPr
       orderBy: [{ status: "asc" }, { accountId: "asc" }],
       take: MAX_PROBLEMS,
     }),
-    db.collectionRunAccount.findMany({ where: { runId, status: "running" }, select: { accountId: true }, take: MAX_PROBLEMS }),
+    db.collectionRunAccount.findMany({
+      where: { runId, status: "running" },
+      select: { accountId: true },
+      take: MAX_PROBLEMS,
+    }),
   ]);
   return {
     runId: run.id,
@@ -60,7 +64,9 @@ export async function getCollectionProgress(runId: string): Promise<CollectionPr
 }
 
 /** The most recent run (optionally only unfinished ones: queued or running). */
-export async function getLatestCollectionRun(options: { activeOnly?: boolean } = {}): Promise<CollectionProgress | null> {
+export async function getLatestCollectionRun(
+  options: { activeOnly?: boolean } = {},
+): Promise<CollectionProgress | null> {
   const run = await db.collectionRun.findFirst({
     where: options.activeOnly ? { status: { in: ["queued", "running"] } } : undefined,
     orderBy: { createdAt: "desc" },

@@ -33,8 +33,9 @@ async function administrator(ctx: RunContext, rec: CallRecorder, region: string)
   await ctx.clients.load("securityhub");
   const { ListOrganizationAdminAccountsCommand } = await import("@aws-sdk/client-securityhub");
   const hub = ctx.client("securityhub", mgmt, region);
-  const res = await lookup.call({ service: "securityhub", operation: "ListOrganizationAdminAccounts", region, accountId: mgmt }, () =>
-    hub.send(new ListOrganizationAdminAccountsCommand({})),
+  const res = await lookup.call(
+    { service: "securityhub", operation: "ListOrganizationAdminAccounts", region, accountId: mgmt },
+    () => hub.send(new ListOrganizationAdminAccountsCommand({})),
   );
   return (res.ok && res.value.AdminAccounts?.find((a) => a.Status === "ENABLED")?.AccountId) || mgmt;
 }
@@ -50,7 +51,9 @@ export async function ingestSecurityHub(ctx: RunContext, scopeAccountIds: string
   const result: SecurityHubIngest = { ...none, accountId, region };
   try {
     const assumed = await assumeInto(ctx, rec, accountId);
-    const findings = assumed.ok ? await readSecurityHubFindings(ctx, rec, accountId, region, scopeAccountIds ?? undefined) : null;
+    const findings = assumed.ok
+      ? await readSecurityHubFindings(ctx, rec, accountId, region, scopeAccountIds ?? undefined)
+      : null;
     if (findings) {
       result.read = findings.length;
       result.stored = (await storeFindings(findings, startedAt)).stored;

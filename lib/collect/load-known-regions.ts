@@ -19,7 +19,10 @@ export async function loadKnownRegions(ctx: RunContext, accountIds: string[], no
   let loaded = 0;
   for (const r of rows) {
     const fresh = now.getTime() - new Date(r.read_at).getTime() < REGIONS_MAX_AGE_MS;
-    const usable = Array.isArray(r.regions) && r.regions.length > 0 && r.regions.every((x) => x.status === "enabled" || x.status === "disabled");
+    const usable =
+      Array.isArray(r.regions) &&
+      r.regions.length > 0 &&
+      r.regions.every((x) => x.status === "enabled" || x.status === "disabled");
     if (fresh && usable) {
       ctx.knownRegions.set(r.account_id, { regions: r.regions, readAt: r.read_at });
       loaded += 1;

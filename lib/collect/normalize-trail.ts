@@ -1,7 +1,12 @@
 // SDK shapes of CloudTrail responses → the snapshot's normalized trail state. Pure functions:
 // faithful to what AWS said (an empty selector list stays empty, a missing one becomes null), with
 // the API's documented defaults only where AWS omits a field it defines a default for.
-import type { AdvancedEventSelector as SdkAdvanced, EventSelector as SdkBasic, GetTrailStatusCommandOutput, Trail } from "@aws-sdk/client-cloudtrail";
+import type {
+  AdvancedEventSelector as SdkAdvanced,
+  EventSelector as SdkBasic,
+  GetTrailStatusCommandOutput,
+  Trail,
+} from "@aws-sdk/client-cloudtrail";
 import type {
   AdvancedEventSelector,
   AdvancedFieldSelector,
@@ -103,7 +108,10 @@ function normalizeAdvanced(e: SdkAdvanced): AdvancedEventSelector {
   return e.Name ? { name: e.Name, fieldSelectors } : { fieldSelectors };
 }
 
-export function normalizeSelectors(out: { EventSelectors?: SdkBasic[]; AdvancedEventSelectors?: SdkAdvanced[] }): EventSelectorsState {
+export function normalizeSelectors(out: {
+  EventSelectors?: SdkBasic[];
+  AdvancedEventSelectors?: SdkAdvanced[];
+}): EventSelectorsState {
   return {
     basic: out.EventSelectors ? out.EventSelectors.map(normalizeBasic) : null,
     advanced: out.AdvancedEventSelectors ? out.AdvancedEventSelectors.map(normalizeAdvanced) : null,

@@ -27,10 +27,24 @@ export interface OpenRunOptions {
 }
 
 export async function openRun(options: OpenRunOptions): Promise<RunRow> {
-  const select = { id: true, trigger: true, requestedBy: true, accountIds: true, status: true, startedAt: true } as const;
+  const select = {
+    id: true,
+    trigger: true,
+    requestedBy: true,
+    accountIds: true,
+    status: true,
+    startedAt: true,
+  } as const;
   const create = (id?: string) =>
     db.collectionRun.create({
-      data: { id, trigger: options.trigger ?? "cli", requestedBy: options.requestedBy ?? null, accountIds: options.accountIds ?? [], status: "running", startedAt: new Date() },
+      data: {
+        id,
+        trigger: options.trigger ?? "cli",
+        requestedBy: options.requestedBy ?? null,
+        accountIds: options.accountIds ?? [],
+        status: "running",
+        startedAt: new Date(),
+      },
       select,
     });
   if (options.runId) {
@@ -40,7 +54,11 @@ export async function openRun(options: OpenRunOptions): Promise<RunRow> {
       throw new Error(`Collection run ${options.runId} does not exist`);
     }
     if (TERMINAL.has(run.status)) return run;
-    return db.collectionRun.update({ where: { id: run.id }, data: { status: "running", startedAt: run.startedAt ?? new Date() }, select });
+    return db.collectionRun.update({
+      where: { id: run.id },
+      data: { status: "running", startedAt: run.startedAt ?? new Date() },
+      select,
+    });
   }
   return create();
 }
@@ -71,15 +89,21 @@ export async function scopeRun(ctx: RunContext, run: RunRow): Promise<RunScope> 
   try {
     discovery = await discoverAccounts(ctx);
     const stored = await storeAccounts(discovery);
-    if (stored.markedLeft > 0) notes.push(`${stored.markedLeft} account(s) no longer in the organization were marked LEFT`);
+    if (stored.markedLeft > 0)
+      notes.push(`${stored.markedLeft} account(s) no longer in the organization were marked LEFT`);
     known = discovery.accounts;
     ctx.organization = discovery.organization;
   } catch (err) {
     if ((err as Error).name !== "DiscoveryError") throw err;
     // Discovery refused (e.g. AccessDenied on Organizations): collect what the last discovery found
     // rather than nothing, and say so on the run.
-    known = await db.awsAccount.findMany({ where: { removedAt: null }, select: { id: true, name: true, status: true, isManagement: true } });
-    notes.push(`Discovery failed (${(err as Error).message}); collected the ${known.length} account(s) known from the last discovery`);
+    known = await db.awsAccount.findMany({
+      where: { removedAt: null },
+      select: { id: true, name: true, status: true, isManagement: true },
+    });
+    notes.push(
+      `Discovery failed (${(err as Error).message}); collected the ${known.length} account(s) known from the last discovery`,
+    );
     degraded = true;
   }
   for (const a of known) ctx.orgAccounts.set(a.id, { id: a.id, name: a.name, isManagement: a.isManagement });
@@ -90,11 +114,18 @@ export async function scopeRun(ctx: RunContext, run: RunRow): Promise<RunScope> 
     const wanted = new Set(run.accountIds);
     scope = active.filter((a) => wanted.has(a.id));
     const missing = run.accountIds.filter((id) => !scope.some((a) => a.id === id));
-    if (missing.length > 0) notes.push(`Not collected (not an active account of the organization): ${missing.join(", ")}`);
+    if (missing.length > 0)
+      notes.push(`Not collected (not an active account of the organization): ${missing.join(", ")}`);
   }
-  await db.collectionRunAccount.createMany({ data: scope.map((a) => ({ runId: run.id, accountId: a.id })), skipDuplicates: true });
+  await db.collectionRunAccount.createMany({
+    data: scope.map((a) => ({ runId: run.id, accountId: a.id })),
+    skipDuplicates: true,
+  });
   await db.collectionRun.update({ where: { id: run.id }, data: { accountsTotal: scope.length } });
-  const open = await db.collectionRunAccount.findMany({ where: { runId: run.id, status: { in: ["pending", "running"] } }, select: { accountId: true } });
+  const open = await db.collectionRunAccount.findMany({
+    where: { runId: run.id, status: { in: ["pending", "running"] } },
+    select: { accountId: true },
+  });
   const openIds = new Set(open.map((r) => r.accountId));
   // The management account first: members wait on its organization trail, which it reads anyway.
   const pending = scope

@@ -69,7 +69,9 @@ const HOOK_CONCURRENCY = 4;
 function crashOutcome(ctx: RunContext, account: ScopedAccount, err: unknown): AccountOutcome {
   // A bug must not cost the account its snapshot: record it as what failed.
   const message = err instanceof Error ? err.message : String(err);
-  const errors = [{ service: "trailwarden", operation: "collectAccount", kind: "other" as const, code: "InternalError", message }];
+  const errors = [
+    { service: "trailwarden", operation: "collectAccount", kind: "other" as const, code: "InternalError", message },
+  ];
   const now = new Date();
   return {
     accountId: account.id,
@@ -77,8 +79,17 @@ function crashOutcome(ctx: RunContext, account: ScopedAccount, err: unknown): Ac
     error: `Internal error while collecting: ${message}`,
     collectedAt: now,
     state: {
-      schemaVersion: SNAPSHOT_SCHEMA_VERSION, accountId: account.id, partition: ctx.hub.partition, collectedAt: now.toISOString(),
-      regions: [], trails: [], eventDataStores: null, buckets: {}, logGroups: {}, organization: ctx.organization, errors,
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      accountId: account.id,
+      partition: ctx.hub.partition,
+      collectedAt: now.toISOString(),
+      regions: [],
+      trails: [],
+      eventDataStores: null,
+      buckets: {},
+      logGroups: {},
+      organization: ctx.organization,
+      errors,
     },
     raw: {},
     shared: [],
@@ -93,7 +104,21 @@ export async function runCollection(options: RunCollectionOptions = {}): Promise
   const run = await openRun(options);
   const empty = { ok: 0, partial: 0, error: 0, skipped: 0 };
   if (TERMINAL.has(run.status)) {
-    return { runId: run.id, status: run.status as RunSummary["status"], accountsTotal: 0, counts: empty, durationMs: 0, apiCalls: 0, apiCallsByOp: {}, attempts: 0, retries: 0, throttled: 0, securityHub: null, accounts: [], error: "run already finished" };
+    return {
+      runId: run.id,
+      status: run.status as RunSummary["status"],
+      accountsTotal: 0,
+      counts: empty,
+      durationMs: 0,
+      apiCalls: 0,
+      apiCallsByOp: {},
+      attempts: 0,
+      retries: 0,
+      throttled: 0,
+      securityHub: null,
+      accounts: [],
+      error: "run already finished",
+    };
   }
   const ctx = new RunContext(options.settings ?? settingsFromEnv(getEnv()), options.clientOptions);
   const accounts: AccountSummary[] = [];
@@ -107,12 +132,19 @@ export async function runCollection(options: RunCollectionOptions = {}): Promise
     const scope = await scopeRun(ctx, run);
     notes.push(...scope.notes);
     degraded ||= scope.degraded;
-    await loadKnownRegions(ctx, scope.pending.map((a) => a.id));
+    await loadKnownRegions(
+      ctx,
+      scope.pending.map((a) => a.id),
+    );
     total = scope.total;
-    log(`Discovered ${scope.known} account(s) in ${Date.now() - started} ms; collecting ${scope.pending.length} with concurrency ${ctx.settings.concurrency}`);
+    log(
+      `Discovered ${scope.known} account(s) in ${Date.now() - started} ms; collecting ${scope.pending.length} with concurrency ${ctx.settings.concurrency}`,
+    );
 
     const shIngest =
-      scope.pending.length > 0 ? ingestSecurityHub(ctx, run.accountIds.length > 0 ? scope.pending.map((a) => a.id) : null) : Promise.resolve(null);
+      scope.pending.length > 0
+        ? ingestSecurityHub(ctx, run.accountIds.length > 0 ? scope.pending.map((a) => a.id) : null)
+        : Promise.resolve(null);
     const hookLimit = pLimit(HOOK_CONCURRENCY);
     const hookFailures: string[] = [];
     const hooks: Promise<void>[] = [];
@@ -124,7 +156,13 @@ export async function runCollection(options: RunCollectionOptions = {}): Promise
         limit(async () => {
           const summary = await collectOne(ctx, run.id, account).catch((err: unknown) => ({
             // Storing failed (the database went away?): the account has no snapshot from this run.
-            account: { accountId: account.id, name: account.name, status: "error" as const, error: `Could not store the snapshot: ${(err as Error).message}`, apiCalls: 0 },
+            account: {
+              accountId: account.id,
+              name: account.name,
+              status: "error" as const,
+              error: `Could not store the snapshot: ${(err as Error).message}`,
+              apiCalls: 0,
+            },
             stored: null,
           }));
           accounts.push(summary.account);
@@ -166,28 +204,59 @@ export async function runCollection(options: RunCollectionOptions = {}): Promise
   // Failed entirely: it could not start, every account failed, or none of the asked-for ones exist.
   const nothingToDo = total === 0 && run.accountIds.length > 0;
   const status: RunSummary["status"] =
-    fatal || nothingToDo || (collected > 0 && counts.error === collected) ? "error" : counts.partial + counts.error > 0 || degraded ? "partial" : "ok";
+    fatal || nothingToDo || (collected > 0 && counts.error === collected)
+      ? "error"
+      : counts.partial + counts.error > 0 || degraded
+        ? "partial"
+        : "ok";
   const error = [fatal, ...notes].filter(Boolean).join("\n") || null;
   const durationMs = Date.now() - started;
   await db.collectionRun.update({
     where: { id: run.id },
-    data: { status, error, finishedAt: new Date(), durationMs, apiCalls: ctx.stats.calls, apiCallsByOp: ctx.stats.byOp, accountsTotal: total },
+    data: {
+      status,
+      error,
+      finishedAt: new Date(),
+      durationMs,
+      apiCalls: ctx.stats.calls,
+      apiCallsByOp: ctx.stats.byOp,
+      accountsTotal: total,
+    },
   });
-  log(`Run ${run.id} ${status} in ${durationMs} ms: ${counts.ok} ok, ${counts.partial} partial, ${counts.error} error, ${counts.skipped} skipped`);
+  log(
+    `Run ${run.id} ${status} in ${durationMs} ms: ${counts.ok} ok, ${counts.partial} partial, ${counts.error} error, ${counts.skipped} skipped`,
+  );
   return {
-    runId: run.id, status, accountsTotal: total, counts, durationMs,
-    apiCalls: ctx.stats.calls, apiCallsByOp: ctx.stats.byOp, attempts: ctx.stats.attempts, retries: ctx.stats.retries, throttled: ctx.stats.throttled,
-    securityHub, accounts: accounts.sort((a, b) => a.accountId.localeCompare(b.accountId)), error,
+    runId: run.id,
+    status,
+    accountsTotal: total,
+    counts,
+    durationMs,
+    apiCalls: ctx.stats.calls,
+    apiCallsByOp: ctx.stats.byOp,
+    attempts: ctx.stats.attempts,
+    retries: ctx.stats.retries,
+    throttled: ctx.stats.throttled,
+    securityHub,
+    accounts: accounts.sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    error,
   };
 }
 
 /** Claim, collect, store one account; never throws for the account's own failures. */
-async function collectOne(ctx: RunContext, runId: string, account: ScopedAccount): Promise<{ account: AccountSummary; stored: StoredSnapshot | null }> {
+async function collectOne(
+  ctx: RunContext,
+  runId: string,
+  account: ScopedAccount,
+): Promise<{ account: AccountSummary; stored: StoredSnapshot | null }> {
   const claim = await claimAccount(runId, account.id);
   if (!claim.claimed) {
     const reason = `being collected by run ${claim.heldByRunId ?? "(another run)"}`;
     await skipAccount(runId, account.id, reason);
-    return { account: { accountId: account.id, name: account.name, status: "skipped", error: reason, apiCalls: 0 }, stored: null };
+    return {
+      account: { accountId: account.id, name: account.name, status: "skipped", error: reason, apiCalls: 0 },
+      stored: null,
+    };
   }
   const outcome = await collectAccount(ctx, { id: account.id, name: account.name, isManagement: false })
     .catch((err: unknown) => crashOutcome(ctx, account, err))
@@ -196,10 +265,18 @@ async function collectOne(ctx: RunContext, runId: string, account: ScopedAccount
   if (outcome.findings) {
     const seenAt = outcome.collectedAt;
     await storeFindings(outcome.findings.items, seenAt);
-    if (outcome.findings.regionsRead.length > 0) await archiveUnseenFindings({ accountIds: [account.id], regions: outcome.findings.regionsRead }, seenAt);
+    if (outcome.findings.regionsRead.length > 0)
+      await archiveUnseenFindings({ accountIds: [account.id], regions: outcome.findings.regionsRead }, seenAt);
   }
   return {
-    account: { accountId: account.id, name: account.name, status: outcome.status, error: outcome.error, apiCalls: outcome.apiCalls, snapshotId: stored.id },
+    account: {
+      accountId: account.id,
+      name: account.name,
+      status: outcome.status,
+      error: outcome.error,
+      apiCalls: outcome.apiCalls,
+      snapshotId: stored.id,
+    },
     stored,
   };
 }

@@ -3,7 +3,12 @@
 // organization, and memoized shared reads (the organization trail, a central bucket or log group
 // is read once per run however many accounts it serves).
 import { CredentialBroker, type HubIdentity } from "@/lib/aws/assume-role";
-import { ClientFactory, type ClientFactoryOptions, type ServiceClients, type ServiceName } from "@/lib/aws/create-clients";
+import {
+  ClientFactory,
+  type ClientFactoryOptions,
+  type ServiceClients,
+  type ServiceName,
+} from "@/lib/aws/create-clients";
 import { newRunStats, type CallRecorder, type RunStats, type SharedEvidence } from "@/lib/collect/call-recorder";
 import type { RegionState } from "@/lib/collect/snapshot-types";
 import type { Env } from "@/lib/config/env";
@@ -27,7 +32,11 @@ export interface CollectionSettings {
 }
 
 export function settingsFromEnv(env: Env): CollectionSettings {
-  const primaryRegion = env.AWS_REGION ?? (env.TRAILWARDEN_REGIONS?.includes("us-east-1") || !env.TRAILWARDEN_REGIONS ? "us-east-1" : env.TRAILWARDEN_REGIONS[0]!);
+  const primaryRegion =
+    env.AWS_REGION ??
+    (env.TRAILWARDEN_REGIONS?.includes("us-east-1") || !env.TRAILWARDEN_REGIONS
+      ? "us-east-1"
+      : env.TRAILWARDEN_REGIONS[0]!);
   return {
     endpoint: env.AWS_ENDPOINT_URL,
     primaryRegion,
@@ -142,7 +151,12 @@ export interface SharedRead<T> {
 }
 
 /** Memoizes `read` per run under `key` (calls counted as CallRecorder.child says). */
-export function sharedRead<T>(ctx: RunContext, key: string, trigger: CallRecorder, read: (rec: CallRecorder) => Promise<T>): Promise<SharedRead<T>> {
+export function sharedRead<T>(
+  ctx: RunContext,
+  key: string,
+  trigger: CallRecorder,
+  read: (rec: CallRecorder) => Promise<T>,
+): Promise<SharedRead<T>> {
   return ctx.shared(key, async () => {
     const rec = trigger.child();
     const value = await read(rec);

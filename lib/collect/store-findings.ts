@@ -55,7 +55,10 @@ export async function storeFindings(findings: NormalizedFinding[], seenAt = new 
  * After a complete read: ACTIVE rows of the scope the read did not return are no longer active in
  * Security Hub (archived, or deleted after 90 days). They are marked ARCHIVED, not deleted.
  */
-export async function archiveUnseenFindings(scope: { accountIds?: string[]; regions?: string[] }, readStartedAt: Date): Promise<number> {
+export async function archiveUnseenFindings(
+  scope: { accountIds?: string[]; regions?: string[] },
+  readStartedAt: Date,
+): Promise<number> {
   return db.$executeRawUnsafe(
     `UPDATE securityhub_findings SET record_state = 'ARCHIVED'
       WHERE record_state = 'ACTIVE' AND last_seen_at < $1::timestamp

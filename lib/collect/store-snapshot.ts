@@ -24,7 +24,10 @@ export interface StoredSnapshot {
  * time in a run a snapshot relies on them, and afterwards as a reference to that snapshot (the
  * organization trail's log group alone is some 15 kB, a thousand members would repeat it).
  */
-export function snapshotEvidence(o: Pick<AccountOutcome, "raw" | "shared">): { raw: Record<string, unknown>; inlined: SharedEvidence[] } {
+export function snapshotEvidence(o: Pick<AccountOutcome, "raw" | "shared">): {
+  raw: Record<string, unknown>;
+  inlined: SharedEvidence[];
+} {
   const raw: Record<string, unknown> = { ...o.raw };
   const inlined: SharedEvidence[] = [];
   const references: { snapshotId: string; accountId: string; keys: string[] }[] = [];
@@ -44,7 +47,11 @@ export function snapshotEvidence(o: Pick<AccountOutcome, "raw" | "shared">): { r
   return { raw, inlined };
 }
 
-export async function storeSnapshot(runId: string | null, outcome: AccountOutcome, runApiCalls: number): Promise<StoredSnapshot> {
+export async function storeSnapshot(
+  runId: string | null,
+  outcome: AccountOutcome,
+  runApiCalls: number,
+): Promise<StoredSnapshot> {
   const id = randomUUID();
   const o = outcome;
   const { raw, inlined } = snapshotEvidence(o);
@@ -66,5 +73,13 @@ export async function storeSnapshot(runId: string | null, outcome: AccountOutcom
            api_calls = GREATEST(api_calls, ${runApiCalls})
      WHERE id = (SELECT run_id FROM s)`;
   for (const e of inlined) e.storedIn ??= { snapshotId: id, accountId: o.accountId };
-  return { id, runId, accountId: o.accountId, collectedAt: o.collectedAt, status: o.status, error: o.error, state: o.state };
+  return {
+    id,
+    runId,
+    accountId: o.accountId,
+    collectedAt: o.collectedAt,
+    status: o.status,
+    error: o.error,
+    state: o.state,
+  };
 }

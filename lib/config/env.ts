@@ -3,9 +3,12 @@
 import path from "node:path";
 import { z } from "zod";
 
-const csv = z
-  .string()
-  .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean));
+const csv = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean),
+);
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 
@@ -24,7 +27,9 @@ const envSchema = z.object({
   TRAILWARDEN_ROLE_NAME: z.string().min(1).default("TrailwardenReadOnly"),
   TRAILWARDEN_REMEDIATION_ROLE_NAME: z.string().min(1).default("TrailwardenRemediation"),
   TRAILWARDEN_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
-  TRAILWARDEN_REGIONS: csv.pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be region names like us-east-1"))).optional(),
+  TRAILWARDEN_REGIONS: csv
+    .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be region names like us-east-1")))
+    .optional(),
   TRAILWARDEN_SECURITYHUB: z.enum(["aggregator", "per-account", "off"]).default("aggregator"),
   TRAILWARDEN_SECURITYHUB_ACCOUNT: accountId.optional(),
   TRAILWARDEN_SECURITYHUB_REGION: z.string().optional(),
@@ -57,7 +62,9 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = parsed.data;
   if (env.TRAILWARDEN_DISCOVERY === "static" && !env.TRAILWARDEN_ACCOUNTS?.length) {
-    throw new ConfigError("Invalid configuration:\n  TRAILWARDEN_ACCOUNTS: required when TRAILWARDEN_DISCOVERY=static (comma-separated account ids)");
+    throw new ConfigError(
+      "Invalid configuration:\n  TRAILWARDEN_ACCOUNTS: required when TRAILWARDEN_DISCOVERY=static (comma-separated account ids)",
+    );
   }
   if (source === process.env) cached = env;
   return env;

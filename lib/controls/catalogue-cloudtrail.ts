@@ -8,7 +8,8 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
   "CloudTrail.1": {
     id: "CloudTrail.1",
     family: "CloudTrail",
-    title: "CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events",
+    title:
+      "CloudTrail should be enabled and configured with at least one multi-Region trail that includes read and write management events",
     severity: "HIGH",
     level: "account",
     checks:
@@ -35,7 +36,8 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     severity: "HIGH",
     level: "account",
     checks: "Some trail that applies to the account is logging (GetTrailStatus IsLogging).",
-    remediation: "Run StartLogging on an existing trail in its home Region, or create a multi-Region trail and start it.",
+    remediation:
+      "Run StartLogging on an existing trail in its home Region, or create a multi-Region trail and start it.",
     frameworks: [...FAMILY_MAPPINGS],
   },
   "CloudTrail.4": {
@@ -89,7 +91,8 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     title: "CloudTrail trails should be tagged",
     severity: "LOW",
     level: "trail",
-    checks: "Every applicable trail carries the tag keys configured as required (not applicable when none are configured).",
+    checks:
+      "Every applicable trail carries the tag keys configured as required (not applicable when none are configured).",
     remediation: "AddTags to the trail in its home Region and owning account with the missing keys.",
     frameworks: [...FAMILY_MAPPINGS],
   },
@@ -99,7 +102,8 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     title: "CloudTrail Lake event data stores should be encrypted with customer managed AWS KMS keys",
     severity: "MEDIUM",
     level: "event-data-store",
-    checks: "Every CloudTrail Lake event data store is encrypted with a customer-managed KMS key (not applicable when there are none).",
+    checks:
+      "Every CloudTrail Lake event data store is encrypted with a customer-managed KMS key (not applicable when there are none).",
     remediation:
       "UpdateEventDataStore with KmsKeyId set to a customer-managed key whose policy allows CloudTrail; note that a store cannot go back to the AWS owned key afterwards.",
     frameworks: [...FAMILY_MAPPINGS],

@@ -14,7 +14,8 @@ const TITLES: Record<CloudWatchControlId, string> = {
   "CloudWatch.4": "Ensure a log metric filter and alarm exist for IAM policy changes",
   "CloudWatch.5": "Ensure a log metric filter and alarm exist for CloudTrail configuration changes",
   "CloudWatch.6": "Ensure a log metric filter and alarm exist for AWS Management Console authentication failures",
-  "CloudWatch.7": "Ensure a log metric filter and alarm exist for disabling or scheduled deletion of customer created CMKs",
+  "CloudWatch.7":
+    "Ensure a log metric filter and alarm exist for disabling or scheduled deletion of customer created CMKs",
   "CloudWatch.8": "Ensure a log metric filter and alarm exist for S3 bucket policy changes",
   "CloudWatch.9": "Ensure a log metric filter and alarm exist for AWS Config configuration changes",
   "CloudWatch.10": "Ensure a log metric filter and alarm exist for security group changes",

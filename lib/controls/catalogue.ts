@@ -8,7 +8,10 @@ import { CLOUDWATCH_CONTROLS } from "@/lib/controls/catalogue-cloudwatch";
 
 export const CONTROL_IDS: readonly ControlId[] = [...CLOUDTRAIL_CONTROL_IDS, ...CLOUDWATCH_CONTROL_IDS];
 
-export const CATALOGUE: Readonly<Record<ControlId, ControlDefinition>> = { ...CLOUDTRAIL_CONTROLS, ...CLOUDWATCH_CONTROLS };
+export const CATALOGUE: Readonly<Record<ControlId, ControlDefinition>> = {
+  ...CLOUDTRAIL_CONTROLS,
+  ...CLOUDWATCH_CONTROLS,
+};
 
 export function isControlId(id: string): id is ControlId {
   return Object.prototype.hasOwnProperty.call(CATALOGUE, id);

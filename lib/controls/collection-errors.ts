@@ -44,11 +44,19 @@ export function describeFailedCall(
 }
 
 /** "AssumeRole failed in account 222… (AccessDenied)" when we could not get into `accountId`. */
-export function describeAccessError(state: AccountSnapshotState, accountId: string | null | undefined): string | undefined {
+export function describeAccessError(
+  state: AccountSnapshotState,
+  accountId: string | null | undefined,
+): string | undefined {
   const error = state.errors.find(
-    (e) => e.service === "sts" && e.operation === "AssumeRole" && (e.accountId ?? state.accountId) === (accountId ?? state.accountId),
+    (e) =>
+      e.service === "sts" &&
+      e.operation === "AssumeRole" &&
+      (e.accountId ?? state.accountId) === (accountId ?? state.accountId),
   );
-  return error ? `${error.operation} failed in account ${accountId ?? state.accountId} (${error.code || error.kind})` : undefined;
+  return error
+    ? `${error.operation} failed in account ${accountId ?? state.accountId} (${error.code || error.kind})`
+    : undefined;
 }
 
 /**

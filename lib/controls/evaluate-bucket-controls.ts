@@ -31,7 +31,13 @@ function trailBuckets(ctx: EvaluationContext): TrailBucket[] {
     const state = ctx.state.buckets[name];
     const owner = state?.ownerAccountId;
     const where = owner && owner !== ctx.state.accountId ? ` in account ${owner}` : "";
-    return { name, arn: bucketArn(ctx.state.partition, name), label: `bucket \`${name}\`${where} (${labels.join(", ")})`, state, trailArns };
+    return {
+      name,
+      arn: bucketArn(ctx.state.partition, name),
+      label: `bucket \`${name}\`${where} (${labels.join(", ")})`,
+      state,
+      trailArns,
+    };
   });
 }
 
@@ -45,7 +51,11 @@ function unreadable(ctx: EvaluationContext, bucket: TrailBucket, state: BucketSt
   if (state.readStatus === "no_data") {
     const owner = state.ownerAccountId ? `account ${state.ownerAccountId}` : "an account";
     const why = state.reason ? ` (${state.reason})` : "";
-    return { status: "NO_DATA", reason: `${bucket.label} is owned by ${owner} outside the organization: its settings cannot be read${why}`, evidence };
+    return {
+      status: "NO_DATA",
+      reason: `${bucket.label} is owned by ${owner} outside the organization: its settings cannot be read${why}`,
+      evidence,
+    };
   }
   if (state.readStatus === "error") {
     const call =
@@ -79,7 +89,9 @@ function judgePublic(ctx: EvaluationContext, bucket: TrailBucket, state: BucketS
   if (block && blockFullyOn(block)) {
     return { status: "PASSED", reason: `${bucket.label} has the public access block fully on`, evidence };
   }
-  const blockPhrase = block ? `its public access block is not fully on (${blockOffSettings(block)} off)` : "its public access block could not be read";
+  const blockPhrase = block
+    ? `its public access block is not fully on (${blockOffSettings(block)} off)`
+    : "its public access block could not be read";
   if (state.policyIsPublic === false) {
     return { status: "PASSED", reason: `${bucket.label} has a policy that is not public (${blockPhrase})`, evidence };
   }
@@ -98,14 +110,22 @@ function judgeAccessLogging(ctx: EvaluationContext, bucket: TrailBucket, state: 
   const logging = state.accessLogging;
   if (logging === null) {
     const call = describeFailedCall(ctx.state, "GetBucketLogging", [bucket.name, bucket.arn]);
-    return { status: "ERROR", reason: `${bucket.label} has access logging settings that could not be read (${call})`, evidence };
+    return {
+      status: "ERROR",
+      reason: `${bucket.label} has access logging settings that could not be read (${call})`,
+      evidence,
+    };
   }
   if (!logging.enabled) {
     return { status: "FAILED", reason: `${bucket.label} has server access logging off`, evidence };
   }
   const target = logging.targetBucket ? ` to \`${logging.targetBucket}/${logging.targetPrefix ?? ""}\`` : "";
   const targetArn = logging.targetBucket ? bucketArn(ctx.state.partition, logging.targetBucket) : undefined;
-  return { status: "PASSED", reason: `${bucket.label} has server access logging on${target}`, evidence: [...evidence, targetArn] };
+  return {
+    status: "PASSED",
+    reason: `${bucket.label} has server access logging on${target}`,
+    evidence: [...evidence, targetArn],
+  };
 }
 
 function perBucket(
@@ -121,7 +141,11 @@ function perBucket(
     ctx.trails.length === 0
       ? "no trail applies to this account, so there is no trail bucket to check"
       : "no applicable trail names an S3 bucket";
-  return aggregateItems(controlId, items, { noneReason, allPassedReason: allPassed, incompleteReason: ctx.incompleteReason });
+  return aggregateItems(controlId, items, {
+    noneReason,
+    allPassedReason: allPassed,
+    incompleteReason: ctx.incompleteReason,
+  });
 }
 
 export function evaluateCloudTrail6(ctx: EvaluationContext): ControlVerdict {
@@ -129,5 +153,10 @@ export function evaluateCloudTrail6(ctx: EvaluationContext): ControlVerdict {
 }
 
 export function evaluateCloudTrail7(ctx: EvaluationContext): ControlVerdict {
-  return perBucket(ctx, "CloudTrail.7", judgeAccessLogging, (n) => `all ${n} trail buckets have server access logging on`);
+  return perBucket(
+    ctx,
+    "CloudTrail.7",
+    judgeAccessLogging,
+    (n) => `all ${n} trail buckets have server access logging on`,
+  );
 }

@@ -59,7 +59,12 @@ function rollup(
     const why = [ctx.incompleteReason, unknown.length > 0 ? listTrails(unknown) : undefined].filter(Boolean).join("; ");
     const failed = judgements.filter((j) => j.result === false);
     const rest = failed.length > 0 ? `; ${listTrails(failed)}` : "";
-    return { controlId, status: "ERROR", reason: `cannot confirm ${failedHeadline.replace(/^no /, "any ")}: ${why}${rest}`, evidence };
+    return {
+      controlId,
+      status: "ERROR",
+      reason: `cannot confirm ${failedHeadline.replace(/^no /, "any ")}: ${why}${rest}`,
+      evidence,
+    };
   }
   return { controlId, status: "FAILED", reason: `${failedHeadline}: ${listTrails(judgements)}`, evidence };
 }
@@ -91,5 +96,11 @@ export function evaluateCloudTrail3(ctx: EvaluationContext): ControlVerdict {
       logging === false ? [notLoggingPhrase(facts)] : logging === "unknown" ? [statusUnreadable(ctx, facts)] : [];
     return { facts, result: logging, problems };
   });
-  return rollup(ctx, "CloudTrail.3", judgements, (j) => `${j.facts.label} is logging`, "no applicable trail is logging");
+  return rollup(
+    ctx,
+    "CloudTrail.3",
+    judgements,
+    (j) => `${j.facts.label} is logging`,
+    "no applicable trail is logging",
+  );
 }

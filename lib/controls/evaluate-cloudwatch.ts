@@ -7,8 +7,19 @@ import type { CloudWatchControlId, ControlVerdict } from "@/lib/controls/types";
 import { CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
 import { describeAccessError, describeFailedCall, describeServiceError } from "@/lib/controls/collection-errors";
 import { bareLogGroupArn, findLogGroup, logGroupName, uniqueEvidence } from "@/lib/controls/evidence";
-import { loggingOf, managementOf, notLoggingPhrase, type EvaluationContext, type TrailFacts } from "@/lib/controls/evaluation-context";
-import { judgeMetricFilterChain, pickBest, type ChainOutcome, type StagedOutcome } from "@/lib/controls/judge-metric-filter-chain";
+import {
+  loggingOf,
+  managementOf,
+  notLoggingPhrase,
+  type EvaluationContext,
+  type TrailFacts,
+} from "@/lib/controls/evaluation-context";
+import {
+  judgeMetricFilterChain,
+  pickBest,
+  type ChainOutcome,
+  type StagedOutcome,
+} from "@/lib/controls/judge-metric-filter-chain";
 import { indexLogGroup, type LogGroupIndex } from "@/lib/controls/log-group-index";
 
 type CandidateOutcome = StagedOutcome<ChainOutcome["status"] | "NO_DATA" | "WARNING">;
@@ -56,22 +67,38 @@ function prepare(ctx: EvaluationContext, facts: TrailFacts): Candidate {
   const arn = trail.cloudWatchLogsLogGroupArn;
   if (!arn) {
     const reason = `${label} does not deliver to CloudWatch Logs`;
-    return { facts, groupLabel: "", evidence: [], blocked: { status: "FAILED", stage: 1, reason, evidence: [trail.arn] } };
+    return {
+      facts,
+      groupLabel: "",
+      evidence: [],
+      blocked: { status: "FAILED", stage: 1, reason, evidence: [trail.arn] },
+    };
   }
   const group = findLogGroup(ctx.state, arn);
   // The organization trail's label already names the management account; repeat only a third one.
-  const elsewhere = group?.accountId && group.accountId !== ctx.state.accountId && group.accountId !== trail.ownerAccountId;
+  const elsewhere =
+    group?.accountId && group.accountId !== ctx.state.accountId && group.accountId !== trail.ownerAccountId;
   const owner = elsewhere ? ` in account ${group.accountId}` : "";
   const groupLabel = `log group \`${logGroupName(arn)}\`${owner} of ${label}`;
   const evidence = [trail.arn, bareLogGroupArn(arn)];
-  if (!group) return { facts, groupLabel, evidence, blocked: { status: "ERROR", stage: 2, reason: `${groupLabel} was not collected`, evidence } };
+  if (!group)
+    return {
+      facts,
+      groupLabel,
+      evidence,
+      blocked: { status: "ERROR", stage: 2, reason: `${groupLabel} was not collected`, evidence },
+    };
   if (group.readStatus === "no_data") {
     const reason = `${groupLabel} could not be read: ${group.reason ?? "it is owned outside the organization"}`;
     return { facts, groupLabel, evidence, blocked: { status: "NO_DATA", stage: 2, reason, evidence } };
   }
   if (group.readStatus === "error") {
     const call =
-      describeServiceError(ctx.state, ["logs", "cloudwatch", "sns"], [group.arn, bareLogGroupArn(group.arn), group.name]) ??
+      describeServiceError(
+        ctx.state,
+        ["logs", "cloudwatch", "sns"],
+        [group.arn, bareLogGroupArn(group.arn), group.name],
+      ) ??
       describeAccessError(ctx.state, group.accountId) ??
       group.reason ??
       "a CloudWatch call failed";
@@ -84,12 +111,23 @@ function prepare(ctx: EvaluationContext, facts: TrailFacts): Candidate {
 function judgeCandidate(candidate: Candidate, controlId: CloudWatchControlId): CandidateOutcome {
   const { facts } = candidate;
   if (candidate.blocked) return candidate.blocked;
-  if (!candidate.index) return { status: "ERROR", stage: 2, reason: `${candidate.groupLabel} was not collected`, evidence: [facts.trail.arn] };
+  if (!candidate.index)
+    return {
+      status: "ERROR",
+      stage: 2,
+      reason: `${candidate.groupLabel} was not collected`,
+      evidence: [facts.trail.arn],
+    };
   const chain = judgeMetricFilterChain(candidate.index, controlId, candidate.groupLabel);
   const evidence = [...candidate.evidence, ...chain.evidence];
   if (chain.status !== "PASSED") return { ...chain, evidence };
   if (candidate.unknownPhrase) {
-    return { status: "ERROR", stage: 6, reason: `${chain.reason}, but ${facts.label} ${candidate.unknownPhrase}`, evidence };
+    return {
+      status: "ERROR",
+      stage: 6,
+      reason: `${chain.reason}, but ${facts.label} ${candidate.unknownPhrase}`,
+      evidence,
+    };
   }
   const credit = facts.creditedFromOrganization
     ? `; credited from the organization trail, whose log group and alarms live in management account ${facts.trail.ownerAccountId}`
@@ -111,9 +149,15 @@ function better(a: CandidateOutcome | undefined, b: CandidateOutcome): Candidate
 }
 
 function noCandidate(ctx: EvaluationContext, controlId: CloudWatchControlId): ControlVerdict {
-  if (ctx.incompleteReason) return { controlId, status: "ERROR", reason: `cannot tell: ${ctx.incompleteReason}`, evidence: [] };
+  if (ctx.incompleteReason)
+    return { controlId, status: "ERROR", reason: `cannot tell: ${ctx.incompleteReason}`, evidence: [] };
   if (ctx.trails.length === 0) {
-    return { controlId, status: "FAILED", reason: "no trail applies to this account, so no CloudTrail log group carries CIS metric filters", evidence: [] };
+    return {
+      controlId,
+      status: "FAILED",
+      reason: "no trail applies to this account, so no CloudTrail log group carries CIS metric filters",
+      evidence: [],
+    };
   }
   const singles = ctx.trails.map((t) => t.label).join(", ");
   return {

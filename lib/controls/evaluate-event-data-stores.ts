@@ -25,10 +25,18 @@ export function evaluateCloudTrail10(ctx: EvaluationContext): ControlVerdict {
   const items = stores.map((store): ItemOutcome => {
     const label = `event data store \`${store.name}\``;
     if (!store.kmsKeyId) {
-      return { status: "FAILED", reason: `${label} uses the AWS owned key, not a customer-managed KMS key`, evidence: [store.arn] };
+      return {
+        status: "FAILED",
+        reason: `${label} uses the AWS owned key, not a customer-managed KMS key`,
+        evidence: [store.arn],
+      };
     }
     if (isAwsManagedKey(store.kmsKeyId)) {
-      return { status: "FAILED", reason: `${label} uses AWS managed key ${store.kmsKeyId}, not a customer-managed KMS key`, evidence: [store.arn] };
+      return {
+        status: "FAILED",
+        reason: `${label} uses AWS managed key ${store.kmsKeyId}, not a customer-managed KMS key`,
+        evidence: [store.arn],
+      };
     }
     return {
       status: "PASSED",

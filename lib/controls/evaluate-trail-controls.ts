@@ -28,8 +28,16 @@ export function evaluateCloudTrail2(ctx: EvaluationContext): ControlVerdict {
     "CloudTrail.2",
     ({ trail, label }) =>
       trail.kmsKeyId
-        ? { status: "PASSED", reason: `${label} encrypts log files with KMS key ${trail.kmsKeyId}`, evidence: [trail.arn, trail.kmsKeyId] }
-        : { status: "FAILED", reason: `${label} has no KMS key: log files are not encrypted with SSE-KMS`, evidence: [trail.arn] },
+        ? {
+            status: "PASSED",
+            reason: `${label} encrypts log files with KMS key ${trail.kmsKeyId}`,
+            evidence: [trail.arn, trail.kmsKeyId],
+          }
+        : {
+            status: "FAILED",
+            reason: `${label} has no KMS key: log files are not encrypted with SSE-KMS`,
+            evidence: [trail.arn],
+          },
     (n) => `all ${n} applicable trails encrypt log files with a KMS key`,
   );
 }
@@ -53,14 +61,22 @@ export function evaluateCloudTrail5(ctx: EvaluationContext): ControlVerdict {
     ({ trail, label }): ItemOutcome => {
       const groupArn = trail.cloudWatchLogsLogGroupArn;
       if (!groupArn) {
-        return { status: "FAILED", reason: `${label} does not deliver to CloudWatch Logs (no log group set)`, evidence: [trail.arn] };
+        return {
+          status: "FAILED",
+          reason: `${label} does not deliver to CloudWatch Logs (no log group set)`,
+          evidence: [trail.arn],
+        };
       }
       const evidence = [trail.arn, bareLogGroupArn(groupArn)];
       const group = `log group \`${logGroupName(groupArn)}\``;
       if (trail.status === null) {
         // The log group is set, but a delivery error would be hidden: do not show green.
         const call = describeFailedCall(ctx.state, "GetTrailStatus", [trail.arn, trail.name]);
-        return { status: "ERROR", reason: `${label} delivers to ${group} but its delivery status could not be read (${call})`, evidence };
+        return {
+          status: "ERROR",
+          reason: `${label} delivers to ${group} but its delivery status could not be read (${call})`,
+          evidence,
+        };
       }
       const deliveryError = trail.status.latestCloudWatchLogsDeliveryError;
       if (deliveryError) {

@@ -29,9 +29,15 @@ function incompleteness(state: AccountSnapshotState): string | undefined {
   const unread = state.unreadTrails ?? [];
   if (unread.length === 0) {
     const listing = trailListingError(state);
-    return listing ? `the trail list could not be read (${listing.operation} failed (${listing.code || listing.kind}))` : undefined;
+    return listing
+      ? `the trail list could not be read (${listing.operation} failed (${listing.code || listing.kind}))`
+      : undefined;
   }
-  const error = findCollectionError(state, ["GetTrail", "DescribeTrails"], unread.flatMap((t) => [t.arn, t.name]));
+  const error = findCollectionError(
+    state,
+    ["GetTrail", "DescribeTrails"],
+    unread.flatMap((t) => [t.arn, t.name]),
+  );
   const call = error ? ` (${error.operation} failed (${error.code || error.kind}))` : "";
   const names = unread.map((t) => `\`${t.name}\` in ${t.homeRegion}`).join(", ");
   return `listed ${unread.length === 1 ? "trail" : "trails"} ${names} could not be read${call}`;

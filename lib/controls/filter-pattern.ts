@@ -152,7 +152,9 @@ export function patternValues(tokens: PatternTokens): Set<string> {
   const values = new Set<string>();
   for (const token of tokens) {
     if (!isWordLike(token) || token.startsWith("$.") || KEYWORDS.has(token)) continue;
-    values.add(token.startsWith('"') ? token.slice(1, token.endsWith('"') && token.length > 1 ? -1 : undefined) : token);
+    values.add(
+      token.startsWith('"') ? token.slice(1, token.endsWith('"') && token.length > 1 ? -1 : undefined) : token,
+    );
   }
   return values;
 }

@@ -47,7 +47,12 @@ const ACCEPTED = new Map<CloudWatchControlId, AcceptedPattern[]>(
   ]),
 );
 
-function outcome(status: ChainOutcome["status"], stage: number, reason: string, evidence: (string | undefined)[]): ChainOutcome {
+function outcome(
+  status: ChainOutcome["status"],
+  stage: number,
+  reason: string,
+  evidence: (string | undefined)[],
+): ChainOutcome {
   return { status, stage, reason, evidence };
 }
 
@@ -71,13 +76,25 @@ function judgeAlarm(index: LogGroupIndex, alarm: AlarmState, subject: string, fi
       return outcome("PASSED", 7, `${label} notifies topic ${topicArn} (${subs})`, evidence);
     }
     const why =
-      count === 0 ? "which has no confirmed subscriptions" : topic ? "whose subscriptions could not be read" : "which was not collected";
-    best = pickBest(best, outcome(count === 0 ? "FAILED" : "ERROR", 6, `${label} notifies topic ${topicArn}, ${why}`, evidence));
+      count === 0
+        ? "which has no confirmed subscriptions"
+        : topic
+          ? "whose subscriptions could not be read"
+          : "which was not collected";
+    best = pickBest(
+      best,
+      outcome(count === 0 ? "FAILED" : "ERROR", 6, `${label} notifies topic ${topicArn}, ${why}`, evidence),
+    );
   }
   return best ?? outcome("FAILED", 5, `${label} has no SNS topic action`, [filterArn, alarm.arn]);
 }
 
-function judgeFilter(index: LogGroupIndex, filter: MetricFilterState, variant: string, groupLabel: string): ChainOutcome {
+function judgeFilter(
+  index: LogGroupIndex,
+  filter: MetricFilterState,
+  variant: string,
+  groupLabel: string,
+): ChainOutcome {
   const filterArn = metricFilterArn(index.group.arn, filter.name);
   const subject = `metric filter \`${filter.name}\` (${variant}) on ${groupLabel}`;
   if (filter.metricTransformations.length === 0) {
@@ -88,7 +105,9 @@ function judgeFilter(index: LogGroupIndex, filter: MetricFilterState, variant: s
     const metric = `metric \`${mt.metricNamespace}/${mt.metricName}\``;
     const alarms = index.alarmsByMetric.get(mt.metricNamespace)?.get(mt.metricName) ?? [];
     if (alarms.length === 0) {
-      const elsewhere = (index.alarmsByMetricName.get(mt.metricName) ?? []).map((a) => `\`${a.name}\` watches \`${a.namespace ?? ""}/${a.metricName ?? ""}\``);
+      const elsewhere = (index.alarmsByMetricName.get(mt.metricName) ?? []).map(
+        (a) => `\`${a.name}\` watches \`${a.namespace ?? ""}/${a.metricName ?? ""}\``,
+      );
       const hint = elsewhere.length > 0 ? ` (alarm ${elsewhere.join(", ")}: a different namespace)` : "";
       best = pickBest(best, outcome("FAILED", 4, `no alarm watches ${metric} of ${subject}${hint}`, [filterArn]));
       continue;
@@ -112,7 +131,11 @@ export function pickBest<T extends StagedOutcome<string>>(a: T | undefined, b: T
   return b.stage > a.stage ? b : a;
 }
 
-export function judgeMetricFilterChain(index: LogGroupIndex, controlId: CloudWatchControlId, groupLabel: string): ChainOutcome {
+export function judgeMetricFilterChain(
+  index: LogGroupIndex,
+  controlId: CloudWatchControlId,
+  groupLabel: string,
+): ChainOutcome {
   const accepted = ACCEPTED.get(controlId) ?? [];
   const watches = CIS_METRIC_FILTERS[controlId].watches;
   let best: ChainOutcome | undefined;
@@ -140,7 +163,12 @@ export function judgeMetricFilterChain(index: LogGroupIndex, controlId: CloudWat
   }
   if (nearest) {
     const arn = metricFilterArn(index.group.arn, nearest.filter.name);
-    return outcome("FAILED", 3, `metric filter \`${nearest.filter.name}\` on ${groupLabel} ${nearest.text} for ${watches}`, [arn]);
+    return outcome(
+      "FAILED",
+      3,
+      `metric filter \`${nearest.filter.name}\` on ${groupLabel} ${nearest.text} for ${watches}`,
+      [arn],
+    );
   }
   // The collector notes why a readable group has nothing, e.g. "the log group does not exist".
   const note = index.group.reason ? ` (${index.group.reason})` : "";

@@ -23,7 +23,11 @@ const ALL = "records all read and write management events";
 
 export function judgeManagementEvents(selectors: EventSelectorsState | null): ManagementEventsJudgement {
   if (selectors === null) {
-    return { coverage: "unknown", summary: "has event selectors that could not be read (GetEventSelectors failed)", usedDefault: false };
+    return {
+      coverage: "unknown",
+      summary: "has event selectors that could not be read (GetEventSelectors failed)",
+      usedDefault: false,
+    };
   }
   const { basic, advanced } = selectors;
   if (basic === null && advanced === null) {
@@ -36,7 +40,11 @@ export function judgeManagementEvents(selectors: EventSelectorsState | null): Ma
   // A trail uses basic or advanced selectors, never both; advanced ones win when present.
   if (advanced !== null && advanced.length > 0) return judgeAdvanced(advanced);
   if (basic !== null && basic.length > 0) return judgeBasic(basic);
-  return { coverage: "none", summary: "has an empty event selector list and logs no management events", usedDefault: false };
+  return {
+    coverage: "none",
+    summary: "has an empty event selector list and logs no management events",
+    usedDefault: false,
+  };
 }
 
 function judgeBasic(selectors: BasicEventSelector[]): ManagementEventsJudgement {
@@ -73,7 +81,11 @@ function readWriteSummary(read: boolean, write: boolean, kind: string): Manageme
   }
   if (read) return { coverage: "partial", summary: "logs read-only management events", usedDefault: false };
   if (write) return { coverage: "partial", summary: "logs write-only management events", usedDefault: false };
-  return { coverage: "none", summary: `logs no management events (no ${kind.replace(/s$/, "")} includes them)`, usedDefault: false };
+  return {
+    coverage: "none",
+    summary: `logs no management events (no ${kind.replace(/s$/, "")} includes them)`,
+    usedDefault: false,
+  };
 }
 
 function fieldNamed(selector: AdvancedEventSelector, field: string): AdvancedFieldSelector | undefined {
@@ -123,7 +135,8 @@ function judgeAdvanced(selectors: AdvancedEventSelector[]): ManagementEventsJudg
       const values = readOnly.equals ?? [];
       if (values.length === 1 && values[0]?.toLowerCase() === "true") read = true;
       else if (values.length === 1 && values[0]?.toLowerCase() === "false") write = true;
-      else readOnlyFilter ??= `filters management events by readOnly in ${selectorLabel(selector)} (${describeCondition(readOnly)})`;
+      else
+        readOnlyFilter ??= `filters management events by readOnly in ${selectorLabel(selector)} (${describeCondition(readOnly)})`;
     }
   }
   if (exclusion) return { coverage: "partial", summary: exclusion, usedDefault: false };

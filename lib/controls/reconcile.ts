@@ -85,7 +85,11 @@ export function reconcile(
   const theirs = describeFinding(status, finding);
 
   if (status === null) {
-    return { state: "not_reported", securityHub, note: `Security Hub's finding has no compliance status yet (updated ${finding.updatedAt})` };
+    return {
+      state: "not_reported",
+      securityHub,
+      note: `Security Hub's finding has no compliance status yet (updated ${finding.updatedAt})`,
+    };
   }
   if (verdict.status === "ERROR") {
     return {
@@ -95,8 +99,13 @@ export function reconcile(
     };
   }
   if (AGREES_WITH[verdict.status].includes(status)) {
-    const extra = verdict.status === "WARNING" && status === "PASSED" ? `; Trailwarden also warns: ${verdict.reason}` : "";
-    return { state: "agrees", securityHub, note: `Security Hub agrees: ${status} (updated ${finding.updatedAt})${extra}` };
+    const extra =
+      verdict.status === "WARNING" && status === "PASSED" ? `; Trailwarden also warns: ${verdict.reason}` : "";
+    return {
+      state: "agrees",
+      securityHub,
+      note: `Security Hub agrees: ${status} (updated ${finding.updatedAt})${extra}`,
+    };
   }
   const weHold = verdict.status === "PASSED" || verdict.status === "WARNING";
   if (weHold && status === "FAILED" && context.passingSince) {

@@ -24,7 +24,9 @@ export async function evaluateAndStore(snapshotId: string): Promise<StoredEvalua
   const verdicts =
     snapshot.status === "error"
       ? errorVerdicts(snapshot.error ?? "unknown error")
-      : evaluateAccount(snapshot.state as unknown as AccountSnapshotState, { requiredTagKeys: env.TRAILWARDEN_REQUIRED_TAG_KEYS ?? [] });
+      : evaluateAccount(snapshot.state as unknown as AccountSnapshotState, {
+          requiredTagKeys: env.TRAILWARDEN_REQUIRED_TAG_KEYS ?? [],
+        });
 
   const [lastGood, passingSince, findings] = await Promise.all([
     lastGoodVerdicts(snapshot.accountId, snapshot.collectedAt),
@@ -34,7 +36,10 @@ export async function evaluateAndStore(snapshotId: string): Promise<StoredEvalua
 
   const rows = verdicts.map((v) => {
     const stale = v.status === "ERROR" ? lastGood.get(v.controlId) : undefined;
-    const since = v.status === "PASSED" || v.status === "WARNING" ? (passingSince.get(v.controlId) ?? snapshot.collectedAt) : undefined;
+    const since =
+      v.status === "PASSED" || v.status === "WARNING"
+        ? (passingSince.get(v.controlId) ?? snapshot.collectedAt)
+        : undefined;
     const rec = reconcile(v, findings.get(v.controlId) ?? [], {
       securityHubMode: env.TRAILWARDEN_SECURITYHUB,
       passingSince: since?.toISOString(),

@@ -6,7 +6,12 @@
 import type { Bound, GapCause, StoredGap } from "@/lib/coverage/coverage-types";
 import { FRAMEWORK_REFERENCES, METHOD_TEXT } from "@/lib/coverage/method-text";
 import type { CoveragePeriod } from "@/lib/coverage/parse-period";
-import type { CoverageReport, CoverageReportAccount, CoverageReportGap, CoverageSummary } from "@/lib/coverage/report-types";
+import type {
+  CoverageReport,
+  CoverageReportAccount,
+  CoverageReportGap,
+  CoverageSummary,
+} from "@/lib/coverage/report-types";
 import { percent, sharePercents } from "@/lib/coverage/share-percents";
 
 export interface AccountInput {
@@ -32,7 +37,13 @@ function regionGaps(account: AccountInput, region: string, period: CoveragePerio
   const { from, to } = period;
   const build = account.build!;
   const noEvidence = (start: number, end: number): StoredGap => ({
-    region, start, end, state: "unknown", cause: "no_evidence", startBound: "snapshots", endBound: "snapshots",
+    region,
+    start,
+    end,
+    state: "unknown",
+    cause: "no_evidence",
+    startBound: "snapshots",
+    endBound: "snapshots",
   });
   const all = [
     noEvidence(from, build.firstGoodAt),
@@ -96,28 +107,47 @@ export function assembleReport(input: AssembleInput): CoverageReport {
           hasGap = true;
           if (g.state === "partial") t.partial += gap.durationSeconds;
           else t.notRecorded += gap.durationSeconds;
-          if (!longestGap || gap.durationSeconds > longestGap.durationSeconds) longestGap = { ...gap, accountId: account.accountId, region };
+          if (!longestGap || gap.durationSeconds > longestGap.durationSeconds)
+            longestGap = { ...gap, accountId: account.accountId, region };
         }
         return gap;
       });
       const recorded = length - t.partial - t.notRecorded - t.unknown;
-      const [recordedPct, partialPct, notRecordedPct, unknownPct] = sharePercents([recorded, t.partial, t.notRecorded, t.unknown], length);
+      const [recordedPct, partialPct, notRecordedPct, unknownPct] = sharePercents(
+        [recorded, t.partial, t.notRecorded, t.unknown],
+        length,
+      );
       recordedSum += recorded;
       org.recorded += recorded;
       org.partial += t.partial;
       org.notRecorded += t.notRecorded;
       org.unknown += t.unknown;
-      return { region, recordedPct: recordedPct!, partialPct: partialPct!, notRecordedPct: notRecordedPct!, unknownPct: unknownPct!, gaps };
+      return {
+        region,
+        recordedPct: recordedPct!,
+        partialPct: partialPct!,
+        notRecordedPct: notRecordedPct!,
+        unknownPct: unknownPct!,
+        gaps,
+      };
     });
     regionCount += regions.length;
     if (regions.length && recordedSum === length * regions.length) fullyRecorded++;
     if (hasGap) withGaps++;
     if (hasUnknown || !regions.length) withUnknown++;
-    return { accountId: account.accountId, name: account.name, recordedPct: percent(recordedSum, length * regions.length), regions: out };
+    return {
+      accountId: account.accountId,
+      name: account.name,
+      recordedPct: percent(recordedSum, length * regions.length),
+      regions: out,
+    };
   });
 
   const total = length * regionCount;
-  const [recordedPct, partialPct, notRecordedPct, unknownPct] = sharePercents([org.recorded, org.partial, org.notRecorded, org.unknown], total);
+  const [recordedPct, partialPct, notRecordedPct, unknownPct] = sharePercents(
+    [org.recorded, org.partial, org.notRecorded, org.unknown],
+    total,
+  );
   const gapCount = Object.values(gapsByCause).reduce((n, c) => n + c.count, 0);
   return {
     period: { from: iso(period.from), to: iso(period.to) },
@@ -137,7 +167,10 @@ export function assembleReport(input: AssembleInput): CoverageReport {
       gapCount,
       gapsByCause: sortCauses(gapsByCause),
       longestGap,
-      evidence: { from: evidenceFrom === null ? null : iso(evidenceFrom), to: evidenceTo === null ? null : iso(evidenceTo) },
+      evidence: {
+        from: evidenceFrom === null ? null : iso(evidenceFrom),
+        to: evidenceTo === null ? null : iso(evidenceTo),
+      },
       frameworks: FRAMEWORK_REFERENCES,
     },
     method: METHOD_TEXT,

@@ -118,7 +118,9 @@ export function buildIntervals(snapshots: EvidenceSnapshot[], options: BuildInte
       judgedEnd = Math.min(failedInWindow ? failures[f]! : Infinity, a.at + MAX_BRIDGE_SECONDS);
     }
     // Regions that no single-region trail calls home are judged alike: judge each class once.
-    const homes = new Set([...a.state.trails, ...b.state.trails].filter((t) => !t.isMultiRegionTrail).map((t) => t.homeRegion));
+    const homes = new Set(
+      [...a.state.trails, ...b.state.trails].filter((t) => !t.isMultiRegionTrail).map((t) => t.homeRegion),
+    );
     const judged = new Map<string, Segment[]>();
     for (const r of regions) {
       if (result.regions[r]! > a.at) {
@@ -134,10 +136,12 @@ export function buildIntervals(snapshots: EvidenceSnapshot[], options: BuildInte
         if (known) judgedWindow = [{ ...known, start: a.at, end: b.at, startBound: "snapshots" }];
         else {
           judgedWindow = judgeWindow(a.state, b.state, a.at, b.at, r);
-          if (cacheKey && judgedWindow.length === 1) steady.set(cacheKey, { state: judgedWindow[0]!.state, cause: judgedWindow[0]!.cause });
+          if (cacheKey && judgedWindow.length === 1)
+            steady.set(cacheKey, { state: judgedWindow[0]!.state, cause: judgedWindow[0]!.cause });
         }
         window = clipSegments(judgedWindow, a.at, judgedEnd);
-        if (judgedEnd < b.at) window.push(unknown(judgedEnd, b.at, failedInWindow ? "collection_error" : "no_evidence"));
+        if (judgedEnd < b.at)
+          window.push(unknown(judgedEnd, b.at, failedInWindow ? "collection_error" : "no_evidence"));
         judged.set(key, window);
       }
       push(r, window); // shared safely: mergeSegments copies what it keeps

@@ -30,7 +30,7 @@ export function buildLoggingTimeline(
   tA: number,
   tB: number,
 ): LoggingPoint[] {
-  const initial = before === "absent" ? false : before?.isLogging ?? null;
+  const initial = before === "absent" ? false : (before?.isLogging ?? null);
   if (after === null || initial === null) {
     // Without both ends there is nothing to simulate: the worse of what we know holds throughout.
     const end = after?.isLogging ?? null;

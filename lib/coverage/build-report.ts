@@ -51,7 +51,10 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
   const inputs: AccountInput[] = [];
   for (const a of accounts) {
     const b = builds.get(a.id);
-    const build = b && b.firstGoodAt !== null && b.evidenceTo !== null ? { firstGoodAt: b.firstGoodAt, evidenceTo: b.evidenceTo, regions: Object.keys(b.regions) } : null;
+    const build =
+      b && b.firstGoodAt !== null && b.evidenceTo !== null
+        ? { firstGoodAt: b.firstGoodAt, evidenceTo: b.evidenceTo, regions: Object.keys(b.regions) }
+        : null;
     // Leave out accounts that were gone before the period began, or arrived after it, unless we
     // hold evidence for them inside it.
     const hasEvidence = build !== null && build.firstGoodAt < period.to && build.evidenceTo > period.from;

@@ -12,6 +12,8 @@ export async function checkCoverageSchema(): Promise<void> {
     FROM unnest(ARRAY['coverage_days', 'coverage_gaps', 'coverage_builds']) AS t(name)`;
   const missing = rows.filter((r) => !r.present).map((r) => r.name);
   if (missing.length) {
-    throw new CoverageSchemaError(`The database lacks the coverage tables ${missing.join(", ")}: apply the coverage migration (trailwarden migrate).`);
+    throw new CoverageSchemaError(
+      `The database lacks the coverage tables ${missing.join(", ")}: apply the coverage migration (trailwarden migrate).`,
+    );
   }
 }

@@ -28,7 +28,9 @@ function advancedVerdict(s: AdvancedEventSelector): Verdict {
   if (!category?.equals?.includes("Management")) return "none";
   const readOnly = s.fieldSelectors.find((f) => f.field === "readOnly");
   if (readOnly) {
-    const onlyReads = (readOnly.equals?.includes("true") && !readOnly.equals.includes("false")) || readOnly.notEquals?.includes("false");
+    const onlyReads =
+      (readOnly.equals?.includes("true") && !readOnly.equals.includes("false")) ||
+      readOnly.notEquals?.includes("false");
     return onlyReads ? "read_only" : "write_only";
   }
   if (s.fieldSelectors.some((f) => f.field === "eventSource")) return "excluded_event_sources";

@@ -43,7 +43,8 @@ export function combineContributions(contributions: Coverage[]): Coverage {
 
 /** What the trail would give the region while logging (its configuration alone). */
 export function trailConfiguration(trail: TrailState, region: string): Coverage {
-  if (!trail.isMultiRegionTrail && trail.homeRegion !== region) return { state: "not_recorded", cause: "not_multi_region" };
+  if (!trail.isMultiRegionTrail && trail.homeRegion !== region)
+    return { state: "not_recorded", cause: "not_multi_region" };
   const events = classifyManagementEvents(trail.eventSelectors);
   switch (events.quality) {
     case "all":

@@ -19,7 +19,11 @@ export function drawCover(doc: PDFKit.PDFDocument, report: CoverageReport): void
   const left = doc.page.margins.left;
   doc.rect(0, 0, doc.page.width, 8).fill(COLORS.recorded);
   doc.font("Helvetica-Bold").fontSize(28).fillColor(TEXT).text("CloudTrail logging coverage", left, 200);
-  doc.font("Helvetica").fontSize(14).fillColor(MUTED).text("Evidence that API activity was recorded in every account and region");
+  doc
+    .font("Helvetica")
+    .fontSize(14)
+    .fillColor(MUTED)
+    .text("Evidence that API activity was recorded in every account and region");
   doc.moveDown(3);
   const lines: [string, string][] = [
     ["Organization", [org.name, org.id].filter(Boolean).join(" — ") || "not known"],
@@ -31,17 +35,24 @@ export function drawCover(doc: PDFKit.PDFDocument, report: CoverageReport): void
   for (const [label, value] of lines) {
     const y = doc.y;
     doc.font("Helvetica-Bold").fontSize(11).fillColor(TEXT).text(label, left, y, { width: 140 });
-    doc.font("Helvetica").fontSize(11).text(value, left + 150, y, { width: doc.page.width - left - 200 });
+    doc
+      .font("Helvetica")
+      .fontSize(11)
+      .text(value, left + 150, y, { width: doc.page.width - left - 200 });
     doc.moveDown(0.6);
   }
   doc.moveDown(4);
-  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(
-    "Produced by Trailwarden from its own collections of each account's CloudTrail configuration and status. " +
-      "The SHA-256 digests of the files of this report are listed in the accompanying manifest.",
-    left,
-    doc.y,
-    { width: 420 },
-  );
+  doc
+    .font("Helvetica")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      "Produced by Trailwarden from its own collections of each account's CloudTrail configuration and status. " +
+        "The SHA-256 digests of the files of this report are listed in the accompanying manifest.",
+      left,
+      doc.y,
+      { width: 420 },
+    );
 }
 
 function stackedBar(doc: PDFKit.PDFDocument, report: CoverageReport): void {
@@ -65,7 +76,11 @@ function stackedBar(doc: PDFKit.PDFDocument, report: CoverageReport): void {
   x = left;
   for (const [label, pct, color] of parts) {
     doc.rect(x, y + 1, 8, 8).fill(color);
-    doc.font("Helvetica").fontSize(9).fillColor(TEXT).text(`${label} ${formatPercent(pct)}`, x + 12, y, { lineBreak: false });
+    doc
+      .font("Helvetica")
+      .fontSize(9)
+      .fillColor(TEXT)
+      .text(`${label} ${formatPercent(pct)}`, x + 12, y, { lineBreak: false });
     x += width / 4;
   }
   doc.x = left;
@@ -76,19 +91,36 @@ export function drawSummary(doc: PDFKit.PDFDocument, report: CoverageReport): vo
   const s = report.summary;
   doc.addPage();
   heading(doc, "Organization summary");
-  doc.font("Helvetica").fontSize(10).fillColor(MUTED).text(`Share of the period's time, over all ${s.accountRegions} account-regions.`);
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(`Share of the period's time, over all ${s.accountRegions} account-regions.`);
   doc.moveDown(0.5);
   stackedBar(doc, report);
   drawTable(doc, {
-    columns: [{ header: "Figure", width: 255 }, { header: "Value", width: 240, align: "right", wrap: true }],
+    columns: [
+      { header: "Figure", width: 255 },
+      { header: "Value", width: 240, align: "right", wrap: true },
+    ],
     rows: [
       ["Accounts", String(s.accounts)],
       ["Accounts recorded for the whole period (every region)", String(s.accountsFullyRecorded)],
       ["Accounts with a partial or not-recorded gap", String(s.accountsWithGaps)],
       ["Accounts with time we hold no evidence for", String(s.accountsWithUnknown)],
       ["Gap intervals (each region counted)", String(s.gapCount)],
-      ["Longest gap", s.longestGap ? `${formatDuration(s.longestGap.durationSeconds)} (${s.longestGap.accountId}, ${s.longestGap.region})` : "none"],
-      ["Our evidence", s.evidence.from && s.evidence.to ? `${formatInstant(s.evidence.from)} to ${formatInstant(s.evidence.to)}` : "none"],
+      [
+        "Longest gap",
+        s.longestGap
+          ? `${formatDuration(s.longestGap.durationSeconds)} (${s.longestGap.accountId}, ${s.longestGap.region})`
+          : "none",
+      ],
+      [
+        "Our evidence",
+        s.evidence.from && s.evidence.to
+          ? `${formatInstant(s.evidence.from)} to ${formatInstant(s.evidence.to)}`
+          : "none",
+      ],
     ],
   });
   const causes = Object.entries(s.gapsByCause) as [GapCause, { count: number; seconds: number }][];
@@ -96,23 +128,37 @@ export function drawSummary(doc: PDFKit.PDFDocument, report: CoverageReport): vo
     doc.font("Helvetica-Bold").fontSize(11).fillColor(TEXT).text("Gaps by cause");
     doc.moveDown(0.3);
     drawTable(doc, {
-      columns: [{ header: "Cause", width: 245 }, { header: "Intervals", width: 80, align: "right" }, { header: "Total region time", width: 170, align: "right" }],
+      columns: [
+        { header: "Cause", width: 245 },
+        { header: "Intervals", width: 80, align: "right" },
+        { header: "Total region time", width: 170, align: "right" },
+      ],
       rows: causes.map(([cause, c]) => [CAUSE_LABELS[cause], String(c.count), formatDuration(c.seconds)]),
     });
   }
-  const lowest = [...report.accounts].filter((a) => a.regions.length).sort((a, b) => a.recordedPct - b.recordedPct).slice(0, 10);
+  const lowest = [...report.accounts]
+    .filter((a) => a.regions.length)
+    .sort((a, b) => a.recordedPct - b.recordedPct)
+    .slice(0, 10);
   if (lowest.length) {
     doc.font("Helvetica-Bold").fontSize(11).fillColor(TEXT).text("Least recorded accounts");
     doc.moveDown(0.3);
     drawTable(doc, {
-      columns: [{ header: "Account", width: 90 }, { header: "Name", width: 300 }, { header: "Recorded", width: 105, align: "right" }],
+      columns: [
+        { header: "Account", width: 90 },
+        { header: "Name", width: 300 },
+        { header: "Recorded", width: 105, align: "right" },
+      ],
       rows: lowest.map((a) => [a.accountId, a.name, formatPercent(a.recordedPct)]),
     });
   }
   doc.font("Helvetica-Bold").fontSize(11).fillColor(TEXT).text("Framework references");
   doc.moveDown(0.3);
   drawTable(doc, {
-    columns: [{ header: "Reference", width: 120 }, { header: "Requirement and what this report shows", width: 375, wrap: true }],
+    columns: [
+      { header: "Reference", width: 120 },
+      { header: "Requirement and what this report shows", width: 375, wrap: true },
+    ],
     rows: s.frameworks.map((f) => [f.id, `${f.title}. ${f.relevance}`]),
   });
 }

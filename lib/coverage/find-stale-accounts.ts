@@ -35,10 +35,16 @@ export async function findStaleAccounts(accountIds: string[] | null = null): Pro
   for (const r of rows) {
     if (r.built_count === r.snapshot_count && r.rule_version === COVERAGE_RULE_VERSION) continue;
     const appendedOnly =
-      r.built_count !== null && r.rule_version === COVERAGE_RULE_VERSION && r.count_before === r.built_count && r.last_good_at !== null;
+      r.built_count !== null &&
+      r.rule_version === COVERAGE_RULE_VERSION &&
+      r.count_before === r.built_count &&
+      r.last_good_at !== null;
     if (appendedOnly) {
       const lastGood = Math.floor(r.last_good_at!.getTime() / 1000);
-      stale.push({ accountId: r.account_id, mode: { kind: "from", cut: Math.floor(lastGood / DAY_SECONDS) * DAY_SECONDS } });
+      stale.push({
+        accountId: r.account_id,
+        mode: { kind: "from", cut: Math.floor(lastGood / DAY_SECONDS) * DAY_SECONDS },
+      });
     } else {
       stale.push({ accountId: r.account_id, mode: { kind: "full" } });
     }

@@ -22,7 +22,13 @@ interface TrackPoint {
   bound: Bound;
 }
 
-function trackFor(a: TrailState | undefined, b: TrailState | undefined, region: string, tA: number, tB: number): TrackPoint[] {
+function trackFor(
+  a: TrailState | undefined,
+  b: TrailState | undefined,
+  region: string,
+  tA: number,
+  tB: number,
+): TrackPoint[] {
   if (a && b) {
     const configuration = worse(trailConfiguration(a, region), trailConfiguration(b, region));
     return buildLoggingTimeline(a.status, b.status, tA, tB).map((p) => ({
@@ -69,7 +75,13 @@ function trailsOf(state: CoverageEvidenceState): Map<string, TrailState> {
   return trails;
 }
 
-export function judgeWindow(a: CoverageEvidenceState, b: CoverageEvidenceState, tA: number, tB: number, region: string): Segment[] {
+export function judgeWindow(
+  a: CoverageEvidenceState,
+  b: CoverageEvidenceState,
+  tA: number,
+  tB: number,
+  region: string,
+): Segment[] {
   const before = trailsOf(a);
   const after = trailsOf(b);
   const arns = new Set([...before.keys(), ...after.keys()]);

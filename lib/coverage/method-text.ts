@@ -11,8 +11,10 @@ export interface FrameworkReference {
 export const FRAMEWORK_REFERENCES: FrameworkReference[] = [
   {
     id: "PCI DSS v4.0 10.5.1",
-    title: "Retain audit log history for at least 12 months, with at least the most recent three months immediately available",
-    relevance: "The default report period is the twelve months ending yesterday; every interval not proven recorded is listed.",
+    title:
+      "Retain audit log history for at least 12 months, with at least the most recent three months immediately available",
+    relevance:
+      "The default report period is the twelve months ending yesterday; every interval not proven recorded is listed.",
   },
   {
     id: "NIST SP 800-53 AU-11",
@@ -44,10 +46,10 @@ export const METHOD_TEXT = [
   "Evidence. Trailwarden stores a snapshot of each account's CloudTrail configuration at every collection. Between " +
     "two successful collections, changes are dated by CloudTrail's own status times: StopLoggingTime dates when " +
     "logging stopped and StartLoggingTime when it resumed, so an interruption that began and ended between two " +
-    "collections is reported to the second (marked \"dated by AWS\"). Changes AWS does not date (a trail deleted, " +
+    'collections is reported to the second (marked "dated by AWS"). Changes AWS does not date (a trail deleted, ' +
     "selectors or the multi-region flag changed) are bounded by our collections and counted against coverage: a " +
-    "degradation from the earlier collection, an improvement only from the later one (marked \"bounded by " +
-    "snapshots\"). Only the latest stop and start are visible, so several interruptions in one interval count as " +
+    'degradation from the earlier collection, an improvement only from the later one (marked "bounded by ' +
+    'snapshots"). Only the latest stop and start are visible, so several interruptions in one interval count as ' +
     "one from the earliest instant we cannot vouch for.",
   `Failed collections carry no evidence. If the successful collections around them are at most ${hours} hours apart, ` +
     "the interval is judged from those two collections and CloudTrail's times as above. If they are further apart, " +

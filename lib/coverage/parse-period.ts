@@ -19,7 +19,8 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
   .superRefine((v, ctx) => {
     const t = Date.parse(`${v}T00:00:00Z`);
-    if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== v) ctx.addIssue({ code: "custom", message: `${v} is not a calendar date` });
+    if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== v)
+      ctx.addIssue({ code: "custom", message: `${v} is not a calendar date` });
   });
 
 const input = z.object({ from: day.optional(), to: day.optional() });
@@ -36,7 +37,10 @@ function yearEndingOn(toDay: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function parseCoveragePeriod(raw: { from?: string | null; to?: string | null }, now: Date = new Date()): CoveragePeriod {
+export function parseCoveragePeriod(
+  raw: { from?: string | null; to?: string | null },
+  now: Date = new Date(),
+): CoveragePeriod {
   const parsed = input.safeParse({ from: raw.from ?? undefined, to: raw.to ?? undefined });
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "period");
   const today = Math.floor(now.getTime() / 1000 / DAY_SECONDS) * DAY_SECONDS;
@@ -46,10 +50,14 @@ export function parseCoveragePeriod(raw: { from?: string | null; to?: string | n
   const to = startOf(toDay) + DAY_SECONDS;
   const problems: { path: string; message: string }[] = [];
   if (from >= to) problems.push({ path: "from", message: `${fromDay} is after to (${toDay})` });
-  if (startOf(toDay) > today) problems.push({ path: "to", message: `${toDay} is in the future (today is ${dayString(today)}, UTC)` });
+  if (startOf(toDay) > today)
+    problems.push({ path: "to", message: `${toDay} is in the future (today is ${dayString(today)}, UTC)` });
   const days = (to - from) / DAY_SECONDS;
   if (days > MAX_PERIOD_DAYS) {
-    problems.push({ path: "to", message: `the period is ${days} days long; at most ${MAX_PERIOD_DAYS} days can be reported at once` });
+    problems.push({
+      path: "to",
+      message: `the period is ${days} days long; at most ${MAX_PERIOD_DAYS} days can be reported at once`,
+    });
   }
   if (problems.length) {
     throw new ValidationError(`Invalid period: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`, problems);

@@ -47,7 +47,11 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
     doc.font("Helvetica-Bold").fontSize(size).fillColor("#ffffff");
     let x = left;
     for (const c of table.columns) {
-      doc.text(c.header, x + PAD, y + PAD + 0.5, { width: c.width - 2 * PAD, align: c.align ?? "left", lineBreak: false });
+      doc.text(c.header, x + PAD, y + PAD + 0.5, {
+        width: c.width - 2 * PAD,
+        align: c.align ?? "left",
+        lineBreak: false,
+      });
       x += c.width;
     }
     y += h;
@@ -69,7 +73,11 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
       doc.addPage();
       y = doc.page.margins.top;
       if (table.continued) {
-        doc.font("Helvetica-Oblique").fontSize(size).fillColor("#4b5563").text(table.continued, left, y, { lineBreak: false });
+        doc
+          .font("Helvetica-Oblique")
+          .fontSize(size)
+          .fillColor("#4b5563")
+          .text(table.continued, left, y, { lineBreak: false });
         y += lineHeight + 4;
       }
       header();
@@ -87,7 +95,12 @@ export function drawTable(doc: PDFKit.PDFDocument, table: PdfTable): void {
     });
     y += h;
   });
-  doc.moveTo(left, y).lineTo(left + totalWidth, y).lineWidth(0.5).strokeColor("#9ca3af").stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + totalWidth, y)
+    .lineWidth(0.5)
+    .strokeColor("#9ca3af")
+    .stroke();
   doc.x = left;
   doc.y = y + 10;
 }

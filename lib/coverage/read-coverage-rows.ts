@@ -76,11 +76,18 @@ export async function readGapsThrough(tx: Reader, accountId: string, cut: number
 }
 
 /** Gaps overlapping [from, to), grouped by account. */
-export async function readGaps(tx: Reader, from: number, to: number, accountIds: string[] | null): Promise<Map<string, StoredGap[]>> {
+export async function readGaps(
+  tx: Reader,
+  from: number,
+  to: number,
+  accountIds: string[] | null,
+): Promise<Map<string, StoredGap[]>> {
   const f = new Date(from * 1000);
   const t = new Date(to * 1000);
   const rows = accountIds
-    ? await tx.$queryRaw<GapRow[]>`SELECT * FROM coverage_gaps WHERE start_at < ${t} AND end_at > ${f} AND account_id = ANY(${accountIds}::text[])`
+    ? await tx.$queryRaw<
+        GapRow[]
+      >`SELECT * FROM coverage_gaps WHERE start_at < ${t} AND end_at > ${f} AND account_id = ANY(${accountIds}::text[])`
     : await tx.$queryRaw<GapRow[]>`SELECT * FROM coverage_gaps WHERE start_at < ${t} AND end_at > ${f}`;
   const out = new Map<string, StoredGap[]>();
   for (const r of rows) {

@@ -4,7 +4,12 @@
 // through or after it, reading only the snapshots from the last good one at or before the cut.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { buildIntervals, COVERAGE_RULE_VERSION, type CoverageEvidenceState, type EvidenceSnapshot } from "@/lib/coverage/build-intervals";
+import {
+  buildIntervals,
+  COVERAGE_RULE_VERSION,
+  type CoverageEvidenceState,
+  type EvidenceSnapshot,
+} from "@/lib/coverage/build-intervals";
 import type { Segment, StoredGap } from "@/lib/coverage/coverage-types";
 import { clipSegments } from "@/lib/coverage/merge-segments";
 import { DAY_SECONDS, dayString, extractGaps, rollupDays } from "@/lib/coverage/rollup-days";
@@ -50,7 +55,13 @@ async function rebuildFull(tx: Tx, accountId: string): Promise<void> {
 /** Returns false when the stored rows do not line up with the snapshots (the caller goes full). */
 async function rebuildFrom(tx: Tx, accountId: string, requestedCut: number): Promise<boolean> {
   const previous = await readBuild(tx, accountId);
-  if (!previous || previous.ruleVersion !== COVERAGE_RULE_VERSION || previous.firstGoodAt === null || previous.lastGoodAt === null) return false;
+  if (
+    !previous ||
+    previous.ruleVersion !== COVERAGE_RULE_VERSION ||
+    previous.firstGoodAt === null ||
+    previous.lastGoodAt === null
+  )
+    return false;
   // Rows after the previous build's last good snapshot were judged without the newer snapshots:
   // never keep them, whatever cut was asked for.
   const cut = Math.min(requestedCut, Math.floor(previous.lastGoodAt / DAY_SECONDS) * DAY_SECONDS);
@@ -81,7 +92,9 @@ async function rebuildFrom(tx: Tx, accountId: string, requestedCut: number): Pro
   }
   await insertDays(tx, accountId, days);
   await insertGaps(tx, accountId, gaps);
-  const [counted] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM snapshots WHERE account_id = ${accountId}`;
+  const [counted] = await tx.$queryRaw<
+    { count: number }[]
+  >`SELECT count(*)::int AS count FROM snapshots WHERE account_id = ${accountId}`;
   await upsertBuild(tx, {
     accountId,
     ruleVersion: COVERAGE_RULE_VERSION,

@@ -26,13 +26,19 @@ export interface RenderOptions {
   fileName?: string;
 }
 
-export async function renderCoverage(report: CoverageReport, format: CoverageFormat, options: RenderOptions = {}): Promise<RenderedCoverage> {
+export async function renderCoverage(
+  report: CoverageReport,
+  format: CoverageFormat,
+  options: RenderOptions = {},
+): Promise<RenderedCoverage> {
   const main = options.fileName ?? `${reportStem(report.period)}.${format}`;
   const stem = main.replace(/\.[^.]+$/, "");
   let files: RenderedFile[];
   switch (format) {
     case "json":
-      files = [{ name: main, contentType: "application/json", body: Buffer.from(JSON.stringify(report, null, 2) + "\n") }];
+      files = [
+        { name: main, contentType: "application/json", body: Buffer.from(JSON.stringify(report, null, 2) + "\n") },
+      ];
       break;
     case "csv":
       files = [

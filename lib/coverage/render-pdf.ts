@@ -7,14 +7,19 @@ import { formatDuration, formatInstant, formatPercent, formatPeriod } from "@/li
 import { drawTable } from "@/lib/coverage/pdf-table";
 import type { CoverageReport } from "@/lib/coverage/report-types";
 
-const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : 0);
+const mean = (values: number[]) =>
+  values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : 0;
 
 function accountTable(doc: PDFKit.PDFDocument, report: CoverageReport): void {
   doc.addPage();
   heading(doc, "Coverage per account");
-  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(
-    "Shares of the period averaged over the account's regions. Per-region figures are in the CSV and JSON exports; every gap is in the appendix.",
-  );
+  doc
+    .font("Helvetica")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      "Shares of the period averaged over the account's regions. Per-region figures are in the CSV and JSON exports; every gap is in the appendix.",
+    );
   doc.moveDown(0.5);
   drawTable(doc, {
     continued: "Coverage per account (continued)",
@@ -44,23 +49,39 @@ function accountTable(doc: PDFKit.PDFDocument, report: CoverageReport): void {
 function gapAppendix(doc: PDFKit.PDFDocument, report: CoverageReport): void {
   doc.addPage();
   heading(doc, "Appendix: every gap");
-  doc.font("Helvetica").fontSize(9).fillColor(MUTED).text(
-    "Times in UTC; the end is exclusive. The same interval in several regions of an account is one line. " +
-      "\"AWS\": both ends dated by CloudTrail's StopLogging/StartLogging times; \"snapshots\": at least one end bounded by our collections.",
-  );
+  doc
+    .font("Helvetica")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      "Times in UTC; the end is exclusive. The same interval in several regions of an account is one line. " +
+        '"AWS": both ends dated by CloudTrail\'s StopLogging/StartLogging times; "snapshots": at least one end bounded by our collections.',
+    );
   doc.moveDown(0.5);
   const rows: string[][] = [];
   for (const a of report.accounts) {
-    const grouped = new Map<string, { start: string; end: string; cause: GapCause; seconds: number; bound: string; regions: string[] }>();
+    const grouped = new Map<
+      string,
+      { start: string; end: string; cause: GapCause; seconds: number; bound: string; regions: string[] }
+    >();
     for (const r of a.regions) {
       for (const g of r.gaps) {
         const key = `${g.start}|${g.end}|${g.cause}|${g.boundedBy}`;
-        const entry = grouped.get(key) ?? { start: g.start, end: g.end, cause: g.cause, seconds: g.durationSeconds, bound: g.boundedBy, regions: [] };
+        const entry = grouped.get(key) ?? {
+          start: g.start,
+          end: g.end,
+          cause: g.cause,
+          seconds: g.durationSeconds,
+          bound: g.boundedBy,
+          regions: [],
+        };
         entry.regions.push(r.region);
         grouped.set(key, entry);
       }
     }
-    const entries = [...grouped.values()].sort((x, y) => x.start.localeCompare(y.start) || x.cause.localeCompare(y.cause));
+    const entries = [...grouped.values()].sort(
+      (x, y) => x.start.localeCompare(y.start) || x.cause.localeCompare(y.cause),
+    );
     for (const e of entries) {
       const all = a.regions.length > 1 && e.regions.length === a.regions.length;
       rows.push([
@@ -75,7 +96,11 @@ function gapAppendix(doc: PDFKit.PDFDocument, report: CoverageReport): void {
     }
   }
   if (!rows.length) {
-    doc.font("Helvetica").fontSize(10).fillColor(TEXT).text("No gaps: every region of every account was recorded for the whole period.");
+    doc
+      .font("Helvetica")
+      .fontSize(10)
+      .fillColor(TEXT)
+      .text("No gaps: every region of every account was recorded for the whole period.");
     return;
   }
   drawTable(doc, {
@@ -98,7 +123,8 @@ function method(doc: PDFKit.PDFDocument, report: CoverageReport): void {
   doc.addPage();
   heading(doc, "Method");
   doc.font("Helvetica").fontSize(10).fillColor(TEXT);
-  for (const paragraph of report.method.split("\n\n")) doc.text(paragraph, { align: "left", paragraphGap: 8, lineGap: 1.5 });
+  for (const paragraph of report.method.split("\n\n"))
+    doc.text(paragraph, { align: "left", paragraphGap: 8, lineGap: 1.5 });
 }
 
 function pageNumbers(doc: PDFKit.PDFDocument, report: CoverageReport): void {
@@ -112,7 +138,11 @@ function pageNumbers(doc: PDFKit.PDFDocument, report: CoverageReport): void {
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
     doc.font("Helvetica").fontSize(8).fillColor(MUTED);
-    doc.text(`CloudTrail logging coverage · ${formatPeriod(report.period)}`, left, y, { width, align: "left", lineBreak: false });
+    doc.text(`CloudTrail logging coverage · ${formatPeriod(report.period)}`, left, y, {
+      width,
+      align: "left",
+      lineBreak: false,
+    });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, y, { width, align: "right", lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

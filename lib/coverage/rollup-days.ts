@@ -14,7 +14,16 @@ export function rollupDays(region: string, segments: Segment[]): DayRollup[] {
   const dayOf = (index: number) => {
     let d = days.get(index);
     if (!d) {
-      d = { region, day: dayString(index * DAY_SECONDS), recorded: 0, partial: 0, notRecorded: 0, unknown: 0, causes: [], causeSet: new Set() };
+      d = {
+        region,
+        day: dayString(index * DAY_SECONDS),
+        recorded: 0,
+        partial: 0,
+        notRecorded: 0,
+        unknown: 0,
+        causes: [],
+        causeSet: new Set(),
+      };
       days.set(index, d);
     }
     return d;
@@ -37,7 +46,11 @@ export function rollupDays(region: string, segments: Segment[]): DayRollup[] {
     .sort(([x], [y]) => x - y)
     .map(([, d]) => {
       const { causeSet, ...row } = d;
-      return { ...row, unknown: DAY_SECONDS - row.recorded - row.partial - row.notRecorded, causes: [...causeSet].sort() };
+      return {
+        ...row,
+        unknown: DAY_SECONDS - row.recorded - row.partial - row.notRecorded,
+        causes: [...causeSet].sort(),
+      };
     });
 }
 

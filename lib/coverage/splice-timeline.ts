@@ -16,7 +16,12 @@ export interface SpliceResult {
  * `stored` is the gap with start < cut <= end, if any; `fromCut` the new timeline clipped to
  * start at the cut. Returns null when they disagree.
  */
-export function spliceAtCut(stored: StoredGap | undefined, fromCut: Segment[], cut: number, unclippedStart: number | null): SpliceResult | null {
+export function spliceAtCut(
+  stored: StoredGap | undefined,
+  fromCut: Segment[],
+  cut: number,
+  unclippedStart: number | null,
+): SpliceResult | null {
   const first = fromCut[0];
   if (!first || first.start !== cut) return null;
   if (!stored) {

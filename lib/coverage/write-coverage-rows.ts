@@ -12,7 +12,15 @@ const iso = (seconds: number) => new Date(seconds * 1000);
 
 export async function insertDays(tx: Tx, accountId: string, rows: DayRollup[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((x) => ({ r: x.region, d: x.day, a: x.recorded, p: x.partial, n: x.notRecorded, u: x.unknown, c: x.causes }));
+    const chunk = rows.slice(i, i + CHUNK).map((x) => ({
+      r: x.region,
+      d: x.day,
+      a: x.recorded,
+      p: x.partial,
+      n: x.notRecorded,
+      u: x.unknown,
+      c: x.causes,
+    }));
     await tx.$executeRaw`
       INSERT INTO coverage_days (account_id, region, day, recorded_seconds, partial_seconds, not_recorded_seconds, unknown_seconds, causes)
       SELECT ${accountId}, r, d, a, p, n, u, c
@@ -23,7 +31,13 @@ export async function insertDays(tx: Tx, accountId: string, rows: DayRollup[]): 
 export async function insertGaps(tx: Tx, accountId: string, gaps: StoredGap[]): Promise<void> {
   for (let i = 0; i < gaps.length; i += CHUNK) {
     const chunk = gaps.slice(i, i + CHUNK).map((g) => ({
-      r: g.region, s: iso(g.start).toISOString(), e: iso(g.end).toISOString(), st: g.state, c: g.cause, sb: g.startBound, eb: g.endBound,
+      r: g.region,
+      s: iso(g.start).toISOString(),
+      e: iso(g.end).toISOString(),
+      st: g.state,
+      c: g.cause,
+      sb: g.startBound,
+      eb: g.endBound,
     }));
     // ISO strings with "Z" are cast through timestamptz so the session time zone cannot shift them.
     await tx.$executeRaw`
@@ -45,7 +59,9 @@ export interface BuildRecord {
 
 export async function upsertBuild(tx: Tx, b: BuildRecord): Promise<void> {
   const at = (s: number | null) => (s === null ? null : iso(s));
-  const regions = JSON.stringify(Object.fromEntries(Object.entries(b.regions).map(([r, s]) => [r, iso(s).toISOString()])));
+  const regions = JSON.stringify(
+    Object.fromEntries(Object.entries(b.regions).map(([r, s]) => [r, iso(s).toISOString()])),
+  );
   await tx.$executeRaw`
     INSERT INTO coverage_builds (account_id, rule_version, built_at, snapshot_count, first_good_at, last_good_at, evidence_to, regions)
     VALUES (${b.accountId}, ${b.ruleVersion}, ${new Date()}, ${b.snapshotCount}, ${at(b.firstGoodAt)}, ${at(b.lastGoodAt)}, ${at(b.evidenceTo)}, ${regions}::jsonb)

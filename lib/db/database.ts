@@ -3,7 +3,18 @@
 // A second Trailwarden process on the same data directory reuses the running server instead of
 // starting another (the one that started it stops it). A lock left by a killed process is removed.
 import { execFileSync } from "node:child_process";
-import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
@@ -145,7 +156,9 @@ function hydrateEmbeddedLibraries(): void {
     try {
       symlinkSync(path.relative(path.dirname(targetPath), path.join(pkgDir, source)), targetPath);
     } catch (err) {
-      throw new DatabaseError(`Cannot prepare the embedded PostgreSQL binaries (${targetPath}): ${(err as Error).message}`);
+      throw new DatabaseError(
+        `Cannot prepare the embedded PostgreSQL binaries (${targetPath}): ${(err as Error).message}`,
+      );
     }
   }
 }
@@ -154,7 +167,8 @@ async function startEmbedded(root: string, log: (line: string) => void): Promise
   hydrateEmbeddedLibraries();
   const pgData = prepareDataDir(root);
   const running = runningServer(pgData);
-  const urlFor = (port: number) => `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DB}`;
+  const urlFor = (port: number) =>
+    `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DB}`;
   if (running) {
     log(`Using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid})`);
     return { url: urlFor(running.port), embedded: true, stop: async () => undefined };
@@ -182,7 +196,12 @@ async function startEmbedded(root: string, log: (line: string) => void): Promise
     }
     await server.start();
   } catch (err) {
-    const tail = logs.join("").split("\n").filter((l) => /FATAL|ERROR|could not/i.test(l)).slice(-3).join(" | ");
+    const tail = logs
+      .join("")
+      .split("\n")
+      .filter((l) => /FATAL|ERROR|could not/i.test(l))
+      .slice(-3)
+      .join(" | ");
     throw new DatabaseError(
       `Embedded PostgreSQL failed to start in ${pgData}: ${tail || (err instanceof Error ? err.message : "the server exited")}`,
     );
@@ -195,7 +214,10 @@ async function startEmbedded(root: string, log: (line: string) => void): Promise
   } finally {
     await admin.end();
   }
-  writeFileSync(path.join(root, "README.txt"), "Trailwarden's embedded PostgreSQL data. Delete this folder to start from an empty database.\n");
+  writeFileSync(
+    path.join(root, "README.txt"),
+    "Trailwarden's embedded PostgreSQL data. Delete this folder to start from an empty database.\n",
+  );
   log(`Embedded PostgreSQL started on 127.0.0.1:${port} (data in ${pgData})`);
   let stopped = false;
   return {
@@ -213,7 +235,9 @@ async function startEmbedded(root: string, log: (line: string) => void): Promise
  * Locates or starts PostgreSQL, applies pending migrations, and sets process.env.DATABASE_URL
  * for lib/db.ts and child processes.
  */
-export async function ensureDatabase(options: { log?: (line: string) => void; migrate?: boolean } = {}): Promise<DatabaseHandle> {
+export async function ensureDatabase(
+  options: { log?: (line: string) => void; migrate?: boolean } = {},
+): Promise<DatabaseHandle> {
   const log = options.log ?? (() => undefined);
   const env = getEnv();
   let handle: DatabaseHandle;

@@ -13,7 +13,10 @@ export const collectPayload = z.object({
   runId: z.uuid().optional(),
   trigger: z.enum(["schedule", "manual", "api", "cli", "remediation", "seed"]).default("schedule"),
   requestedBy: z.string().max(200).nullish(),
-  accountIds: z.array(z.string().regex(/^\d{12}$/)).max(10_000).optional(),
+  accountIds: z
+    .array(z.string().regex(/^\d{12}$/))
+    .max(10_000)
+    .optional(),
 });
 export type CollectPayload = z.input<typeof collectPayload>;
 
@@ -33,7 +36,10 @@ export const collectJob = defineJob({
     deleteAfterSeconds: 7 * 86_400,
   },
   handle: async (payload, { jobId, log }) => {
-    const [{ runCollection }, { loadEvaluationHook }] = await Promise.all([import("@/lib/collect/run-collection"), import("@/lib/jobs/load-evaluation-hook")]);
+    const [{ runCollection }, { loadEvaluationHook }] = await Promise.all([
+      import("@/lib/collect/run-collection"),
+      import("@/lib/jobs/load-evaluation-hook"),
+    ]);
     const summary = await runCollection({
       runId: payload.runId ?? jobId,
       trigger: payload.trigger,
@@ -43,6 +49,8 @@ export const collectJob = defineJob({
       onSnapshotStored: await loadEvaluationHook(),
       log,
     });
-    log(`collect ${summary.runId}: ${summary.status} (${summary.counts.ok} ok, ${summary.counts.partial} partial, ${summary.counts.error} error, ${summary.counts.skipped} skipped)`);
+    log(
+      `collect ${summary.runId}: ${summary.status} (${summary.counts.ok} ok, ${summary.counts.partial} partial, ${summary.counts.error} error, ${summary.counts.skipped} skipped)`,
+    );
   },
 });

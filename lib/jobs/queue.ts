@@ -5,7 +5,10 @@ import { PgBoss } from "pg-boss";
 
 export const BOSS_SCHEMA = "pgboss";
 
-const globalForBoss = globalThis as unknown as { trailwardenBoss?: Promise<PgBoss>; trailwardenBossRole?: "producer" | "worker" };
+const globalForBoss = globalThis as unknown as {
+  trailwardenBoss?: Promise<PgBoss>;
+  trailwardenBossRole?: "producer" | "worker";
+};
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -14,7 +17,10 @@ function databaseUrl(): string {
 }
 
 /** A new, started pg-boss; `worker` enables cron scheduling and maintenance. */
-export async function createBoss(role: "producer" | "worker", log: (line: string) => void = console.error): Promise<PgBoss> {
+export async function createBoss(
+  role: "producer" | "worker",
+  log: (line: string) => void = console.error,
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl(),
     schema: BOSS_SCHEMA,
@@ -43,7 +49,12 @@ export async function registerBoss(boss: PgBoss): Promise<void> {
   globalForBoss.trailwardenBoss = Promise.resolve(boss);
   globalForBoss.trailwardenBossRole = "worker";
   // A producer opened before the worker started (an enqueue came first) is closed, not leaked.
-  if (previous) await (await previous.catch(() => null))?.stop({ graceful: true, close: true, timeout: 10_000 }).catch(() => undefined);
+  if (previous)
+    await (
+      await previous.catch(() => null)
+    )
+      ?.stop({ graceful: true, close: true, timeout: 10_000 })
+      .catch(() => undefined);
 }
 
 export async function stopBoss(): Promise<void> {
@@ -54,7 +65,11 @@ export async function stopBoss(): Promise<void> {
 }
 
 /** Creates (or updates) a queue; concurrent workers creating the same queue is not an error. */
-export async function ensureQueue(boss: PgBoss, name: string, options: Parameters<PgBoss["createQueue"]>[1] = {}): Promise<void> {
+export async function ensureQueue(
+  boss: PgBoss,
+  name: string,
+  options: Parameters<PgBoss["createQueue"]>[1] = {},
+): Promise<void> {
   if (await boss.getQueue(name)) return;
   try {
     await boss.createQueue(name, options);

@@ -3,4 +3,7 @@ import { collectJob } from "@/lib/jobs/collect-job";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { remediationJob } from "@/lib/jobs/remediation-job";
 
-export const JOBS: readonly JobDefinition[] = [collectJob as unknown as JobDefinition, remediationJob as unknown as JobDefinition];
+export const JOBS: readonly JobDefinition[] = [
+  collectJob as unknown as JobDefinition,
+  remediationJob as unknown as JobDefinition,
+];

@@ -12,7 +12,10 @@ import { ensureQueue, getBoss } from "@/lib/jobs/queue";
 export const collectionRequest = z.object({
   trigger: z.enum(["manual", "api", "cli", "remediation", "schedule", "seed"]),
   requestedBy: z.string().max(200).nullish(),
-  accountIds: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id")).max(10_000).optional(),
+  accountIds: z
+    .array(z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id"))
+    .max(10_000)
+    .optional(),
 });
 export type CollectionRequest = z.input<typeof collectionRequest>;
 
@@ -35,15 +38,26 @@ export async function requestCollection(input: CollectionRequest): Promise<Reque
   const { runId, coalesced } = await db.$transaction(async (tx) => {
     // Serializes concurrent requests so two clicks cannot both create a run.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('trailwarden:request-collection'))`;
-    const queued = await tx.collectionRun.findMany({ where: { status: "queued" }, select: { id: true, accountIds: true }, orderBy: { createdAt: "asc" } });
+    const queued = await tx.collectionRun.findMany({
+      where: { status: "queued" },
+      select: { id: true, accountIds: true },
+      orderBy: { createdAt: "asc" },
+    });
     const match = queued.find((r) => sameScope(r.accountIds, accountIds));
     if (match) return { runId: match.id, coalesced: true };
-    const run = await tx.collectionRun.create({ data: { trigger: req.trigger, requestedBy: req.requestedBy ?? null, accountIds, status: "queued" }, select: { id: true } });
+    const run = await tx.collectionRun.create({
+      data: { trigger: req.trigger, requestedBy: req.requestedBy ?? null, accountIds, status: "queued" },
+      select: { id: true },
+    });
     return { runId: run.id, coalesced: false };
   });
   const boss = await getBoss();
   await ensureQueue(boss, COLLECT_JOB, collectJob.queue);
   // The job id is the run id: sending again (a coalesced request) never enqueues a second job.
-  await boss.send(COLLECT_JOB, { runId, trigger: req.trigger, requestedBy: req.requestedBy ?? null, accountIds }, { id: runId });
+  await boss.send(
+    COLLECT_JOB,
+    { runId, trigger: req.trigger, requestedBy: req.requestedBy ?? null, accountIds },
+    { id: runId },
+  );
   return { runId, coalesced };
 }

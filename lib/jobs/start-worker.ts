@@ -44,12 +44,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     const cron = options.schedule === false ? undefined : def.cron?.();
     if (cron) await boss.schedule(def.id, cron, (def.cronPayload ?? {}) as object, { tz: "UTC" });
     else await boss.unschedule(def.id);
-    await boss.work(def.id, { localConcurrency: options.concurrency ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-      for (const job of jobs) {
-        const payload = parsePayload(def, job);
-        await def.handle(payload, { jobId: job.id, retryCount: job.retryCount, signal: job.signal, log });
-      }
-    });
+    await boss.work(
+      def.id,
+      { localConcurrency: options.concurrency ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async (jobs) => {
+        for (const job of jobs) {
+          const payload = parsePayload(def, job);
+          await def.handle(payload, { jobId: job.id, retryCount: job.retryCount, signal: job.signal, log });
+        }
+      },
+    );
     log(`Serving job "${def.id}"${cron ? ` (scheduled: ${cron} UTC)` : ""}`);
   }
   return { stop: () => stopBoss() };

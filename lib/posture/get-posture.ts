@@ -41,7 +41,10 @@ export async function getPosture(options: { accountIds?: string[] } = {}): Promi
   const latest = new Map(
     (await latestSnapshots(accounts.map((a) => a.id)))
       .filter((s) => s.latestId && s.latestAt && s.latestStatus)
-      .map((s) => [s.accountId, { id: s.latestId!, collectedAt: s.latestAt!, status: s.latestStatus!, error: s.latestError }]),
+      .map((s) => [
+        s.accountId,
+        { id: s.latestId!, collectedAt: s.latestAt!, status: s.latestStatus!, error: s.latestError },
+      ]),
   );
   const snapshotIds = [...latest.values()].map((s) => s.id);
   const results = snapshotIds.length
@@ -73,10 +76,16 @@ export async function getPosture(options: { accountIds?: string[] } = {}): Promi
       reason: r.reason,
       evidence: r.evidence,
       securityHub: r.security_hub
-        ? { status: r.security_hub.status ?? null, workflowStatus: r.security_hub.workflowStatus ?? null, updatedAt: r.security_hub.updatedAt ?? null }
+        ? {
+            status: r.security_hub.status ?? null,
+            workflowStatus: r.security_hub.workflowStatus ?? null,
+            updatedAt: r.security_hub.updatedAt ?? null,
+          }
         : null,
       reconciliation: r.reconciliation,
-      stale: r.stale_status ? { status: r.stale_status, reason: r.stale_reason, at: r.stale_at?.toISOString() ?? null } : null,
+      stale: r.stale_status
+        ? { status: r.stale_status, reason: r.stale_reason, at: r.stale_at?.toISOString() ?? null }
+        : null,
     });
     bySnapshot.set(r.snapshot_id, list);
   }
@@ -85,7 +94,9 @@ export async function getPosture(options: { accountIds?: string[] } = {}): Promi
     generatedAt: new Date().toISOString(),
     accounts: accounts.map((a) => {
       const snap = latest.get(a.id);
-      const controls = (snap ? bySnapshot.get(snap.id) ?? [] : []).sort((x, y) => order(x.controlId) - order(y.controlId));
+      const controls = (snap ? (bySnapshot.get(snap.id) ?? []) : []).sort(
+        (x, y) => order(x.controlId) - order(y.controlId),
+      );
       return {
         accountId: a.id,
         name: a.name,

@@ -21,6 +21,19 @@ export function postureToCsv(posture: Posture): string {
   );
   return stringify(rows, {
     header: true,
-    columns: ["accountId", "name", "ouPath", "collectedAt", "collectionStatus", "controlId", "status", "reason", "evidence", "securityHubStatus", "securityHubUpdatedAt", "reconciliation"],
+    columns: [
+      "accountId",
+      "name",
+      "ouPath",
+      "collectedAt",
+      "collectionStatus",
+      "controlId",
+      "status",
+      "reason",
+      "evidence",
+      "securityHubStatus",
+      "securityHubUpdatedAt",
+      "reconciliation",
+    ],
   });
 }

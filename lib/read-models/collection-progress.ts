@@ -2,7 +2,11 @@
 // model (lib/collect/get-collection-progress.ts) with times as ISO strings, plus a short list of
 // recent runs.
 import { db } from "@/lib/db";
-import { getCollectionProgress, getLatestCollectionRun, type CollectionProgress } from "@/lib/collect/get-collection-progress";
+import {
+  getCollectionProgress,
+  getLatestCollectionRun,
+  type CollectionProgress,
+} from "@/lib/collect/get-collection-progress";
 
 export interface CollectionProgressView {
   runId: string;
@@ -91,5 +95,10 @@ export async function listCollectionRuns(limit = 20): Promise<CollectionRunSumma
       durationMs: true,
     },
   });
-  return runs.map(({ id, createdAt, finishedAt, ...r }) => ({ runId: id, ...r, createdAt: createdAt.toISOString(), finishedAt: finishedAt?.toISOString() ?? null }));
+  return runs.map(({ id, createdAt, finishedAt, ...r }) => ({
+    runId: id,
+    ...r,
+    createdAt: createdAt.toISOString(),
+    finishedAt: finishedAt?.toISOString() ?? null,
+  }));
 }

@@ -1,7 +1,12 @@
 // Event selectors in words for the account page, e.g. "read and write management events (basic
 // selector)", "write-only management events", "all management events (AWS default: selectors
 // never set)". Pure. The pass/fail judgement itself comes from lib/controls/management-events.ts.
-import type { AdvancedEventSelector, AdvancedFieldSelector, BasicEventSelector, EventSelectorsState } from "@/lib/collect/snapshot-types";
+import type {
+  AdvancedEventSelector,
+  AdvancedFieldSelector,
+  BasicEventSelector,
+  EventSelectorsState,
+} from "@/lib/collect/snapshot-types";
 
 function rw(type: BasicEventSelector["readWriteType"]): string {
   return type === "All" ? "read and write" : type === "ReadOnly" ? "read-only" : "write-only";
@@ -10,7 +15,9 @@ function rw(type: BasicEventSelector["readWriteType"]): string {
 function describeBasic(s: BasicEventSelector): string {
   const parts: string[] = [];
   if (s.includeManagementEvents) {
-    const excluded = s.excludeManagementEventSources.length ? `, excluding ${s.excludeManagementEventSources.join(", ")}` : "";
+    const excluded = s.excludeManagementEventSources.length
+      ? `, excluding ${s.excludeManagementEventSources.join(", ")}`
+      : "";
     parts.push(`${rw(s.readWriteType)} management events${excluded} (basic selector)`);
   }
   if (s.dataResources.length) {
@@ -48,7 +55,13 @@ function describeAdvanced(s: AdvancedEventSelector): string {
     const readOnly = field(s, "readOnly");
     const source = field(s, "eventSource");
     const kind =
-      readOnly?.equals?.length === 1 ? (readOnly.equals[0]?.toLowerCase() === "true" ? "read-only" : "write-only") : readOnly ? `management events with readOnly ${condition(readOnly)}` : "read and write";
+      readOnly?.equals?.length === 1
+        ? readOnly.equals[0]?.toLowerCase() === "true"
+          ? "read-only"
+          : "write-only"
+        : readOnly
+          ? `management events with readOnly ${condition(readOnly)}`
+          : "read and write";
     const base = kind.startsWith("management") ? kind : `${kind} management events`;
     return `${base}${source ? `, only where eventSource ${condition(source)}` : ""} (${named})`;
   }
@@ -61,7 +74,8 @@ function describeAdvanced(s: AdvancedEventSelector): string {
 
 export function describeSelectors(selectors: EventSelectorsState | null): string[] {
   if (selectors === null) return ["unknown: GetEventSelectors failed"];
-  if (selectors.basic === null && selectors.advanced === null) return ["all management events (AWS default: selectors never set)"];
+  if (selectors.basic === null && selectors.advanced === null)
+    return ["all management events (AWS default: selectors never set)"];
   if (selectors.advanced?.length) return selectors.advanced.map(describeAdvanced);
   if (selectors.basic?.length) return selectors.basic.map(describeBasic);
   return ["nothing: the selector list is empty"];

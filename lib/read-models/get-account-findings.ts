@@ -32,11 +32,31 @@ export async function getAccountFindings(accountId: string): Promise<AccountFind
     where: { accountId },
     orderBy: { updatedAt: "desc" },
     take: 500,
-    select: { id: true, controlId: true, region: true, complianceStatus: true, workflowStatus: true, recordState: true, resourceIds: true, statusReasons: true, updatedAt: true, lastSeenAt: true },
+    select: {
+      id: true,
+      controlId: true,
+      region: true,
+      complianceStatus: true,
+      workflowStatus: true,
+      recordState: true,
+      resourceIds: true,
+      statusReasons: true,
+      updatedAt: true,
+      lastSeenAt: true,
+    },
   });
   const order = controlIndex();
   return rows
-    .map((r) => ({ ...r, reasons: reasonsOf(r.statusReasons), updatedAt: r.updatedAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() }))
+    .map((r) => ({
+      ...r,
+      reasons: reasonsOf(r.statusReasons),
+      updatedAt: r.updatedAt.toISOString(),
+      lastSeenAt: r.lastSeenAt.toISOString(),
+    }))
     .map(({ statusReasons: _drop, ...r }) => r)
-    .sort((a, b) => Number(a.recordState !== "ACTIVE") - Number(b.recordState !== "ACTIVE") || (order.get(a.controlId) ?? 99) - (order.get(b.controlId) ?? 99));
+    .sort(
+      (a, b) =>
+        Number(a.recordState !== "ACTIVE") - Number(b.recordState !== "ACTIVE") ||
+        (order.get(a.controlId) ?? 99) - (order.get(b.controlId) ?? 99),
+    );
 }

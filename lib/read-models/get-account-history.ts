@@ -19,7 +19,15 @@ export async function getAccountHistory(accountId: string, limit = 15): Promise<
       where: { accountId },
       orderBy: { run: { createdAt: "desc" } },
       take: limit,
-      select: { runId: true, status: true, error: true, apiCalls: true, startedAt: true, finishedAt: true, run: { select: { trigger: true, createdAt: true } } },
+      select: {
+        runId: true,
+        status: true,
+        error: true,
+        apiCalls: true,
+        startedAt: true,
+        finishedAt: true,
+        run: { select: { trigger: true, createdAt: true } },
+      },
     }),
     db.snapshot.findMany({
       where: { accountId },
@@ -44,7 +52,15 @@ export async function getAccountHistory(accountId: string, limit = 15): Promise<
   // Snapshots written outside a run (imports, seeds) still belong in the history.
   for (const s of snapshots) {
     if (s.runId && runs.some((r) => r.runId === s.runId)) continue;
-    out.push({ at: s.collectedAt.toISOString(), runId: s.runId, trigger: null, status: s.status, error: s.error, apiCalls: s.apiCalls, errors: Array.isArray(s.errors) ? (s.errors as unknown as CollectionError[]) : [] });
+    out.push({
+      at: s.collectedAt.toISOString(),
+      runId: s.runId,
+      trigger: null,
+      status: s.status,
+      error: s.error,
+      apiCalls: s.apiCalls,
+      errors: Array.isArray(s.errors) ? (s.errors as unknown as CollectionError[]) : [],
+    });
   }
   return out.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }

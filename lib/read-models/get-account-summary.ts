@@ -26,7 +26,16 @@ export interface AccountSummary {
 export const getAccountSummary = cache(async (accountId: string): Promise<AccountSummary | null> => {
   const account = await db.awsAccount.findUnique({
     where: { id: accountId },
-    select: { id: true, name: true, email: true, ouPath: true, status: true, isManagement: true, firstSeenAt: true, removedAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      ouPath: true,
+      status: true,
+      isManagement: true,
+      firstSeenAt: true,
+      removedAt: true,
+    },
   });
   if (!account) return null;
   const [snap] = await latestSnapshots([accountId]);
@@ -47,7 +56,10 @@ export const getAccountSummary = cache(async (accountId: string): Promise<Accoun
     ...account,
     firstSeenAt: account.firstSeenAt.toISOString(),
     removedAt: account.removedAt?.toISOString() ?? null,
-    latest: snap?.latestStatus && snap.latestAt ? { status: snap.latestStatus, error: snap.latestError, at: snap.latestAt.toISOString() } : null,
+    latest:
+      snap?.latestStatus && snap.latestAt
+        ? { status: snap.latestStatus, error: snap.latestError, at: snap.latestAt.toISOString() }
+        : null,
     evaluatedAt: snap?.evaluatedAt?.toISOString() ?? null,
     staleVerdicts: snap ? verdictsAreStale(snap) : false,
     counts,

@@ -26,5 +26,11 @@ export async function getAccountTimeline(accountId: string): Promise<TimelinePoi
       ORDER BY snapshot_id, control_id, evaluated_at DESC) v
     GROUP BY snapshot_id, collected_at
     ORDER BY collected_at`;
-  return rows.map((r) => ({ at: r.at.toISOString(), passed: Number(r.passed), failed: Number(r.failed), errors: Number(r.errors), other: Number(r.other) }));
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    passed: Number(r.passed),
+    failed: Number(r.failed),
+    errors: Number(r.errors),
+    other: Number(r.other),
+  }));
 }

@@ -24,7 +24,13 @@ export interface TrailView {
   kmsKeyId: string | null;
   logGroupArn: string | null;
   cloudWatchDeliveryError: string | null;
-  bucket: { name: string; ownerAccountId: string | null; readStatus: string; accessLogging: boolean | null; publicBlocked: boolean | null } | null;
+  bucket: {
+    name: string;
+    ownerAccountId: string | null;
+    readStatus: string;
+    accessLogging: boolean | null;
+    publicBlocked: boolean | null;
+  } | null;
   tags: Record<string, string> | null;
 }
 
@@ -54,14 +60,23 @@ function toView(trail: TrailState, credited: boolean, buckets: Record<string, Bu
           readStatus: bucket?.readStatus ?? "unknown",
           accessLogging: bucket?.accessLogging ? bucket.accessLogging.enabled : null,
           // CloudTrail.6: not public when the public access block is fully on, or the policy is not public.
-          publicBlocked: pab && Object.values(pab).every(Boolean) ? true : bucket?.policyIsPublic === false ? true : bucket?.policyIsPublic === true ? false : null,
+          publicBlocked:
+            pab && Object.values(pab).every(Boolean)
+              ? true
+              : bucket?.policyIsPublic === false
+                ? true
+                : bucket?.policyIsPublic === true
+                  ? false
+                  : null,
         }
       : null,
     tags: trail.tags,
   };
 }
 
-export async function getAccountTrails(accountId: string): Promise<{ trails: TrailView[]; collectedAt: string; status: string } | null> {
+export async function getAccountTrails(
+  accountId: string,
+): Promise<{ trails: TrailView[]; collectedAt: string; status: string } | null> {
   const snap = await getAccountSnapshot(accountId);
   if (!snap) return null;
   const state = snap.state;

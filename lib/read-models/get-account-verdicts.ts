@@ -26,7 +26,18 @@ export async function getAccountVerdicts(accountId: string): Promise<AccountVerd
   const [snap] = await latestSnapshots([accountId]);
   if (!snap?.evaluatedId) return [];
   const rows = await db.$queryRaw<
-    { control_id: string; status: string; reason: string; evidence: string[] | null; stale_status: string | null; stale_reason: string | null; stale_at: Date | null; security_hub: unknown; reconciliation: string | null; collected_at: Date }[]
+    {
+      control_id: string;
+      status: string;
+      reason: string;
+      evidence: string[] | null;
+      stale_status: string | null;
+      stale_reason: string | null;
+      stale_at: Date | null;
+      security_hub: unknown;
+      reconciliation: string | null;
+      collected_at: Date;
+    }[]
   >`
     SELECT DISTINCT ON (control_id) control_id, status, reason, evidence, stale_status, stale_reason, stale_at, security_hub, reconciliation, collected_at
     FROM control_results WHERE snapshot_id = ${snap.evaluatedId}::uuid
@@ -41,7 +52,10 @@ export async function getAccountVerdicts(accountId: string): Promise<AccountVerd
       const sh = parseSecurityHub(r.security_hub);
       let status = r.status as VerdictStatus;
       let reason = r.reason;
-      let staleVerdict = r.stale_status && isVerdictStatus(r.stale_status) ? { status: r.stale_status, reason: r.stale_reason, at: r.stale_at?.toISOString() ?? null } : null;
+      let staleVerdict =
+        r.stale_status && isVerdictStatus(r.stale_status)
+          ? { status: r.stale_status, reason: r.stale_reason, at: r.stale_at?.toISOString() ?? null }
+          : null;
       if (stale && status !== "ERROR") {
         staleVerdict = { status, reason: r.reason, at: r.collected_at.toISOString() };
         status = "ERROR";

@@ -50,5 +50,11 @@ export async function getCoverageShare(): Promise<CoverageShare> {
     if (c1 === "P") fullyRecorded++;
     if (c3 === "P") logging++;
   }
-  return { source: "latest-verdicts", share: evaluated ? fullyRecorded / evaluated : 0, logging, fullyRecorded, evaluated };
+  return {
+    source: "latest-verdicts",
+    share: evaluated ? fullyRecorded / evaluated : 0,
+    logging,
+    fullyRecorded,
+    evaluated,
+  };
 }

@@ -85,7 +85,9 @@ async function load(): Promise<AccountStatuses[]> {
     const snap = { latestId: r.latest_id, latestStatus: r.latest_status, evaluatedId: r.evaluated_id };
     if (verdictsAreStale(snap)) {
       // The newest collection failed and was never evaluated: keep the old verdicts, as stale.
-      cells = cells.map((code) => (code === NO_RESULT_CODE || code !== code.toUpperCase() ? code : encodeCell("ERROR", decodeCell(code).status)));
+      cells = cells.map((code) =>
+        code === NO_RESULT_CODE || code !== code.toUpperCase() ? code : encodeCell("ERROR", decodeCell(code).status),
+      );
     }
     return {
       id: r.id,

@@ -37,7 +37,10 @@ export async function getMatrixReasons(accountIds: string[]): Promise<MatrixReas
     if (!snap) continue;
     const cells = (out[snap.accountId] ??= {});
     if (verdictsAreStale(snap)) {
-      cells[row.control_id] = { r: `The latest collection failed: ${snap.latestError ?? "no details recorded"}`, sr: row.reason };
+      cells[row.control_id] = {
+        r: `The latest collection failed: ${snap.latestError ?? "no details recorded"}`,
+        sr: row.reason,
+      };
     } else {
       cells[row.control_id] = row.stale_reason ? { r: row.reason, sr: row.stale_reason } : { r: row.reason };
     }

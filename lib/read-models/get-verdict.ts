@@ -41,7 +41,10 @@ export interface VerdictDetail {
 
 export async function getVerdict(accountId: string, controlId: string): Promise<VerdictDetail> {
   if (!isControlId(controlId)) throw new NotFoundError(`No control ${controlId}`);
-  const account = await db.awsAccount.findUnique({ where: { id: accountId }, select: { id: true, name: true, ouPath: true } });
+  const account = await db.awsAccount.findUnique({
+    where: { id: accountId },
+    select: { id: true, name: true, ouPath: true },
+  });
   if (!account) throw new NotFoundError(`No account ${accountId}`);
   const control = CATALOGUE[controlId];
   const [snap] = await latestSnapshots([accountId]);
@@ -69,7 +72,15 @@ export async function getVerdict(accountId: string, controlId: string): Promise<
       where: { accountId, controlId },
       orderBy: { updatedAt: "desc" },
       take: 20,
-      select: { id: true, region: true, complianceStatus: true, workflowStatus: true, recordState: true, updatedAt: true, resourceIds: true },
+      select: {
+        id: true,
+        region: true,
+        complianceStatus: true,
+        workflowStatus: true,
+        recordState: true,
+        updatedAt: true,
+        resourceIds: true,
+      },
     }),
   ]);
   const securityHub = parseSecurityHub(result?.securityHub);
@@ -103,7 +114,9 @@ export async function getVerdict(accountId: string, controlId: string): Promise<
     evaluatedAt: result?.evaluatedAt.toISOString() ?? null,
     evaluatorVersion: result?.evaluatorVersion ?? null,
     latestCollection:
-      snap?.latestStatus && snap.latestAt ? { status: snap.latestStatus, error: snap.latestError, at: snap.latestAt.toISOString() } : null,
+      snap?.latestStatus && snap.latestAt
+        ? { status: snap.latestStatus, error: snap.latestError, at: snap.latestAt.toISOString() }
+        : null,
     securityHub,
     reconciliation: result?.reconciliation ?? null,
     reconciliationText: describeReconciliation(result?.reconciliation, securityHub?.status, status),

@@ -84,5 +84,12 @@ export async function listAccounts(p: AccountListParams): Promise<AccountList> {
   rows.sort(compare[p.sort]);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(p.page, pages);
-  return { rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: all.length, matching: rows.length, page, pages, ous: [...ous].sort() };
+  return {
+    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: all.length,
+    matching: rows.length,
+    page,
+    pages,
+    ous: [...ous].sort(),
+  };
 }

@@ -8,7 +8,11 @@ interface Entry<T> {
   value: Promise<T>;
 }
 
-export function memoByKey<T>(maxAgeMs: number, freshnessKey: () => Promise<string>, compute: () => Promise<T>): () => Promise<T> {
+export function memoByKey<T>(
+  maxAgeMs: number,
+  freshnessKey: () => Promise<string>,
+  compute: () => Promise<T>,
+): () => Promise<T> {
   let entry: Entry<T> | undefined;
   return async () => {
     const key = await freshnessKey();

@@ -3,7 +3,11 @@
 
 export type Reconciliation = "agrees" | "awaiting" | "disagrees" | "not_reported";
 
-export function describeReconciliation(state: string | null | undefined, securityHubStatus?: string | null, verdictStatus?: string | null): string {
+export function describeReconciliation(
+  state: string | null | undefined,
+  securityHubStatus?: string | null,
+  verdictStatus?: string | null,
+): string {
   if (verdictStatus === "ERROR" && !state) return "Not compared: the latest collection could not evaluate this control";
   switch (state) {
     case "agrees":

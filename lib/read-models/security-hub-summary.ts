@@ -22,5 +22,10 @@ export function parseSecurityHub(value: unknown): SecurityHubSummary | null {
   const parsed = schema.safeParse(value);
   if (!parsed.success || !parsed.data) return null;
   const { status, workflowStatus, updatedAt, findingId } = parsed.data;
-  return { status: status ?? null, workflowStatus: workflowStatus ?? null, updatedAt: updatedAt ?? null, findingId: findingId ?? null };
+  return {
+    status: status ?? null,
+    workflowStatus: workflowStatus ?? null,
+    updatedAt: updatedAt ?? null,
+    findingId: findingId ?? null,
+  };
 }

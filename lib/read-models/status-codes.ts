@@ -7,7 +7,14 @@ import type { VerdictStatus } from "@/lib/controls/types";
 
 export type { VerdictStatus };
 
-export const VERDICT_STATUSES: readonly VerdictStatus[] = ["PASSED", "FAILED", "WARNING", "NO_DATA", "NOT_APPLICABLE", "ERROR"];
+export const VERDICT_STATUSES: readonly VerdictStatus[] = [
+  "PASSED",
+  "FAILED",
+  "WARNING",
+  "NO_DATA",
+  "NOT_APPLICABLE",
+  "ERROR",
+];
 
 const CODE: Record<VerdictStatus, string> = {
   PASSED: "P",
@@ -18,7 +25,9 @@ const CODE: Record<VerdictStatus, string> = {
   ERROR: "E",
 };
 
-const BY_CODE = new Map<string, VerdictStatus>(Object.entries(CODE).map(([status, code]) => [code, status as VerdictStatus]));
+const BY_CODE = new Map<string, VerdictStatus>(
+  Object.entries(CODE).map(([status, code]) => [code, status as VerdictStatus]),
+);
 
 export const NO_RESULT_CODE = ".";
 
@@ -29,7 +38,8 @@ export function isVerdictStatus(value: unknown): value is VerdictStatus {
 /** The cell code of a verdict; an ERROR with a last good verdict keeps that verdict, in lower case. */
 export function encodeCell(status: string | null | undefined, staleStatus?: string | null): string {
   if (!isVerdictStatus(status)) return NO_RESULT_CODE;
-  if (status === "ERROR" && isVerdictStatus(staleStatus) && staleStatus !== "ERROR") return CODE[staleStatus].toLowerCase();
+  if (status === "ERROR" && isVerdictStatus(staleStatus) && staleStatus !== "ERROR")
+    return CODE[staleStatus].toLowerCase();
   return CODE[status];
 }
 

@@ -44,7 +44,11 @@ export interface PostureSummary {
   collections: { ok: number; partial: number; error: number; never: number };
 }
 
-export function summarizePosture(accounts: AccountStatuses[], controls: ControlColumn[], worstCount = 8): PostureSummary {
+export function summarizePosture(
+  accounts: AccountStatuses[],
+  controls: ControlColumn[],
+  worstCount = 8,
+): PostureSummary {
   const familyCols = (family: string) => controls.flatMap((c, i) => (c.family === family ? [i] : []));
   const ct = familyCols("CloudTrail");
   const cw = familyCols("CloudWatch");
@@ -52,7 +56,15 @@ export function summarizePosture(accounts: AccountStatuses[], controls: ControlC
   const whole: FamilyShare = { passing: 0, evaluated: 0, onlyNoData: 0 };
   const cloudTrail: FamilyShare = { passing: 0, evaluated: 0, onlyNoData: 0 };
   const cloudWatch: FamilyShare = { passing: 0, evaluated: 0, onlyNoData: 0 };
-  const perControl: ControlFailures[] = controls.map((c) => ({ id: c.id, short: c.short, family: c.family, title: c.title, failing: 0, errors: 0, noData: 0 }));
+  const perControl: ControlFailures[] = controls.map((c) => ({
+    id: c.id,
+    short: c.short,
+    family: c.family,
+    title: c.title,
+    failing: 0,
+    errors: 0,
+    noData: 0,
+  }));
   const collections = { ok: 0, partial: 0, error: 0, never: 0 };
   const scored: WorstAccount[] = [];
   const holds = (cells: string, cols: number[]) => cols.every((i) => HOLDS.has(cells[i] ?? NO_RESULT_CODE));

@@ -29,14 +29,23 @@ export interface ApplyResult {
 }
 
 /** Claims the account for `jobId` (or throws JobActiveError) and marks the job queued. */
-export async function claimAccountForJob(accountId: string, jobId: string, fromStatus: string[], data: { requestedBy?: string; requestedById?: string | null }): Promise<void> {
+export async function claimAccountForJob(
+  accountId: string,
+  jobId: string,
+  fromStatus: string[],
+  data: { requestedBy?: string; requestedById?: string | null },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`trailwarden:remediation:${accountId}`}))`;
     const active = await tx.remediationJob.findFirst({
       where: { accountId, status: { in: [...ACTIVE_STATUSES] }, id: { not: jobId } },
       select: { id: true, status: true },
     });
-    if (active) throw new JobActiveError(`A remediation of account ${accountId} is already ${active.status} (job ${active.id}); wait for it or cancel it`, active.id);
+    if (active)
+      throw new JobActiveError(
+        `A remediation of account ${accountId} is already ${active.status} (job ${active.id}); wait for it or cancel it`,
+        active.id,
+      );
     const updated = await tx.remediationJob.updateMany({
       where: { id: jobId, status: { in: fromStatus } },
       data: { mode: "apply", status: "queued", error: null, finishedAt: null, ...data },
@@ -45,20 +54,40 @@ export async function claimAccountForJob(accountId: string, jobId: string, fromS
   });
 }
 
-async function loadPlanJob(planId: string, accountId: string, currentHash: string): Promise<{ id: string; plan: RemediationPlan }> {
-  const job = await db.remediationJob.findUnique({ where: { id: planId }, select: { id: true, accountId: true, mode: true, status: true, planHash: true, plan: true } });
+async function loadPlanJob(
+  planId: string,
+  accountId: string,
+  currentHash: string,
+): Promise<{ id: string; plan: RemediationPlan }> {
+  const job = await db.remediationJob.findUnique({
+    where: { id: planId },
+    select: { id: true, accountId: true, mode: true, status: true, planHash: true, plan: true },
+  });
   if (!job) throw new NotFoundError(`Plan ${planId} does not exist`);
-  if (job.accountId !== accountId) throw new ValidationError(`Plan ${planId} is for account ${job.accountId}, not ${accountId}`);
-  if (job.mode !== "plan" || job.status !== "planned") throw new StalePlanError(`Plan ${planId} was already ${job.status === "planned" ? "used" : job.status}; plan again`);
+  if (job.accountId !== accountId)
+    throw new ValidationError(`Plan ${planId} is for account ${job.accountId}, not ${accountId}`);
+  if (job.mode !== "plan" || job.status !== "planned")
+    throw new StalePlanError(
+      `Plan ${planId} was already ${job.status === "planned" ? "used" : job.status}; plan again`,
+    );
   if (job.planHash !== currentHash) {
-    throw new StalePlanError(`Plan ${planId} is no longer current: the account or the settings changed since it was made. Review the new plan and confirm again`);
+    throw new StalePlanError(
+      `Plan ${planId} is no longer current: the account or the settings changed since it was made. Review the new plan and confirm again`,
+    );
   }
   return { id: job.id, plan: job.plan as unknown as RemediationPlan };
 }
 
 async function assertNoActiveJob(accountId: string): Promise<void> {
-  const active = await db.remediationJob.findFirst({ where: { accountId, status: { in: [...ACTIVE_STATUSES] } }, select: { id: true, status: true } });
-  if (active) throw new JobActiveError(`A remediation of account ${accountId} is already ${active.status} (job ${active.id}); wait for it or cancel it`, active.id);
+  const active = await db.remediationJob.findFirst({
+    where: { accountId, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true, status: true },
+  });
+  if (active)
+    throw new JobActiveError(
+      `A remediation of account ${accountId} is already ${active.status} (job ${active.id}); wait for it or cancel it`,
+      active.id,
+    );
 }
 
 export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> {
@@ -67,8 +96,11 @@ export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> 
   const current = await computeCurrentPlan(input.accountId);
   const { id: jobId, plan } = input.planId
     ? await loadPlanJob(input.planId, input.accountId, current.planHash)
-    : await planRemediation({ accountId: input.accountId, principal: input.principal, request: input.request }).then((p) => ({ id: p.jobId, plan: p.plan }));
-  if (plan.status === "blocked") throw new PlanBlockedError(`The plan cannot be applied: ${plan.blockers.map((b) => b.message).join("; ")}`);
+    : await planRemediation({ accountId: input.accountId, principal: input.principal, request: input.request }).then(
+        (p) => ({ id: p.jobId, plan: p.plan }),
+      );
+  if (plan.status === "blocked")
+    throw new PlanBlockedError(`The plan cannot be applied: ${plan.blockers.map((b) => b.message).join("; ")}`);
   const who = principalFields(input.principal);
   const audit = (status: string) =>
     recordAuditEvent({
@@ -82,7 +114,14 @@ export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> 
     const now = new Date();
     await db.remediationJob.update({
       where: { id: jobId },
-      data: { mode: "apply", status: "succeeded", ...who, startedAt: now, finishedAt: now, verification: { outcome: "nothing to do", summary: plan.summary } },
+      data: {
+        mode: "apply",
+        status: "succeeded",
+        ...who,
+        startedAt: now,
+        finishedAt: now,
+        verification: { outcome: "nothing to do", summary: plan.summary },
+      },
     });
     await audit("succeeded");
     return { jobId, status: "succeeded", plan };

@@ -71,11 +71,18 @@ export function choosePrimaryTrail(ctx: EvaluationContext, names: NameContext, h
   const already = best(ctx, complete);
   if (already) {
     const kind = already.trail.isOrganizationTrail ? "organization-trail" : "reuse-trail";
-    return { kind, facts: already, summary: `${already.label} already logs all management events in every region; it is kept as the account's trail` };
+    return {
+      kind,
+      facts: already,
+      summary: `${already.label} already logs all management events in every region; it is kept as the account's trail`,
+    };
   }
   const organization = ctx.trails.find((f) => f.trail.isOrganizationTrail || f.creditedFromOrganization);
   if (organization) {
-    const where = organization.trail.ownerAccountId === accountId ? "this (management) account" : `management account ${organization.trail.ownerAccountId}`;
+    const where =
+      organization.trail.ownerAccountId === accountId
+        ? "this (management) account"
+        : `management account ${organization.trail.ownerAccountId}`;
     return {
       kind: "organization-trail",
       facts: organization,
@@ -83,9 +90,16 @@ export function choosePrimaryTrail(ctx: EvaluationContext, names: NameContext, h
     };
   }
   const reusable = ctx.trails.filter((f) => isReusable(f, accountId));
-  const multi = best(ctx, reusable.filter((f) => f.trail.isMultiRegionTrail));
+  const multi = best(
+    ctx,
+    reusable.filter((f) => f.trail.isMultiRegionTrail),
+  );
   if (multi) {
-    return { kind: "reuse-trail", facts: multi, summary: `${multi.label} is reused (updated in place) rather than adding a second, billed trail` };
+    return {
+      kind: "reuse-trail",
+      facts: multi,
+      summary: `${multi.label} is reused (updated in place) rather than adding a second, billed trail`,
+    };
   }
   const single = best(ctx, reusable, homeRegion);
   if (single) {

@@ -48,7 +48,8 @@ export function describeFailure(step: PlanStep, err: unknown): string {
     return `Access denied: ${where} (${c.code}). The remediation role (TRAILWARDEN_REMEDIATION_ROLE_NAME) in account ${step.targetAccountId} lacks permission for ${step.service}:${step.operation}. ${c.message}`;
   }
   if (c.kind === "unsupported") return `${where} is not supported by this AWS endpoint (${c.message})`;
-  if (err instanceof Error && (err.name === "SafetyError" || err.name === "UnresolvedRefError")) return `${where} refused: ${err.message}`;
+  if (err instanceof Error && (err.name === "SafetyError" || err.name === "UnresolvedRefError"))
+    return `${where} refused: ${err.message}`;
   return `${c.code} on ${where}: ${c.message}`;
 }
 
@@ -59,7 +60,14 @@ export async function executeStep(step: PlanStep, options: ExecuteStepOptions): 
   const callsMade = () => (calls ? calls.slice(first) : []);
   const fail = (error: string): StepOutcome => {
     const made = callsMade();
-    return { status: "failed", changed: false, output: {}, error, requestId: made.at(-1)?.requestId ?? null, calls: made };
+    return {
+      status: "failed",
+      changed: false,
+      output: {},
+      error,
+      requestId: made.at(-1)?.requestId ?? null,
+      calls: made,
+    };
   };
 
   const problems = stepViolations(step);

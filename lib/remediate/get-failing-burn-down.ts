@@ -43,5 +43,10 @@ export async function getFailingBurnDown(days = 30): Promise<BurnDownPoint[]> {
     SELECT d.day, coalesce(f.failing, 0) AS failing, coalesce(f.accounts_failing, 0) AS accounts_failing, coalesce(x.remediations, 0) AS remediations
     FROM days d LEFT JOIN failing f ON f.day = d.day LEFT JOIN fixes x ON x.day = d.day
     ORDER BY d.day`;
-  return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), failing: r.failing, accountsFailing: r.accounts_failing, remediations: r.remediations }));
+  return rows.map((r) => ({
+    day: r.day.toISOString().slice(0, 10),
+    failing: r.failing,
+    accountsFailing: r.accounts_failing,
+    remediations: r.remediations,
+  }));
 }

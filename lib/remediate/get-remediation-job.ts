@@ -17,7 +17,19 @@ export async function getRemediationJob(jobId: string): Promise<RemediationJobVi
     const planned = plan.steps[row.index];
     const output = row.output as { changed?: boolean } | null;
     return {
-      ...(planned ?? { title: row.title, why: row.why, controls: [], resource: "", action: "update", changes: [], service: row.service as StepView["service"], operation: row.operation, region: row.region, targetAccountId: row.targetAccountId, params: {} }),
+      ...(planned ?? {
+        title: row.title,
+        why: row.why,
+        controls: [],
+        resource: "",
+        action: "update",
+        changes: [],
+        service: row.service as StepView["service"],
+        operation: row.operation,
+        region: row.region,
+        targetAccountId: row.targetAccountId,
+        params: {},
+      }),
       key: row.key,
       index: row.index,
       status: row.status,
@@ -57,7 +69,13 @@ export async function getRemediationJob(jobId: string): Promise<RemediationJobVi
       collectedAt: plan.collectedAt,
     },
     steps,
-    progress: { total: steps.length, succeeded: count("succeeded"), failed: count("failed"), skipped: count("skipped"), running: count("running") },
+    progress: {
+      total: steps.length,
+      succeeded: count("succeeded"),
+      failed: count("failed"),
+      skipped: count("skipped"),
+      running: count("running"),
+    },
     verification: job.verification as RemediationJobView["verification"],
     failingBefore: job.failingBefore,
     failingAfter: job.failingAfter,

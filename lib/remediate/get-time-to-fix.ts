@@ -21,7 +21,9 @@ function median(values: number[]): number {
 }
 
 export async function getTimeToFix(days = 90): Promise<TimeToFix[]> {
-  const rows = await db.$queryRaw<{ control_id: string; first_failed: Date | null; fixed_at: Date | null; started_at: Date }[]>`
+  const rows = await db.$queryRaw<
+    { control_id: string; first_failed: Date | null; fixed_at: Date | null; started_at: Date }[]
+  >`
     SELECT c.control_id, ff.first_failed, fx.fixed_at, j.started_at
     FROM remediation_jobs j
     CROSS JOIN LATERAL unnest(j.failing_before) AS c(control_id)
@@ -48,6 +50,12 @@ export async function getTimeToFix(days = 90): Promise<TimeToFix[]> {
     byControl.set(r.control_id, e);
   }
   return [...byControl]
-    .map(([controlId, e]) => ({ controlId, fixes: e.total.length, medianMs: median(e.total), maxMs: Math.max(...e.total), medianRemediationMs: median(e.remediation) }))
+    .map(([controlId, e]) => ({
+      controlId,
+      fixes: e.total.length,
+      medianMs: median(e.total),
+      maxMs: Math.max(...e.total),
+      medianRemediationMs: median(e.remediation),
+    }))
     .sort((a, b) => compareControlIds(a.controlId, b.controlId));
 }

@@ -33,7 +33,8 @@ export interface ListJobsOptions {
 function outcomeOf(status: string, verification: unknown, error: string | null, failingAfter: string[]): string {
   const v = verification as { outcome?: string } | null;
   if (status === "succeeded") return v?.outcome ?? "succeeded";
-  if (status === "failed" && failingAfter.length > 0) return `${failingAfter.length} control${failingAfter.length > 1 ? "s" : ""} still fail${failingAfter.length > 1 ? "" : "s"}`;
+  if (status === "failed" && failingAfter.length > 0)
+    return `${failingAfter.length} control${failingAfter.length > 1 ? "s" : ""} still fail${failingAfter.length > 1 ? "" : "s"}`;
   if (status === "failed" || status === "cancelled") return error ?? status;
   if (status === "planned") return "not applied";
   return "in progress";
@@ -41,16 +42,34 @@ function outcomeOf(status: string, verification: unknown, error: string | null, 
 
 export async function listRemediationJobs(options: ListJobsOptions = {}): Promise<RemediationJobRow[]> {
   const jobs = await db.remediationJob.findMany({
-    where: { ...(options.accountId ? { accountId: options.accountId } : {}), ...(options.includePlans ? {} : { mode: "apply" }) },
+    where: {
+      ...(options.accountId ? { accountId: options.accountId } : {}),
+      ...(options.includePlans ? {} : { mode: "apply" }),
+    },
     orderBy: { createdAt: "desc" },
     take: Math.min(options.limit ?? 100, 500),
     select: {
-      id: true, accountId: true, mode: true, status: true, requestedBy: true, createdAt: true, startedAt: true, finishedAt: true,
-      plan: true, verification: true, error: true, failingBefore: true, failingAfter: true,
+      id: true,
+      accountId: true,
+      mode: true,
+      status: true,
+      requestedBy: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      plan: true,
+      verification: true,
+      error: true,
+      failingBefore: true,
+      failingAfter: true,
       account: { select: { name: true } },
     },
   });
-  const counts = await db.remediationStep.groupBy({ by: ["jobId", "status"], where: { jobId: { in: jobs.map((j) => j.id) } }, _count: true });
+  const counts = await db.remediationStep.groupBy({
+    by: ["jobId", "status"],
+    where: { jobId: { in: jobs.map((j) => j.id) } },
+    _count: true,
+  });
   const byJob = new Map<string, { total: number; succeeded: number; failed: number }>();
   for (const c of counts) {
     const e = byJob.get(c.jobId) ?? { total: 0, succeeded: 0, failed: 0 };

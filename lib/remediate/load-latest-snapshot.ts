@@ -18,6 +18,12 @@ export async function loadLatestSnapshot(accountId: string): Promise<LatestSnaps
     orderBy: { collectedAt: "desc" },
     select: { id: true, status: true, collectedAt: true, state: true },
   });
-  if (!snapshot) throw new NotFoundError(`Account ${accountId} has not been collected yet: collect it before planning a fix`);
-  return { id: snapshot.id, status: snapshot.status, collectedAt: snapshot.collectedAt, state: snapshot.state as unknown as AccountSnapshotState };
+  if (!snapshot)
+    throw new NotFoundError(`Account ${accountId} has not been collected yet: collect it before planning a fix`);
+  return {
+    id: snapshot.id,
+    status: snapshot.status,
+    collectedAt: snapshot.collectedAt,
+    state: snapshot.state as unknown as AccountSnapshotState,
+  };
 }

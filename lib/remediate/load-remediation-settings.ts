@@ -6,7 +6,10 @@ import { parseRemediationSettings, type RemediationSettings } from "@/lib/remedi
 const PREFIX = "remediation.";
 
 export async function loadRemediationSettings(env: NodeJS.ProcessEnv = process.env): Promise<RemediationSettings> {
-  const rows = await db.setting.findMany({ where: { key: { startsWith: PREFIX } }, select: { key: true, value: true } });
+  const rows = await db.setting.findMany({
+    where: { key: { startsWith: PREFIX } },
+    select: { key: true, value: true },
+  });
   const stored: Record<string, unknown> = {};
   for (const row of rows) stored[row.key.slice(PREFIX.length)] = row.value;
   return parseRemediationSettings(stored, env);

@@ -14,13 +14,30 @@ function fullyBlocked(state: BucketState): boolean {
 }
 
 /** An access-log bucket the account already uses for another bucket in the snapshot, else the plan's own. */
-function accessLogTarget(ctx: EvaluationContext, needs: PlanNeeds, inputs: PlanInputs, ownerAccountId: string, region: string, source: string): string {
+function accessLogTarget(
+  ctx: EvaluationContext,
+  needs: PlanNeeds,
+  inputs: PlanInputs,
+  ownerAccountId: string,
+  region: string,
+  source: string,
+): string {
   const existing = Object.values(ctx.state.buckets).find(
-    (b) => b.ownerAccountId === ownerAccountId && (b.region ?? region) === region && b.accessLogging?.enabled && b.accessLogging.targetBucket,
+    (b) =>
+      b.ownerAccountId === ownerAccountId &&
+      (b.region ?? region) === region &&
+      b.accessLogging?.enabled &&
+      b.accessLogging.targetBucket,
   )?.accessLogging?.targetBucket;
   const name = existing ?? accessLogBucketName(inputs.names, ownerAccountId, region);
   const key = accountRegionKey(ownerAccountId, name);
-  const need = needs.accessLogBuckets.get(key) ?? { name, accountId: ownerAccountId, region, create: !existing, sources: [] };
+  const need = needs.accessLogBuckets.get(key) ?? {
+    name,
+    accountId: ownerAccountId,
+    region,
+    create: !existing,
+    sources: [],
+  };
   if (!need.sources.some((s) => s.bucket === source)) need.sources.push({ bucket: source, accountId: ownerAccountId });
   needs.accessLogBuckets.set(key, need);
   return name;
@@ -58,8 +75,16 @@ export function planExistingBucketFixes(ctx: EvaluationContext, needs: PlanNeeds
     seen.add(name);
     const state = ctx.state.buckets[name];
     if (!state || state.readStatus !== "ok") {
-      const why = !state ? "was not collected" : state.readStatus === "no_data" ? (state.reason ?? "is owned outside the organization") : "could not be read";
-      needs.notes.push({ code: "bucket-unreadable", message: `bucket \`${name}\` ${why}: its public access and access logging are left as they are`, controls: ["CloudTrail.6", "CloudTrail.7"] });
+      const why = !state
+        ? "was not collected"
+        : state.readStatus === "no_data"
+          ? (state.reason ?? "is owned outside the organization")
+          : "could not be read";
+      needs.notes.push({
+        code: "bucket-unreadable",
+        message: `bucket \`${name}\` ${why}: its public access and access logging are left as they are`,
+        controls: ["CloudTrail.6", "CloudTrail.7"],
+      });
       continue;
     }
     const owner = state.ownerAccountId ?? trail.ownerAccountId;
@@ -67,7 +92,11 @@ export function planExistingBucketFixes(ctx: EvaluationContext, needs: PlanNeeds
     const publicFails = !fullyBlocked(state) && state.policyIsPublic !== false;
     const loggingFails = state.accessLogging !== null && !state.accessLogging.enabled;
     if (state.accessLogging === null) {
-      needs.notes.push({ code: "bucket-logging-unknown", message: `bucket \`${name}\`: server access logging could not be read; re-collect to plan it`, controls: ["CloudTrail.7"] });
+      needs.notes.push({
+        code: "bucket-logging-unknown",
+        message: `bucket \`${name}\`: server access logging could not be read; re-collect to plan it`,
+        controls: ["CloudTrail.7"],
+      });
     }
     if (!publicFails && !loggingFails) continue;
     const need = bucketNeedFor(needs, name, owner, region);
@@ -85,16 +114,31 @@ export function planExistingBucketFixes(ctx: EvaluationContext, needs: PlanNeeds
 }
 
 /** The destination of a trail the plan creates: a new per-account bucket or the central bucket. */
-export function planNewTrailBucket(ctx: EvaluationContext, needs: PlanNeeds, inputs: PlanInputs, delivery: Omit<TrailDelivery, "bucket">, region: string): string {
+export function planNewTrailBucket(
+  ctx: EvaluationContext,
+  needs: PlanNeeds,
+  inputs: PlanInputs,
+  delivery: Omit<TrailDelivery, "bucket">,
+  region: string,
+): string {
   const dest = inputs.settings.bucket;
   if (dest.mode === "per-account") {
     const name = trailBucketName(inputs.names, delivery.accountId);
     const need = bucketNeedFor(needs, name, delivery.accountId, region);
-    Object.assign(need, { create: true, blockPublicAccess: true, versioning: true, encryption: true, tlsOnly: true, lifecycle: true });
+    Object.assign(need, {
+      create: true,
+      blockPublicAccess: true,
+      versioning: true,
+      encryption: true,
+      tlsOnly: true,
+      lifecycle: true,
+    });
     need.deliveries.push({ ...delivery, bucket: name });
     need.accessLogTarget = accessLogTarget(ctx, needs, inputs, delivery.accountId, region, name);
     for (const c of ["CloudTrail.1", "CloudTrail.6", "CloudTrail.7"]) need.controls.add(c);
-    need.why.push(`the new trail needs a bucket: a hardened bucket of the account's own (settings: per-account bucket)`);
+    need.why.push(
+      `the new trail needs a bucket: a hardened bucket of the account's own (settings: per-account bucket)`,
+    );
     return name;
   }
   const known = ctx.state.buckets[dest.name] ?? inputs.knownBuckets[dest.name];
@@ -104,7 +148,8 @@ export function planNewTrailBucket(ctx: EvaluationContext, needs: PlanNeeds, inp
   need.versioning = true;
   need.encryption = true;
   need.blockPublicAccess ||= !known || !fullyBlocked(known);
-  if (!known?.accessLogging?.enabled) need.accessLogTarget = accessLogTarget(ctx, needs, inputs, dest.ownerAccountId, dest.region, dest.name);
+  if (!known?.accessLogging?.enabled)
+    need.accessLogTarget = accessLogTarget(ctx, needs, inputs, dest.ownerAccountId, dest.region, dest.name);
   for (const c of ["CloudTrail.1", "CloudTrail.6", "CloudTrail.7"]) need.controls.add(c);
   need.why.push(
     `the new trail delivers to the central log-archive bucket \`${dest.name}\` in account ${dest.ownerAccountId}: its policy gets the trail's statements merged in (existing statements kept)`,

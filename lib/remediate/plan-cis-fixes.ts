@@ -27,7 +27,10 @@ function acceptedKeys(id: CloudWatchControlId): Set<string> {
   return new Set([spec.pattern, ...spec.alternativePatterns].map(patternKey));
 }
 
-function existingExactMetric(index: LogGroupIndex | undefined, id: CloudWatchControlId): { metricName: string; namespace: string } | undefined {
+function existingExactMetric(
+  index: LogGroupIndex | undefined,
+  id: CloudWatchControlId,
+): { metricName: string; namespace: string } | undefined {
   if (!index) return undefined;
   for (const key of acceptedKeys(id)) {
     for (const filter of index.filtersByKey.get(key) ?? []) {
@@ -38,7 +41,12 @@ function existingExactMetric(index: LogGroupIndex | undefined, id: CloudWatchCon
   return undefined;
 }
 
-function chooseTopic(index: LogGroupIndex | undefined, inputs: PlanInputs, accountId: string, region: string): Pick<CisNeed, "topicArn" | "topicName" | "createTopic" | "subscribeEmail"> {
+function chooseTopic(
+  index: LogGroupIndex | undefined,
+  inputs: PlanInputs,
+  accountId: string,
+  region: string,
+): Pick<CisNeed, "topicArn" | "topicName" | "createTopic" | "subscribeEmail"> {
   const ownName = alarmTopicName(inputs.names);
   const ownArn = topicArn(inputs.names, accountId, region, ownName);
   const subscribed = [...(index?.topicsByArn.values() ?? [])].filter((t) => {
@@ -46,7 +54,13 @@ function chooseTopic(index: LogGroupIndex | undefined, inputs: PlanInputs, accou
     return (t.subscriptionCount ?? 0) > 0 && p.accountId === accountId && p.region === region;
   });
   const reuse = subscribed.find((t) => t.arn === ownArn) ?? subscribed[0];
-  if (reuse) return { topicArn: reuse.arn, topicName: reuse.arn.split(":").pop() ?? ownName, createTopic: false, subscribeEmail: null };
+  if (reuse)
+    return {
+      topicArn: reuse.arn,
+      topicName: reuse.arn.split(":").pop() ?? ownName,
+      createTopic: false,
+      subscribeEmail: null,
+    };
   return { topicArn: ownArn, topicName: ownName, createTopic: true, subscribeEmail: inputs.settings.alarmEmail };
 }
 
@@ -63,7 +77,15 @@ export function planCisFixes(needs: PlanNeeds, inputs: PlanInputs, target: CisTa
     return;
   }
   const index = target.group ? indexLogGroup(target.group) : undefined;
-  const need: CisNeed = { accountId, region, groupName: name, groupArn, ...chooseTopic(index, inputs, accountId, region), filters: [], alarms: [] };
+  const need: CisNeed = {
+    accountId,
+    region,
+    groupName: name,
+    groupArn,
+    ...chooseTopic(index, inputs, accountId, region),
+    filters: [],
+    alarms: [],
+  };
   const filterNames = new Set(target.group?.metricFilters.map((f) => f.name) ?? []);
   for (const id of CLOUDWATCH_CONTROL_IDS) {
     if (!failing.has(id)) continue;
@@ -75,7 +97,9 @@ export function planCisFixes(needs: PlanNeeds, inputs: PlanInputs, target: CisTa
       // Another filter already feeding CISBenchmark/<metric> with a different pattern would mix its
       // counts into the alarm: publish to a namespace of our own instead.
       const taken = target.group?.metricFilters.some((f) =>
-        f.metricTransformations.some((m) => m.metricNamespace === CIS_METRIC_NAMESPACE && m.metricName === spec.metricName),
+        f.metricTransformations.some(
+          (m) => m.metricNamespace === CIS_METRIC_NAMESPACE && m.metricName === spec.metricName,
+        ),
       );
       metric = { metricName: spec.metricName, namespace: taken ? FALLBACK_NAMESPACE : CIS_METRIC_NAMESPACE };
       let filterName = cisResourceName(inputs.names, id);

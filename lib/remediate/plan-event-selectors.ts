@@ -4,7 +4,12 @@
 // eventCategory = Management with no readOnly/eventSource field), or one is appended when the
 // trail has none. Advanced selectors stay advanced. PutEventSelectors replaces the whole list, so
 // the list here is always the complete current list with the one change.
-import type { AdvancedEventSelector, AdvancedFieldSelector, BasicEventSelector, EventSelectorsState } from "@/lib/collect/snapshot-types";
+import type {
+  AdvancedEventSelector,
+  AdvancedFieldSelector,
+  BasicEventSelector,
+  EventSelectorsState,
+} from "@/lib/collect/snapshot-types";
 import type { JsonObject, StepChange } from "@/lib/remediate/plan-types";
 
 export const MANAGEMENT_SELECTOR_NAME = "Management events (read and write)";
@@ -48,11 +53,17 @@ export function advancedToApi(s: AdvancedEventSelector): JsonObject {
 
 /** The selectors a new trail gets: AWS's default, written explicitly (emulators have no default). */
 export function defaultManagementSelectors(): JsonObject {
-  return { EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] };
+  return {
+    EventSelectors: [
+      { ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
+    ],
+  };
 }
 
 function isManagementAdvanced(s: AdvancedEventSelector): boolean {
-  return s.fieldSelectors.some((f) => f.field.toLowerCase() === "eventcategory" && (f.equals ?? []).includes("Management"));
+  return s.fieldSelectors.some(
+    (f) => f.field.toLowerCase() === "eventcategory" && (f.equals ?? []).includes("Management"),
+  );
 }
 
 function planBasic(basic: BasicEventSelector[]): SelectorPlan {
@@ -62,9 +73,14 @@ function planBasic(basic: BasicEventSelector[]): SelectorPlan {
   if (at >= 0) {
     const s = basic[at]!;
     const changes: StepChange[] = [];
-    if (s.readWriteType !== "All") changes.push({ attribute: `EventSelectors[${at}].ReadWriteType`, from: s.readWriteType, to: "All" });
+    if (s.readWriteType !== "All")
+      changes.push({ attribute: `EventSelectors[${at}].ReadWriteType`, from: s.readWriteType, to: "All" });
     if (s.excludeManagementEventSources.length > 0) {
-      changes.push({ attribute: `EventSelectors[${at}].ExcludeManagementEventSources`, from: [...s.excludeManagementEventSources], to: [] });
+      changes.push({
+        attribute: `EventSelectors[${at}].ExcludeManagementEventSources`,
+        from: [...s.excludeManagementEventSources],
+        to: [],
+      });
     }
     selectors[at] = { ...selectors[at]!, ReadWriteType: "All", ExcludeManagementEventSources: [] };
     return { ok: true, params: { EventSelectors: selectors }, changes };
@@ -92,7 +108,11 @@ function planAdvanced(advanced: AdvancedEventSelector[]): SelectorPlan {
     const before = selectors[at]!.FieldSelectors;
     selectors[at] = { ...selectors[at]!, FieldSelectors: [all] };
     const label = s.name ? `AdvancedEventSelectors[${at}] "${s.name}"` : `AdvancedEventSelectors[${at}]`;
-    return { ok: true, params: { AdvancedEventSelectors: selectors }, changes: [{ attribute: `${label}.FieldSelectors`, from: before ?? null, to: [all] }] };
+    return {
+      ok: true,
+      params: { AdvancedEventSelectors: selectors },
+      changes: [{ attribute: `${label}.FieldSelectors`, from: before ?? null, to: [all] }],
+    };
   }
   const added: JsonObject = { Name: MANAGEMENT_SELECTOR_NAME, FieldSelectors: [all] };
   return {
@@ -105,7 +125,11 @@ function planAdvanced(advanced: AdvancedEventSelector[]): SelectorPlan {
 /** The complete selector list that logs all management events, or why it cannot be made safely. */
 export function planManagementSelectors(current: EventSelectorsState | null): SelectorPlan {
   if (current === null) {
-    return { ok: false, reason: "its event selectors could not be read, so they cannot be changed without risking removing one (re-collect first)" };
+    return {
+      ok: false,
+      reason:
+        "its event selectors could not be read, so they cannot be changed without risking removing one (re-collect first)",
+    };
   }
   if (current.advanced !== null && current.advanced.length > 0) return planAdvanced(current.advanced);
   return planBasic(current.basic ?? []);

@@ -41,17 +41,33 @@ function planStores(needs: PlanNeeds, state: AccountSnapshotState): void {
   }
 }
 
-function decide(request: PlanRequest, verdicts: ControlVerdict[], inputs: PlanInputs): { needs: PlanNeeds; strategy: PlanStrategy } {
+function decide(
+  request: PlanRequest,
+  verdicts: ControlVerdict[],
+  inputs: PlanInputs,
+): { needs: PlanNeeds; strategy: PlanStrategy } {
   const { state, settings } = request;
   const needs = emptyNeeds();
   const ctx = buildEvaluationContext(state, { requiredTagKeys: settings.requiredTagKeys });
   const failed = new Set(verdicts.filter((v) => v.status === "FAILED").map((v) => v.controlId as string));
-  const strategy: PlanStrategy = { kind: "none", trailArn: null, trailName: null, ownerAccountId: null, homeRegion: null, summary: "no trail-level change is needed" };
+  const strategy: PlanStrategy = {
+    kind: "none",
+    trailArn: null,
+    trailName: null,
+    ownerAccountId: null,
+    homeRegion: null,
+    summary: "no trail-level change is needed",
+  };
   if (ctx.incompleteReason) {
-    needs.blockers.push({ code: "trail-list-unreadable", message: `cannot plan: ${ctx.incompleteReason}; re-collect the account first`, controls: [] });
+    needs.blockers.push({
+      code: "trail-list-unreadable",
+      message: `cannot plan: ${ctx.incompleteReason}; re-collect the account first`,
+      controls: [],
+    });
     return { needs, strategy };
   }
-  const needsPrimary = ["CloudTrail.1", "CloudTrail.3"].some((c) => failed.has(c)) || [...failed].some((c) => c.startsWith("CloudWatch."));
+  const needsPrimary =
+    ["CloudTrail.1", "CloudTrail.3"].some((c) => failed.has(c)) || [...failed].some((c) => c.startsWith("CloudWatch."));
   let cisGroupArn: string | undefined;
   if (needsPrimary) {
     const choice = choosePrimaryTrail(ctx, inputs.names, settings.homeRegion);
@@ -59,18 +75,34 @@ function decide(request: PlanRequest, verdicts: ControlVerdict[], inputs: PlanIn
       needs.blockers.push({ code: "trail-limit", message: choice.reason, controls: ["CloudTrail.1", "CloudTrail.3"] });
     } else if (choice.kind === "create-trail") {
       const created = planNewTrail(ctx, needs, inputs, choice);
-      Object.assign(strategy, { kind: choice.kind, trailArn: created.arn, trailName: created.name, ownerAccountId: created.ownerAccountId, homeRegion: created.homeRegion, summary: choice.summary });
+      Object.assign(strategy, {
+        kind: choice.kind,
+        trailArn: created.arn,
+        trailName: created.name,
+        ownerAccountId: created.ownerAccountId,
+        homeRegion: created.homeRegion,
+        summary: choice.summary,
+      });
       cisGroupArn = created.set.get("CloudWatchLogsLogGroupArn")?.to as string | undefined;
     } else {
       planPrimaryTrailFixes(needs, choice);
       const t = choice.facts.trail;
-      Object.assign(strategy, { kind: choice.kind, trailArn: t.arn, trailName: t.name, ownerAccountId: t.ownerAccountId, homeRegion: t.homeRegion, summary: choice.summary });
+      Object.assign(strategy, {
+        kind: choice.kind,
+        trailArn: t.arn,
+        trailName: t.name,
+        ownerAccountId: t.ownerAccountId,
+        homeRegion: t.homeRegion,
+        summary: choice.summary,
+      });
     }
   }
   for (const facts of ctx.trails) planPerTrailFixes(ctx, needs, inputs, facts);
   if (strategy.trailArn && !cisGroupArn) {
     const primary = ctx.trails.find((f) => f.trail.arn === strategy.trailArn)?.trail;
-    cisGroupArn = primary?.cloudWatchLogsLogGroupArn ?? (needs.trails.get(strategy.trailArn)?.set.get("CloudWatchLogsLogGroupArn")?.to as string | undefined);
+    cisGroupArn =
+      primary?.cloudWatchLogsLogGroupArn ??
+      (needs.trails.get(strategy.trailArn)?.set.get("CloudWatchLogsLogGroupArn")?.to as string | undefined);
   }
   planExistingBucketFixes(ctx, needs, inputs);
   const failingCis = new Set([...failed].filter((c) => c.startsWith("CloudWatch.")));
@@ -83,16 +115,28 @@ function decide(request: PlanRequest, verdicts: ControlVerdict[], inputs: PlanIn
 
 export function planFamilyFix(request: PlanRequest): RemediationPlan {
   const { state, settings } = request;
-  const inputs: PlanInputs = { names: nameContext(state, settings), settings, accountId: state.accountId, knownBuckets: request.knownBuckets ?? {} };
+  const inputs: PlanInputs = {
+    names: nameContext(state, settings),
+    settings,
+    accountId: state.accountId,
+    knownBuckets: request.knownBuckets ?? {},
+  };
   const verdicts = evaluateAccount(state, { requiredTagKeys: settings.requiredTagKeys });
   const failingBefore = verdicts
     .filter((v) => !SETTLED.has(v.status))
     .map((v) => ({ controlId: v.controlId as string, status: v.status as string, reason: v.reason }));
   const { needs, strategy } = decide(request, verdicts, inputs);
   for (const v of verdicts) {
-    if (v.status === "ERROR") needs.notes.push({ code: "not-evaluated", message: `${v.controlId} could not be evaluated (${v.reason}); re-collect to plan it`, controls: [v.controlId] });
-    if (v.status === "NO_DATA") needs.notes.push({ code: "no-data", message: `${v.controlId}: ${v.reason}`, controls: [v.controlId] });
-    if (v.status === "WARNING") needs.notes.push({ code: "warning", message: `${v.controlId} holds with a warning: ${v.reason}`, controls: [] });
+    if (v.status === "ERROR")
+      needs.notes.push({
+        code: "not-evaluated",
+        message: `${v.controlId} could not be evaluated (${v.reason}); re-collect to plan it`,
+        controls: [v.controlId],
+      });
+    if (v.status === "NO_DATA")
+      needs.notes.push({ code: "no-data", message: `${v.controlId}: ${v.reason}`, controls: [v.controlId] });
+    if (v.status === "WARNING")
+      needs.notes.push({ code: "warning", message: `${v.controlId} holds with a warning: ${v.reason}`, controls: [] });
   }
   const steps = emitSteps(inputs, needs);
   const trails = new Map(state.trails.map((t) => [t.arn, t]));
@@ -103,7 +147,12 @@ export function planFamilyFix(request: PlanRequest): RemediationPlan {
   const remaining = new Set(needs.notes.flatMap((n) => n.controls));
   const expectedToPass = blocked
     ? []
-    : failingBefore.filter((f) => f.status === "FAILED" && !remaining.has(f.controlId) && steps.some((s) => s.controls.includes(f.controlId))).map((f) => f.controlId);
+    : failingBefore
+        .filter(
+          (f) =>
+            f.status === "FAILED" && !remaining.has(f.controlId) && steps.some((s) => s.controls.includes(f.controlId)),
+        )
+        .map((f) => f.controlId);
   const plan: RemediationPlan = {
     schemaVersion: PLAN_SCHEMA_VERSION,
     accountId: state.accountId,

@@ -148,7 +148,13 @@ export function emptyNeeds(): PlanNeeds {
 export const accountRegionKey = (accountId: string, region: string) => `${accountId}/${region}`;
 
 /** Registers (or extends) the KMS key need of an account and region; returns its alias ARN. */
-export function needKey(needs: PlanNeeds, accountId: string, region: string, use: { trailArn?: string; storeArn?: string }, control: string): void {
+export function needKey(
+  needs: PlanNeeds,
+  accountId: string,
+  region: string,
+  use: { trailArn?: string; storeArn?: string },
+  control: string,
+): void {
   const key = accountRegionKey(accountId, region);
   const need = needs.keys.get(key) ?? { accountId, region, trailArns: [], storeArns: [], controls: new Set<string>() };
   if (use.trailArn && !need.trailArns.includes(use.trailArn)) need.trailArns.push(use.trailArn);

@@ -45,7 +45,9 @@ export function planNewTrail(
     set: new Map(),
     selectors: {
       params: defaultManagementSelectors(),
-      changes: [{ attribute: "EventSelectors", from: null, to: "ReadWriteType All, management events, no data events" }],
+      changes: [
+        { attribute: "EventSelectors", from: null, to: "ReadWriteType All, management events, no data events" },
+      ],
       why: "a new trail logs all read and write management events (set explicitly: not every endpoint applies AWS's default)",
     },
     startLogging: { why: "a new trail does not log until StartLogging (CloudTrail.3)" },

@@ -18,7 +18,10 @@ export interface PlannedRemediation {
 }
 
 export function principalFields(principal: Principal): { requestedById: string | null; requestedBy: string } {
-  return { requestedById: principal.type === "user" ? principal.id : null, requestedBy: principal.email ?? principal.name };
+  return {
+    requestedById: principal.type === "user" ? principal.id : null,
+    requestedBy: principal.email ?? principal.name,
+  };
 }
 
 /** A bucket as the newest snapshot that read it shows it (the central bucket is read with the trails that use it). */
@@ -41,7 +44,11 @@ export async function computeCurrentPlan(accountId: string): Promise<{ plan: Rem
   return { plan, planHash: hashPlan(plan) };
 }
 
-export async function planRemediation(input: { accountId: string; principal: Principal; request?: Request }): Promise<PlannedRemediation> {
+export async function planRemediation(input: {
+  accountId: string;
+  principal: Principal;
+  request?: Request;
+}): Promise<PlannedRemediation> {
   const { plan, planHash } = await computeCurrentPlan(input.accountId);
   const job = await db.remediationJob.create({
     data: {
@@ -52,7 +59,9 @@ export async function planRemediation(input: { accountId: string; principal: Pri
       plan: plan as unknown as object,
       planHash,
       snapshotId: plan.snapshotId,
-      failingBefore: plan.failingBefore.filter((f) => f.status === "FAILED" || f.status === "ERROR").map((f) => f.controlId),
+      failingBefore: plan.failingBefore
+        .filter((f) => f.status === "FAILED" || f.status === "ERROR")
+        .map((f) => f.controlId),
       steps: {
         create: plan.steps.map((s, index) => ({
           index,

@@ -7,21 +7,9 @@ import type { TrailState } from "@/lib/collect/snapshot-types";
 import { loggingOf, managementOf, type EvaluationContext, type TrailFacts } from "@/lib/controls/evaluation-context";
 import type { PrimaryChoice } from "@/lib/remediate/choose-primary-trail";
 import { planManagementSelectors } from "@/lib/remediate/plan-event-selectors";
-import {
-  accountRegionKey,
-  needKey,
-  type PlanInputs,
-  type PlanNeeds,
-  type TrailNeed,
-} from "@/lib/remediate/plan-needs";
+import { accountRegionKey, needKey, type PlanInputs, type PlanNeeds, type TrailNeed } from "@/lib/remediate/plan-needs";
 import type { JsonValue } from "@/lib/remediate/plan-types";
-import {
-  deliveryRoleName,
-  keyAliasArn,
-  logGroupArn,
-  logGroupName,
-  roleArn,
-} from "@/lib/remediate/resource-names";
+import { deliveryRoleName, keyAliasArn, logGroupArn, logGroupName, roleArn } from "@/lib/remediate/resource-names";
 
 export function trailNeedFor(needs: PlanNeeds, trail: TrailState): TrailNeed {
   let need = needs.trails.get(trail.arn);
@@ -62,7 +50,8 @@ function deliveryFor(
   existingRoleArn?: string,
 ): { group: string; role: string } {
   const sibling = ctx.state.trails.find(
-    (t) => t.ownerAccountId === owner && t.homeRegion === region && t.cloudWatchLogsLogGroupArn && t.cloudWatchLogsRoleArn,
+    (t) =>
+      t.ownerAccountId === owner && t.homeRegion === region && t.cloudWatchLogsLogGroupArn && t.cloudWatchLogsRoleArn,
   );
   if (sibling?.cloudWatchLogsLogGroupArn && sibling.cloudWatchLogsRoleArn) {
     return { group: sibling.cloudWatchLogsLogGroupArn, role: sibling.cloudWatchLogsRoleArn };
@@ -85,19 +74,45 @@ function deliveryFor(
 }
 
 /** CloudTrail.2, .4, .5 and .9 for one applicable trail (owned, or the organization trail). */
-export function planPerTrailFixes(ctx: EvaluationContext, needs: PlanNeeds, inputs: PlanInputs, facts: TrailFacts): void {
+export function planPerTrailFixes(
+  ctx: EvaluationContext,
+  needs: PlanNeeds,
+  inputs: PlanInputs,
+  facts: TrailFacts,
+): void {
   const { trail, label } = facts;
   if (!trail.kmsKeyId) {
     const need = trailNeedFor(needs, trail);
     needKey(needs, trail.ownerAccountId, trail.homeRegion, { trailArn: trail.arn }, "CloudTrail.2");
-    set(need, "KmsKeyId", null, keyAliasArn(inputs.names, trail.ownerAccountId, trail.homeRegion), "CloudTrail.2", `${label} has no KMS key (CloudTrail.2)`);
+    set(
+      need,
+      "KmsKeyId",
+      null,
+      keyAliasArn(inputs.names, trail.ownerAccountId, trail.homeRegion),
+      "CloudTrail.2",
+      `${label} has no KMS key (CloudTrail.2)`,
+    );
   }
   if (!trail.logFileValidationEnabled) {
-    set(trailNeedFor(needs, trail), "EnableLogFileValidation", false, true, "CloudTrail.4", `${label} has log file validation disabled (CloudTrail.4)`);
+    set(
+      trailNeedFor(needs, trail),
+      "EnableLogFileValidation",
+      false,
+      true,
+      "CloudTrail.4",
+      `${label} has log file validation disabled (CloudTrail.4)`,
+    );
   }
   if (!trail.cloudWatchLogsLogGroupArn) {
     const need = trailNeedFor(needs, trail);
-    const delivery = deliveryFor(ctx, needs, inputs, trail.ownerAccountId, trail.homeRegion, trail.cloudWatchLogsRoleArn);
+    const delivery = deliveryFor(
+      ctx,
+      needs,
+      inputs,
+      trail.ownerAccountId,
+      trail.homeRegion,
+      trail.cloudWatchLogsRoleArn,
+    );
     const why = `${label} does not deliver to CloudWatch Logs (CloudTrail.5)`;
     set(need, "CloudWatchLogsLogGroupArn", null, delivery.group, "CloudTrail.5", why);
     // UpdateTrail takes the group and the role together; an existing role is passed back unchanged.
@@ -133,10 +148,24 @@ export function planPrimaryTrailFixes(needs: PlanNeeds, choice: Extract<PrimaryC
   const { trail, label } = facts;
   const need = trailNeedFor(needs, trail);
   if (!trail.isMultiRegionTrail) {
-    set(need, "IsMultiRegionTrail", false, true, "CloudTrail.1", `${label} is single-region; CloudTrail.1 needs a multi-region trail`);
+    set(
+      need,
+      "IsMultiRegionTrail",
+      false,
+      true,
+      "CloudTrail.1",
+      `${label} is single-region; CloudTrail.1 needs a multi-region trail`,
+    );
   }
   if (!trail.includeGlobalServiceEvents) {
-    set(need, "IncludeGlobalServiceEvents", false, true, "CloudTrail.1", `${label} does not record global service events (IAM, STS, CloudFront)`);
+    set(
+      need,
+      "IncludeGlobalServiceEvents",
+      false,
+      true,
+      "CloudTrail.1",
+      `${label} does not record global service events (IAM, STS, CloudFront)`,
+    );
   }
   if (loggingOf(facts) !== true) {
     const state = trail.status === null ? "its logging status could not be read" : "it is not logging";
@@ -146,9 +175,17 @@ export function planPrimaryTrailFixes(needs: PlanNeeds, choice: Extract<PrimaryC
   if (managementOf(facts) !== true) {
     const planned = planManagementSelectors(trail.eventSelectors);
     if (!planned.ok) {
-      needs.blockers.push({ code: "selectors-unsafe", message: `${label}: ${planned.reason}`, controls: ["CloudTrail.1"] });
+      needs.blockers.push({
+        code: "selectors-unsafe",
+        message: `${label}: ${planned.reason}`,
+        controls: ["CloudTrail.1"],
+      });
     } else {
-      need.selectors = { params: planned.params, changes: planned.changes, why: `${label} ${facts.management.summary} (CloudTrail.1)` };
+      need.selectors = {
+        params: planned.params,
+        changes: planned.changes,
+        why: `${label} ${facts.management.summary} (CloudTrail.1)`,
+      };
       need.controls.add("CloudTrail.1");
     }
   }

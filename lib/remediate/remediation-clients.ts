@@ -46,7 +46,8 @@ export interface RecordedCall {
   at: string;
 }
 
-const MUTATING = /^(Create|Update|Put|Start|Add|Enable|Subscribe|Tag|Attach|Associate|Set|Delete|Stop|Remove|Disable|Detach|Untag)/;
+const MUTATING =
+  /^(Create|Update|Put|Start|Add|Enable|Subscribe|Tag|Attach|Associate|Set|Delete|Stop|Remove|Disable|Detach|Untag)/;
 
 export function isMutating(operation: string): boolean {
   return MUTATING.test(operation);
@@ -66,7 +67,12 @@ export function mutationLimiter(perSecond: number): RateLimiter {
 }
 
 interface MiddlewareHost {
-  middlewareStack: { addRelativeTo(mw: FinalizeRequestMiddleware<object, object>, o: { relation: "after"; toMiddleware: string; name: string }): void };
+  middlewareStack: {
+    addRelativeTo(
+      mw: FinalizeRequestMiddleware<object, object>,
+      o: { relation: "after"; toMiddleware: string; name: string },
+    ): void;
+  };
 }
 
 export interface RemediationClientOptions {
@@ -125,7 +131,8 @@ export class RemediationClients implements ClientProvider {
       cloudwatch: new CloudWatchClient(config),
       sns: new SNSClient(config),
     };
-    for (const [service, client] of Object.entries(set)) this.instrument(client as unknown as MiddlewareHost, service as StepService, accountId, region);
+    for (const [service, client] of Object.entries(set))
+      this.instrument(client as unknown as MiddlewareHost, service as StepService, accountId, region);
     this.cache.set(key, set);
     return set;
   }
@@ -144,11 +151,16 @@ export class RemediationClients implements ClientProvider {
       this.calls.push({ service, operation, accountId, region, mutating, requestId, at: sentAt });
       return result;
     };
-    client.middlewareStack.addRelativeTo(mw, { relation: "after", toMiddleware: "retryMiddleware", name: "trailwardenRemediationLimit" });
+    client.middlewareStack.addRelativeTo(mw, {
+      relation: "after",
+      toMiddleware: "retryMiddleware",
+      name: "trailwardenRemediationLimit",
+    });
   }
 
   destroy(): void {
-    for (const set of this.cache.values()) for (const client of Object.values(set)) (client as { destroy(): void }).destroy();
+    for (const set of this.cache.values())
+      for (const client of Object.values(set)) (client as { destroy(): void }).destroy();
     this.cache.clear();
     this.sts.destroy();
   }

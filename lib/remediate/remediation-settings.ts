@@ -6,7 +6,9 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /** CloudWatch Logs accepts only these retention values. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name like us-east-1");
@@ -22,13 +24,19 @@ const bucketSchema = z.discriminatedUnion("mode", [
 ]);
 
 export const remediationSettingsSchema = z.object({
-  namePrefix: z.string().regex(/^[a-z][a-z0-9-]{0,20}$/, "lowercase letters, digits and hyphens").default("trailwarden-"),
+  namePrefix: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,20}$/, "lowercase letters, digits and hyphens")
+    .default("trailwarden-"),
   bucket: bucketSchema.default({ mode: "per-account" }),
   alarmEmail: z.email().nullable().default(null),
   logRetentionDays: z
     .number()
     .int()
-    .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), `must be one of ${LOG_RETENTION_DAYS.join(", ")}`)
+    .refine(
+      (d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d),
+      `must be one of ${LOG_RETENTION_DAYS.join(", ")}`,
+    )
     .default(365),
   bucketRetentionDays: z.number().int().min(1).max(3650).default(400),
   homeRegion: region.default("us-east-1"),
@@ -48,7 +56,11 @@ export class RemediationSettingsError extends AppError {
   }
 }
 
-const csv = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const csv = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The subset of the settings each environment variable sets (undefined: not set). */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
@@ -65,9 +77,12 @@ export function settingsFromEnvironment(env: EnvSource): Record<string, unknown>
       region: env.TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET_REGION ?? env.AWS_REGION ?? "us-east-1",
     };
   }
-  if (env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL !== undefined) out.alarmEmail = env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL || null;
-  if (env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS) out.logRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS);
-  if (env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS) out.bucketRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS);
+  if (env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL !== undefined)
+    out.alarmEmail = env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL || null;
+  if (env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS)
+    out.logRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS);
+  if (env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS)
+    out.bucketRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS);
   const home = env.TRAILWARDEN_REMEDIATION_HOME_REGION ?? env.AWS_REGION;
   if (home) out.homeRegion = home;
   if (env.TRAILWARDEN_REQUIRED_TAG_KEYS) out.requiredTagKeys = csv(env.TRAILWARDEN_REQUIRED_TAG_KEYS);
@@ -79,7 +94,8 @@ export function settingsFromEnvironment(env: EnvSource): Record<string, unknown>
       }),
     );
   }
-  if (env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND) out.mutationsPerSecond = Number(env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND);
+  if (env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND)
+    out.mutationsPerSecond = Number(env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND);
   return out;
 }
 
@@ -87,7 +103,10 @@ export function settingsFromEnvironment(env: EnvSource): Record<string, unknown>
  * Merges stored settings (`remediation.<field>` rows) under the environment and validates the
  * result; throws RemediationSettingsError naming each bad field.
  */
-export function parseRemediationSettings(stored: Record<string, unknown>, env: EnvSource = process.env): RemediationSettings {
+export function parseRemediationSettings(
+  stored: Record<string, unknown>,
+  env: EnvSource = process.env,
+): RemediationSettings {
   const merged = { ...stored, ...settingsFromEnvironment(env) };
   const parsed = remediationSettingsSchema.safeParse(merged);
   if (!parsed.success) {

@@ -31,7 +31,9 @@ export function renderPlanText(plan: RemediationPlan, options: { showParams?: bo
     out.push("", `Steps (${plan.steps.length}):`);
     plan.steps.forEach((s, i) => {
       out.push(`  ${String(i + 1).padStart(2)}. ${MARK[s.action]} ${s.title}`);
-      out.push(`      ${s.service}:${s.operation} in ${s.targetAccountId}/${s.region}${s.controls.length ? ` · ${s.controls.join(", ")}` : ""}`);
+      out.push(
+        `      ${s.service}:${s.operation} in ${s.targetAccountId}/${s.region}${s.controls.length ? ` · ${s.controls.join(", ")}` : ""}`,
+      );
       out.push(`      why: ${s.why}`);
       for (const c of s.changes) out.push(`      ${c.attribute}: ${formatValue(c.from)} → ${formatValue(c.to)}`);
       if (options.showParams) out.push(`      input: ${JSON.stringify(s.params)}`);

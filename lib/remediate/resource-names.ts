@@ -21,7 +21,8 @@ export const trailArn = (n: NameContext, accountId: string, region: string, name
   `arn:${n.partition}:cloudtrail:${region}:${accountId}:trail/${name}`;
 
 export const trailBucketName = (n: NameContext, accountId: string) => `${n.prefix}cloudtrail-${accountId}`;
-export const accessLogBucketName = (n: NameContext, accountId: string, region: string) => `${n.prefix}access-logs-${accountId}-${region}`;
+export const accessLogBucketName = (n: NameContext, accountId: string, region: string) =>
+  `${n.prefix}access-logs-${accountId}-${region}`;
 export const bucketArn = (n: NameContext, bucket: string) => `arn:${n.partition}:s3:::${bucket}`;
 
 export const keyAliasName = (n: NameContext) => `alias/${n.prefix}cloudtrail`;
@@ -35,7 +36,8 @@ export const logGroupArn = (n: NameContext, accountId: string, region: string, n
 
 export const deliveryRoleName = (n: NameContext) => `${n.prefix}cloudtrail-to-logs`;
 export const deliveryRolePolicyName = (n: NameContext) => `${n.prefix}cloudtrail-logs-delivery`;
-export const roleArn = (n: NameContext, accountId: string, name: string) => `arn:${n.partition}:iam::${accountId}:role/${name}`;
+export const roleArn = (n: NameContext, accountId: string, name: string) =>
+  `arn:${n.partition}:iam::${accountId}:role/${name}`;
 
 export const alarmTopicName = (n: NameContext) => `${n.prefix}cis-alarms`;
 export const topicArn = (n: NameContext, accountId: string, region: string, name: string) =>

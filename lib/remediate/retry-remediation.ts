@@ -10,14 +10,29 @@ import { enqueueRemediation } from "@/lib/jobs/remediation-job";
 import { claimAccountForJob } from "@/lib/remediate/apply-remediation";
 import { principalFields } from "@/lib/remediate/plan-remediation";
 
-export async function retryRemediation(input: { jobId: string; principal: Principal; request?: Request; enqueue?: boolean }): Promise<{ status: string; fromStep: number | null }> {
+export async function retryRemediation(input: {
+  jobId: string;
+  principal: Principal;
+  request?: Request;
+  enqueue?: boolean;
+}): Promise<{ status: string; fromStep: number | null }> {
   const job = await db.remediationJob.findUnique({
     where: { id: input.jobId },
-    select: { id: true, accountId: true, mode: true, status: true, steps: { where: { status: "failed" }, select: { index: true }, orderBy: { index: "asc" } } },
+    select: {
+      id: true,
+      accountId: true,
+      mode: true,
+      status: true,
+      steps: { where: { status: "failed" }, select: { index: true }, orderBy: { index: "asc" } },
+    },
   });
   if (!job) throw new NotFoundError(`Remediation job ${input.jobId} does not exist`);
-  if (job.mode !== "apply" || job.status !== "failed") throw new ConflictError(`Only a failed apply can be retried (job ${job.id} is ${job.status})`);
-  await db.remediationStep.updateMany({ where: { jobId: job.id, status: "failed" }, data: { status: "pending", finishedAt: null } });
+  if (job.mode !== "apply" || job.status !== "failed")
+    throw new ConflictError(`Only a failed apply can be retried (job ${job.id} is ${job.status})`);
+  await db.remediationStep.updateMany({
+    where: { jobId: job.id, status: "failed" },
+    data: { status: "pending", finishedAt: null },
+  });
   await claimAccountForJob(job.accountId, job.id, ["failed"], principalFields(input.principal));
   await db.remediationJob.update({ where: { id: job.id }, data: { verification: Prisma.DbNull, failingAfter: [] } });
   const fromStep = job.steps[0] ? job.steps[0].index + 1 : null;

@@ -45,19 +45,28 @@ async function isCancelled(jobId: string): Promise<boolean> {
 }
 
 async function skipRemaining(jobId: string, reason: string): Promise<void> {
-  await db.remediationStep.updateMany({ where: { jobId, status: { in: ["pending", "running"] } }, data: { status: "skipped", error: reason, finishedAt: new Date() } });
+  await db.remediationStep.updateMany({
+    where: { jobId, status: { in: ["pending", "running"] } },
+    data: { status: "skipped", error: reason, finishedAt: new Date() },
+  });
 }
 
 export async function runRemediation(jobId: string, options: RunRemediationOptions = {}): Promise<string> {
   const log = options.log ?? (() => undefined);
-  const job = await db.remediationJob.findUnique({ where: { id: jobId }, include: { steps: { orderBy: { index: "asc" } } } });
+  const job = await db.remediationJob.findUnique({
+    where: { id: jobId },
+    include: { steps: { orderBy: { index: "asc" } } },
+  });
   if (!job) throw new NotFoundError(`Remediation job ${jobId} does not exist`);
   if (job.mode !== "apply" || !RESUMABLE.includes(job.status)) return job.status;
   const claimed = await db.remediationJob.updateMany({
     where: { id: jobId, status: { in: RESUMABLE } },
     data: { status: job.status === "verifying" ? "verifying" : "running", startedAt: job.startedAt ?? new Date() },
   });
-  if (claimed.count === 0) return (await db.remediationJob.findUnique({ where: { id: jobId }, select: { status: true } }))?.status ?? "cancelled";
+  if (claimed.count === 0)
+    return (
+      (await db.remediationJob.findUnique({ where: { id: jobId }, select: { status: true } }))?.status ?? "cancelled"
+    );
 
   const plan = job.plan as unknown as RemediationPlan;
   const provider = options.provider ?? new RemediationClients({ mutationsPerSecond: plan.settings.mutationsPerSecond });
@@ -76,7 +85,10 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
         log(`job ${jobId} cancelled before step ${row.index + 1}`);
         return "cancelled";
       }
-      await db.remediationStep.update({ where: { id: row.id }, data: { status: "running", startedAt: new Date(), finishedAt: null, error: null, attempts: { increment: 1 } } });
+      await db.remediationStep.update({
+        where: { id: row.id },
+        data: { status: "running", startedAt: new Date(), finishedAt: null, error: null, attempts: { increment: 1 } },
+      });
       await options.onStep?.({ index: row.index, step, phase: "started" });
       const outcome = await withTargetLock(step.targetAccountId, () => executeStep(step, { provider, outputs, log }));
       await options.onStep?.({ index: row.index, step, phase: "executed", outcome });
@@ -94,7 +106,11 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
       if (outcome.status === "failed") {
         await db.remediationJob.updateMany({
           where: { id: jobId, status: "running" },
-          data: { status: "failed", error: `Step ${row.index + 1} (${step.title}) failed: ${outcome.error}`, finishedAt: new Date() },
+          data: {
+            status: "failed",
+            error: `Step ${row.index + 1} (${step.title}) failed: ${outcome.error}`,
+            finishedAt: new Date(),
+          },
         });
         log(`job ${jobId}: step ${row.index + 1} failed: ${outcome.error}`);
         return "failed";
@@ -105,7 +121,10 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
     if (!options.provider && provider instanceof RemediationClients) provider.destroy();
   }
 
-  const toVerify = await db.remediationJob.updateMany({ where: { id: jobId, status: { in: ["running", "verifying"] } }, data: { status: "verifying" } });
+  const toVerify = await db.remediationJob.updateMany({
+    where: { id: jobId, status: { in: ["running", "verifying"] } },
+    data: { status: "verifying" },
+  });
   if (toVerify.count === 0) return "cancelled";
   const verification = await (options.verify ?? verifyFix)(job.accountId, job.requestedBy, log);
   const passed = verification.outcome === "logging, validated, alarming";
@@ -115,7 +134,9 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
       status: passed ? "succeeded" : "failed",
       verification: verification as unknown as object,
       failingAfter: verification.failing.map((f) => f.controlId),
-      error: passed ? null : `Verification: ${verification.failing.map((f) => `${f.controlId} ${f.status}: ${f.reason}`).join("; ")}`,
+      error: passed
+        ? null
+        : `Verification: ${verification.failing.map((f) => `${f.controlId} ${f.status}: ${f.reason}`).join("; ")}`,
       finishedAt: new Date(),
     },
   });

@@ -13,7 +13,13 @@ export function stepRef(stepKey: string, path: string): StepRef {
 }
 
 export function isStepRef(value: JsonValue | undefined): value is StepRef {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && typeof value.$ref === "string" && typeof value.path === "string";
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    !Array.isArray(value) &&
+    typeof value.$ref === "string" &&
+    typeof value.path === "string"
+  );
 }
 
 export class UnresolvedRefError extends Error {
@@ -35,12 +41,15 @@ export function resolveRefs(params: JsonObject, outputs: Map<string, JsonValue>)
     if (isStepRef(value)) {
       const resolved = pick(outputs.get(value.$ref), value.path);
       if (resolved === undefined || resolved === null) {
-        throw new UnresolvedRefError(`the value ${value.path} of step ${value.$ref} is not available (that step has not succeeded)`);
+        throw new UnresolvedRefError(
+          `the value ${value.path} of step ${value.$ref} is not available (that step has not succeeded)`,
+        );
       }
       return resolved;
     }
     if (Array.isArray(value)) return value.map(walk);
-    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    if (value !== null && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
   return walk(params) as JsonObject;

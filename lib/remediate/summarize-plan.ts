@@ -34,9 +34,13 @@ export function summarizePlan(plan: RemediationPlan): string {
       : `Nothing can be done automatically for ${formatControlList(failing)} (see the notes)`;
   }
   const accounts = new Set(plan.steps.map((s) => s.targetAccountId));
-  const where = accounts.size === 1 && accounts.has(plan.accountId) ? "" : ` across ${accounts.size} account${accounts.size > 1 ? "s" : ""}`;
+  const where =
+    accounts.size === 1 && accounts.has(plan.accountId)
+      ? ""
+      : ` across ${accounts.size} account${accounts.size > 1 ? "s" : ""}`;
   const fixes = plan.expectedToPass.length > 0 ? ` to fix ${formatControlList(plan.expectedToPass)}` : "";
   const remaining = failing.filter((c) => !plan.expectedToPass.includes(c));
-  const rest = remaining.length > 0 ? `; ${formatControlList(remaining)} will still need attention (see the notes)` : "";
+  const rest =
+    remaining.length > 0 ? `; ${formatControlList(remaining)} will still need attention (see the notes)` : "";
   return `${plan.steps.length} step${plan.steps.length > 1 ? "s" : ""}${where}${fixes}${rest}`;
 }

@@ -31,14 +31,21 @@ export interface Verification {
   note: string;
 }
 
-const SECURITY_HUB_NOTE = "Security Hub re-evaluates every 12–24 hours: its own findings catch up later (shown as awaiting re-evaluation)";
+const SECURITY_HUB_NOTE =
+  "Security Hub re-evaluates every 12–24 hours: its own findings catch up later (shown as awaiting re-evaluation)";
 const SKIPPED_RETRIES = 6;
 
 async function recollect(accountId: string, requestedBy: string, log: (line: string) => void): Promise<string> {
   const { runCollection } = await import("@/lib/collect/run-collection");
   const hook = await loadEvaluationHook();
   for (let attempt = 0; ; attempt++) {
-    const summary = await runCollection({ accountIds: [accountId], trigger: "remediation", requestedBy, onSnapshotStored: hook, log });
+    const summary = await runCollection({
+      accountIds: [accountId],
+      trigger: "remediation",
+      requestedBy,
+      onSnapshotStored: hook,
+      log,
+    });
     const status = summary.accounts.find((a) => a.accountId === accountId)?.status ?? summary.status;
     // "skipped": another run holds the account right now; its snapshot would predate the fix.
     if (status !== "skipped" || attempt >= SKIPPED_RETRIES) return status;
@@ -46,18 +53,45 @@ async function recollect(accountId: string, requestedBy: string, log: (line: str
   }
 }
 
-export async function verifyFix(accountId: string, requestedBy: string, log: (line: string) => void = () => undefined): Promise<Verification> {
+export async function verifyFix(
+  accountId: string,
+  requestedBy: string,
+  log: (line: string) => void = () => undefined,
+): Promise<Verification> {
   const checkedAt = new Date();
   const collection = await recollect(accountId, requestedBy, log);
-  const snapshot = await db.snapshot.findFirst({ where: { accountId }, orderBy: { collectedAt: "desc" }, select: { id: true, collectedAt: true, state: true } });
-  const empty = { checkedAt: checkedAt.toISOString(), passing: [], failing: [], caveats: [], replan: null, note: SECURITY_HUB_NOTE };
+  const snapshot = await db.snapshot.findFirst({
+    where: { accountId },
+    orderBy: { collectedAt: "desc" },
+    select: { id: true, collectedAt: true, state: true },
+  });
+  const empty = {
+    checkedAt: checkedAt.toISOString(),
+    passing: [],
+    failing: [],
+    caveats: [],
+    replan: null,
+    note: SECURITY_HUB_NOTE,
+  };
   if (!snapshot || collection === "error" || collection === "skipped") {
-    return { ...empty, outcome: "not verified", snapshotId: snapshot?.id ?? null, collectedAt: snapshot?.collectedAt.toISOString() ?? null, collection, failing: [{ controlId: "collection", status: "ERROR", reason: `re-collecting the account ended "${collection}"` }] };
+    return {
+      ...empty,
+      outcome: "not verified",
+      snapshotId: snapshot?.id ?? null,
+      collectedAt: snapshot?.collectedAt.toISOString() ?? null,
+      collection,
+      failing: [
+        { controlId: "collection", status: "ERROR", reason: `re-collecting the account ended "${collection}"` },
+      ],
+    };
   }
   const state = snapshot.state as unknown as AccountSnapshotState;
   const settings = await loadRemediationSettings();
   const verdicts = evaluateAccount(state, { requiredTagKeys: settings.requiredTagKeys });
-  const pick = (statuses: string[]) => verdicts.filter((v) => statuses.includes(v.status)).map((v) => ({ controlId: v.controlId as string, status: v.status as string, reason: v.reason }));
+  const pick = (statuses: string[]) =>
+    verdicts
+      .filter((v) => statuses.includes(v.status))
+      .map((v) => ({ controlId: v.controlId as string, status: v.status as string, reason: v.reason }));
   const failing = pick(["FAILED", "ERROR"]);
   const replan = planFamilyFix({ state, snapshotId: snapshot.id, settings });
   return {

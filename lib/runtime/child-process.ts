@@ -9,7 +9,11 @@ export interface ManagedChild {
 }
 
 export function startChild(command: string, args: string[], options: SpawnOptions & { label: string }): ManagedChild {
-  const child = spawn(command, args, { ...options, detached: true, stdio: options.stdio ?? ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: options.stdio ?? ["ignore", "pipe", "pipe"],
+  });
   const prefix = `[${options.label}] `;
   child.stdout?.on("data", (b: Buffer) => process.stdout.write(prefixLines(b.toString(), prefix)));
   child.stderr?.on("data", (b: Buffer) => process.stderr.write(prefixLines(b.toString(), prefix)));

@@ -10,9 +10,14 @@ export function resetDataDir(dir: string): void {
   const entries = readdirSync(dir);
   const ours = entries.every((e) => ["postgres", "README.txt", "auth-secret", "exports"].includes(e));
   if (!ours) {
-    throw Object.assign(new Error(`--reset-data refused: ${dir} holds files Trailwarden did not create (${entries.slice(0, 3).join(", ")})`), {
-      name: "UsageError",
-    });
+    throw Object.assign(
+      new Error(
+        `--reset-data refused: ${dir} holds files Trailwarden did not create (${entries.slice(0, 3).join(", ")})`,
+      ),
+      {
+        name: "UsageError",
+      },
+    );
   }
   for (const e of entries) rmSync(path.join(dir, e), { recursive: true, force: true });
 }

@@ -46,7 +46,8 @@ export async function startWeb(options: { port: number; host: string; env: NodeJ
   const url = `http://${options.host}:${options.port}/api/health`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (web.child.exitCode !== null) throw new Error(`The web server exited with code ${web.child.exitCode} (see [web] lines above)`);
+    if (web.child.exitCode !== null)
+      throw new Error(`The web server exited with code ${web.child.exitCode} (see [web] lines above)`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return web;

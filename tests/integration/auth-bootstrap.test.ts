@@ -16,15 +16,25 @@ const asEnv = (vars: Record<string, string>) => vars as unknown as NodeJS.Proces
 describe("ensureInitialAdmin", () => {
   it("does nothing without the variables and refuses half a configuration", async () => {
     expect(await ensureInitialAdmin(asEnv({}))).toBeNull();
-    await expect(ensureInitialAdmin(asEnv({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com" }))).rejects.toThrow(/set together/);
-    await expect(ensureInitialAdmin(asEnv({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com", TRAILWARDEN_ADMIN_PASSWORD: "short" }))).rejects.toThrow(/12 characters/);
+    await expect(ensureInitialAdmin(asEnv({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com" }))).rejects.toThrow(
+      /set together/,
+    );
+    await expect(
+      ensureInitialAdmin(asEnv({ TRAILWARDEN_ADMIN_EMAIL: "root@example.com", TRAILWARDEN_ADMIN_PASSWORD: "short" })),
+    ).rejects.toThrow(/12 characters/);
   });
 
   it("creates the admin on an empty database, once", async () => {
-    const env = asEnv({ TRAILWARDEN_ADMIN_EMAIL: "Root@Example.com", TRAILWARDEN_ADMIN_PASSWORD: "a-long-bootstrap-password" });
+    const env = asEnv({
+      TRAILWARDEN_ADMIN_EMAIL: "Root@Example.com",
+      TRAILWARDEN_ADMIN_PASSWORD: "a-long-bootstrap-password",
+    });
     expect(await ensureInitialAdmin(env)).toBe("root@example.com");
     expect(await ensureInitialAdmin(env)).toBeNull();
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "root@example.com" }, include: { authAccounts: true } });
+    const admin = await db.user.findUniqueOrThrow({
+      where: { email: "root@example.com" },
+      include: { authAccounts: true },
+    });
     expect(admin.role).toBe("admin");
     expect(admin.authAccounts[0]?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/); // scrypt salt:key, not the password
     expect(await db.auditEvent.count({ where: { action: "user.create", target: "root@example.com" } })).toBe(1);

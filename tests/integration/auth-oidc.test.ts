@@ -12,7 +12,12 @@ import { startMockOidcProvider, type MockOidcProvider } from "./support/mock-oid
 import { useFreshDatabase } from "./support/test-database";
 
 const ORIGIN = "http://127.0.0.1:3000";
-const OIDC_VARS = ["TRAILWARDEN_OIDC_ISSUER", "TRAILWARDEN_OIDC_CLIENT_ID", "TRAILWARDEN_OIDC_CLIENT_SECRET", "TRAILWARDEN_OIDC_DEFAULT_ROLE"];
+const OIDC_VARS = [
+  "TRAILWARDEN_OIDC_ISSUER",
+  "TRAILWARDEN_OIDC_CLIENT_ID",
+  "TRAILWARDEN_OIDC_CLIENT_SECRET",
+  "TRAILWARDEN_OIDC_DEFAULT_ROLE",
+];
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let idp: MockOidcProvider;
 
@@ -24,13 +29,25 @@ function configure(vars: Record<string, string | undefined>) {
 }
 
 function cookiesFrom(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 async function ssoSignIn(identity: { sub: string; email: string; name: string }): Promise<Response> {
-  const headers = { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": "192.0.2.77" };
+  const headers = {
+    "content-type": "application/json",
+    origin: ORIGIN,
+    host: "127.0.0.1:3000",
+    "x-forwarded-for": "192.0.2.77",
+  };
   const start = await handleAuthRequest(
-    new Request(`${ORIGIN}/api/auth/sign-in/social`, { method: "POST", headers, body: JSON.stringify({ provider: "oidc", callbackURL: "/audit" }) }),
+    new Request(`${ORIGIN}/api/auth/sign-in/social`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ provider: "oidc", callbackURL: "/audit" }),
+    }),
   );
   expect(start.status).toBe(200);
   const { url } = (await start.json()) as { url: string };
@@ -40,7 +57,11 @@ async function ssoSignIn(identity: { sub: string; email: string; name: string })
   const callback = new URL(auth.searchParams.get("redirect_uri") ?? "");
   callback.searchParams.set("code", code);
   callback.searchParams.set("state", auth.searchParams.get("state") ?? "");
-  return handleAuthRequest(new Request(callback, { headers: { cookie: cookiesFrom(start), host: "127.0.0.1:3000", "x-forwarded-for": "192.0.2.77" } }));
+  return handleAuthRequest(
+    new Request(callback, {
+      headers: { cookie: cookiesFrom(start), host: "127.0.0.1:3000", "x-forwarded-for": "192.0.2.77" },
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -75,8 +96,16 @@ describe("OIDC single sign-on", () => {
     const who = await authenticate(new Headers({ cookie: session?.split(";")[0] ?? "" }));
     expect(who).toMatchObject({ via: "session", principal: { email: "grace@example.com", role: "auditor" } });
 
-    const events = await db.auditEvent.findMany({ where: { OR: [{ target: "grace@example.com" }, { actorName: "Grace Hopper" }] }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.action, (e.details as { method?: string; via?: string }).method ?? (e.details as { via?: string }).via])).toEqual([
+    const events = await db.auditEvent.findMany({
+      where: { OR: [{ target: "grace@example.com" }, { actorName: "Grace Hopper" }] },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      events.map((e) => [
+        e.action,
+        (e.details as { method?: string; via?: string }).method ?? (e.details as { via?: string }).via,
+      ]),
+    ).toEqual([
       ["user.create", "sso"],
       ["auth.sign_in", "oidc"],
     ]);
@@ -89,6 +118,8 @@ describe("OIDC single sign-on", () => {
     await db.user.update({ where: { email: "grace@example.com" }, data: { role: "engineer" } });
     const res = await ssoSignIn({ sub: "idp-user-1", email: "grace@example.com", name: "Grace Hopper" });
     const session = res.headers.getSetCookie().find((c) => c.startsWith("trailwarden.session_token="));
-    expect(await authenticate(new Headers({ cookie: session?.split(";")[0] ?? "" }))).toMatchObject({ principal: { role: "engineer" } });
+    expect(await authenticate(new Headers({ cookie: session?.split(";")[0] ?? "" }))).toMatchObject({
+      principal: { role: "engineer" },
+    });
   });
 });

@@ -27,7 +27,13 @@ async function signIn(email: string, password: string, ip = "192.0.2.10"): Promi
   return handleAuthRequest(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000", "x-forwarded-for": ip, "user-agent": "vitest" },
+      headers: {
+        "content-type": "application/json",
+        origin: ORIGIN,
+        host: "127.0.0.1:3000",
+        "x-forwarded-for": ip,
+        "user-agent": "vitest",
+      },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -56,14 +62,19 @@ describe("API tokens", () => {
     await revokeApiToken(summary.id, actor);
     await revokeApiToken(summary.id, actor); // idempotent, audited once
     expect(await principalForApiToken(token)).toBeNull();
-    expect(await authenticate(new Headers({ authorization: `Bearer ${token}` }))).toMatchObject({ via: "invalid-token" });
+    expect(await authenticate(new Headers({ authorization: `Bearer ${token}` }))).toMatchObject({
+      via: "invalid-token",
+    });
 
     const events = await db.auditEvent.findMany({ where: { target: summary.id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["token.create", "token.revoke"]);
   });
 
   it("does not accept expired tokens", async () => {
-    const { token, summary } = await createApiToken({ name: "short", role: "viewer", expiresInDays: 1 }, cliPrincipal("test"));
+    const { token, summary } = await createApiToken(
+      { name: "short", role: "viewer", expiresInDays: 1 },
+      cliPrincipal("test"),
+    );
     expect(await principalForApiToken(token)).not.toBeNull();
     expect(await principalForApiToken(token, new Date(Date.now() + 2 * 86_400_000))).toBeNull();
     await revokeApiToken(summary.id, cliPrincipal("test"));
@@ -73,18 +84,32 @@ describe("API tokens", () => {
     const { token: viewer } = await createApiToken({ name: "viewer", role: "viewer" }, cliPrincipal("test"));
     const { token: admin } = await createApiToken({ name: "admin", role: "admin" }, cliPrincipal("test"));
     const req = (bearer: string | null, method = "GET", body?: string) =>
-      new NextRequest(`${ORIGIN}/api/v1/tokens`, { method, body, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+      new NextRequest(`${ORIGIN}/api/v1/tokens`, {
+        method,
+        body,
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      });
 
     expect((await listTokensRoute(req(null), ctx)).status).toBe(401);
     expect((await listTokensRoute(req("tw_" + "x".repeat(40)), ctx)).status).toBe(401);
     expect((await listTokensRoute(req(viewer), ctx)).status).toBe(403);
     expect((await createTokenRoute(req(viewer, "POST", '{"name":"x","role":"admin"}'), ctx)).status).toBe(403);
-    for (const body of ["{", '{"name":""}', '{"name":"x","role":"root"}', "[]", '{"name":"x","role":"viewer","expiresInDays":-1}']) {
+    for (const body of [
+      "{",
+      '{"name":""}',
+      '{"name":"x","role":"root"}',
+      "[]",
+      '{"name":"x","role":"viewer","expiresInDays":-1}',
+    ]) {
       expect((await createTokenRoute(req(admin, "POST", body), ctx)).status, body).toBe(400);
     }
     const created = await createTokenRoute(req(admin, "POST", '{"name":"made by api","role":"auditor"}'), ctx);
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ name: "made by api", role: "auditor", token: expect.stringMatching(/^tw_/) });
+    expect(await created.json()).toMatchObject({
+      name: "made by api",
+      role: "auditor",
+      token: expect.stringMatching(/^tw_/),
+    });
     const listed = (await (await listTokensRoute(req(admin), ctx)).json()) as { tokens: Record<string, unknown>[] };
     expect(listed.tokens.every((t) => !("token" in t) && !("tokenHash" in t))).toBe(true);
   });
@@ -101,10 +126,16 @@ describe("sessions", () => {
     const res = await signIn("auditor@trailwarden.local", "demo-auditor-pass", "192.0.2.20");
     expect(res.status).toBe(200);
     const auth = await authenticate(new Headers({ cookie: sessionCookie(res) }));
-    expect(auth).toMatchObject({ via: "session", principal: { type: "user", role: "auditor", email: "auditor@trailwarden.local" } });
+    expect(auth).toMatchObject({
+      via: "session",
+      principal: { type: "user", role: "auditor", email: "auditor@trailwarden.local" },
+    });
 
     expect((await signIn("auditor@trailwarden.local", "wrong-password", "192.0.2.20")).status).toBe(401);
-    const events = await db.auditEvent.findMany({ where: { action: "auth.sign_in", ip: "192.0.2.20" }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { action: "auth.sign_in", ip: "192.0.2.20" },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.outcome)).toEqual(["success", "failure"]);
     expect(events[0]?.userAgent).toBe("vitest");
   });
@@ -125,7 +156,9 @@ describe("sessions", () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect((await signIn("engineer@trailwarden.local", "demo-engineer-pass", "192.0.2.41")).status).toBe(200);
-    const denied = await db.auditEvent.count({ where: { action: "auth.sign_in", outcome: "denied", ip: "192.0.2.40" } });
+    const denied = await db.auditEvent.count({
+      where: { action: "auth.sign_in", outcome: "denied", ip: "192.0.2.40" },
+    });
     expect(denied).toBe(2);
   });
 });
@@ -133,7 +166,9 @@ describe("sessions", () => {
 describe("audit log", () => {
   it("refuses UPDATE and DELETE through the application's client", async () => {
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "asc" } });
-    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe(event.action);

@@ -32,7 +32,13 @@ beforeAll(async () => {
   resetEnvCache();
 });
 afterAll(async () => {
-  for (const k of ["TRAILWARDEN_EXTERNAL_ID", "TRAILWARDEN_SECURITYHUB_ACCOUNT", "TRAILWARDEN_SECURITYHUB_REGION", "TRAILWARDEN_AWS_MAX_ATTEMPTS"]) delete process.env[k];
+  for (const k of [
+    "TRAILWARDEN_EXTERNAL_ID",
+    "TRAILWARDEN_SECURITYHUB_ACCOUNT",
+    "TRAILWARDEN_SECURITYHUB_REGION",
+    "TRAILWARDEN_AWS_MAX_ATTEMPTS",
+  ])
+    delete process.env[k];
   resetEnvCache();
   await fresh.drop();
 });
@@ -63,7 +69,13 @@ describe("queued collections", () => {
 
     worker = await startWorker({ log: () => undefined, pollingIntervalSeconds: 0.5 });
     const done = await waitFor(first.runId);
-    expect(done).toMatchObject({ status: "ok", trigger: "manual", requestedBy: "alice@example.com", accountsTotal: manifest.accounts.length, accountsDone: manifest.accounts.length });
+    expect(done).toMatchObject({
+      status: "ok",
+      trigger: "manual",
+      requestedBy: "alice@example.com",
+      accountsTotal: manifest.accounts.length,
+      accountsDone: manifest.accounts.length,
+    });
     expect(await db.snapshot.count({ where: { runId: first.runId } })).toBe(manifest.accounts.length);
   });
 
@@ -102,7 +114,9 @@ describe("overlapping runs", () => {
     const [a, b] = await Promise.all([runCollection({ trigger: "api" }), runCollection({ trigger: "schedule" })]);
     const rows = await db.collectionRunAccount.findMany({ where: { runId: { in: [a.runId, b.runId] } } });
     for (const account of manifest.accounts) {
-      const [x, y] = [a.runId, b.runId].map((id) => rows.find((r) => r.runId === id && r.accountId === account.accountId)!);
+      const [x, y] = [a.runId, b.runId].map((id) =>
+        rows.find((r) => r.runId === id && r.accountId === account.accountId)!,
+      );
       const collected = [x!, y!].filter((r) => r.status !== "skipped");
       expect(collected.length).toBeGreaterThanOrEqual(1);
       if (collected.length === 2) {

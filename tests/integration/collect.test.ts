@@ -38,8 +38,17 @@ function settings(endpoint: string, overrides: Partial<CollectionSettings> = {})
   };
 }
 
-function collect(endpoint: string, overrides: Partial<CollectionSettings> = {}, extra: Partial<RunCollectionOptions> = {}): Promise<RunSummary> {
-  return runCollection({ trigger: "cli", settings: settings(endpoint, overrides), clientOptions: { retryBaseDelayMs: 5, throttleBaseDelayMs: 10 }, ...extra });
+function collect(
+  endpoint: string,
+  overrides: Partial<CollectionSettings> = {},
+  extra: Partial<RunCollectionOptions> = {},
+): Promise<RunSummary> {
+  return runCollection({
+    trigger: "cli",
+    settings: settings(endpoint, overrides),
+    clientOptions: { retryBaseDelayMs: 5, throttleBaseDelayMs: 10 },
+    ...extra,
+  });
 }
 
 async function snapshotOf(runId: string, accountId: string) {
@@ -57,7 +66,14 @@ beforeAll(async () => {
 afterAll(async () => fresh.drop());
 
 function expectTrailAsSeeded(t: TrailState, seed: SimTrail, state: AccountSnapshotState) {
-  expect(t).toMatchObject({ arn: seed.arn, homeRegion: seed.homeRegion, ownerAccountId: seed.ownerAccountId, isMultiRegionTrail: seed.isMultiRegionTrail, logFileValidationEnabled: seed.logFileValidationEnabled, isOrganizationTrail: seed.isOrganizationTrail });
+  expect(t).toMatchObject({
+    arn: seed.arn,
+    homeRegion: seed.homeRegion,
+    ownerAccountId: seed.ownerAccountId,
+    isMultiRegionTrail: seed.isMultiRegionTrail,
+    logFileValidationEnabled: seed.logFileValidationEnabled,
+    isOrganizationTrail: seed.isOrganizationTrail,
+  });
   expect(t.status?.isLogging).toBe(seed.isLogging);
   expect(Boolean(t.kmsKeyId)).toBe(Boolean(seed.kmsKeyArn));
   expect(t.cloudWatchLogsLogGroupArn ?? null).toBe(seed.logGroupArn);
@@ -67,7 +83,10 @@ function expectTrailAsSeeded(t: TrailState, seed: SimTrail, state: AccountSnapsh
   switch (seed.selectors) {
     case "basic: ReadWriteType=All":
     case "basic: ReadWriteType=WriteOnly":
-      expect(sel.basic?.[0]).toMatchObject({ readWriteType: seed.selectors.endsWith("All") ? "All" : "WriteOnly", includeManagementEvents: true });
+      expect(sel.basic?.[0]).toMatchObject({
+        readWriteType: seed.selectors.endsWith("All") ? "All" : "WriteOnly",
+        includeManagementEvents: true,
+      });
       break;
     case "advanced: eventCategory=Management":
       expect(fields).toContainEqual({ field: "eventCategory", equals: ["Management"] });
@@ -80,7 +99,8 @@ function expectTrailAsSeeded(t: TrailState, seed: SimTrail, state: AccountSnapsh
       expect([...(sel.basic ?? []), ...(sel.advanced ?? [])]).toEqual([]);
       break;
   }
-  if (seed.hasDataEventSelectors) expect(fields.some((f) => f.field === "eventCategory" && f.equals?.includes("Data"))).toBe(true);
+  if (seed.hasDataEventSelectors)
+    expect(fields.some((f) => f.field === "eventCategory" && f.equals?.includes("Data"))).toBe(true);
 
   const bucket = state.buckets[seed.bucketName]!;
   const seededBucket = manifest.buckets.find((b) => b.name === seed.bucketName)!;
@@ -116,27 +136,54 @@ describe("collection of the simulated organization", () => {
     expect(run.accountsTotal).toBe(manifest.accounts.length);
     expect(run.counts).toEqual({ ok: manifest.accounts.length, partial: 0, error: 0, skipped: 0 });
     const progress = (await getCollectionProgress(run.runId))!;
-    expect(progress).toMatchObject({ status: "ok", accountsDone: manifest.accounts.length, accountsTotal: manifest.accounts.length, accountsFailed: 0, problems: [] });
+    expect(progress).toMatchObject({
+      status: "ok",
+      accountsDone: manifest.accounts.length,
+      accountsTotal: manifest.accounts.length,
+      accountsFailed: 0,
+      problems: [],
+    });
     expect(progress.apiCalls).toBe(run.apiCalls);
     expect(progress.apiCallsByOp["cloudtrail:ListTrails"]).toBe(manifest.accounts.length);
-    expect(await db.collectionRunAccount.count({ where: { runId: run.runId, status: "ok" } })).toBe(manifest.accounts.length);
+    expect(await db.collectionRunAccount.count({ where: { runId: run.runId, status: "ok" } })).toBe(
+      manifest.accounts.length,
+    );
   });
 
   it("discovers accounts with their OU path and marks the one that left", async () => {
     const accounts = await db.awsAccount.findMany();
-    for (const a of manifest.accounts) expect(accounts.find((x) => x.id === a.accountId)).toMatchObject({ name: a.name, ouPath: a.ouPath, status: "ACTIVE", isManagement: a.accountId === manifest.managementAccountId });
-    expect(accounts.find((x) => x.id === "000000000001")).toMatchObject({ status: "LEFT", removedAt: expect.any(Date) });
+    for (const a of manifest.accounts)
+      expect(accounts.find((x) => x.id === a.accountId)).toMatchObject({
+        name: a.name,
+        ouPath: a.ouPath,
+        status: "ACTIVE",
+        isManagement: a.accountId === manifest.managementAccountId,
+      });
+    expect(accounts.find((x) => x.id === "000000000001")).toMatchObject({
+      status: "LEFT",
+      removedAt: expect.any(Date),
+    });
   });
 
   it("shows every seeded state in the snapshots", async () => {
-    const orgTrail = manifest.accounts.find((a) => a.accountId === manifest.managementAccountId)!.trails.find((t) => t.isOrganizationTrail)!;
+    const orgTrail = manifest.accounts
+      .find((a) => a.accountId === manifest.managementAccountId)!
+      .trails.find((t) => t.isOrganizationTrail)!;
     for (const account of manifest.accounts) {
       const { status, state } = await snapshotOf(run.runId, account.accountId);
       expect(status, account.name).toBe("ok");
-      expect(state.organization).toEqual({ id: manifest.organizationId, managementAccountId: manifest.managementAccountId });
+      expect(state.organization).toEqual({
+        id: manifest.organizationId,
+        managementAccountId: manifest.managementAccountId,
+      });
       const owned = state.trails.filter((t) => t.appliesVia === "owned");
       expect(owned.map((t) => t.arn).sort(), account.name).toEqual(account.trails.map((t) => t.arn).sort());
-      for (const seed of account.trails) expectTrailAsSeeded(owned.find((t) => t.arn === seed.arn)!, seed, state);
+      for (const seed of account.trails)
+        expectTrailAsSeeded(
+          owned.find((t) => t.arn === seed.arn)!,
+          seed,
+          state,
+        );
       if (account.accountId !== manifest.managementAccountId) {
         const credited = state.trails.filter((t) => t.appliesVia === "organization");
         expect(credited.map((t) => t.arn)).toEqual([manifest.organizationTrailArn]);
@@ -152,7 +199,12 @@ describe("collection of the simulated organization", () => {
     const rows = await db.securityHubFinding.findMany();
     expect(rows.map((r) => r.id).sort()).toEqual(active.map((f) => f.id).sort());
     const sample = active[0]!;
-    expect(rows.find((r) => r.id === sample.id)).toMatchObject({ accountId: sample.accountId, controlId: sample.controlId, complianceStatus: sample.complianceStatus, recordState: "ACTIVE" });
+    expect(rows.find((r) => r.id === sample.id)).toMatchObject({
+      accountId: sample.accountId,
+      controlId: sample.controlId,
+      complianceStatus: sample.complianceStatus,
+      recordState: "ACTIVE",
+    });
   });
 
   it("appends a new snapshot per account on the next run and keeps the previous", async () => {
@@ -180,8 +232,14 @@ describe("failures", () => {
     const snap = await snapshotOf(run.runId, denied);
     expect(snap.status).toBe("error");
     expect(snap.error).toMatch(/^AccessDenied on sts:AssumeRole/);
-    expect(snap.state.errors).toContainEqual(expect.objectContaining({ operation: "AssumeRole", kind: "access_denied" }));
-    const history = await db.snapshot.findMany({ where: { accountId: denied }, orderBy: { collectedAt: "asc" }, select: { status: true } });
+    expect(snap.state.errors).toContainEqual(
+      expect.objectContaining({ operation: "AssumeRole", kind: "access_denied" }),
+    );
+    const history = await db.snapshot.findMany({
+      where: { accountId: denied },
+      orderBy: { collectedAt: "asc" },
+      select: { status: true },
+    });
     expect(history.map((h) => h.status).slice(0, -1)).toContain("ok");
     const progress = (await getCollectionProgress(run.runId))!;
     expect(progress.accountsFailed).toBe(1);
@@ -212,7 +270,9 @@ describe("failures", () => {
     proxy.setRules([]);
     const snap = await snapshotOf(run.runId, account);
     expect(snap.status).toBe("partial");
-    expect(snap.state.errors).toContainEqual(expect.objectContaining({ operation: "GetEventSelectors", kind: "throttled", code: "ThrottlingException" }));
+    expect(snap.state.errors).toContainEqual(
+      expect.objectContaining({ operation: "GetEventSelectors", kind: "throttled", code: "ThrottlingException" }),
+    );
   });
 
   it("a call that never answers is a timeout, not a hung run", async () => {
@@ -231,16 +291,23 @@ describe("failures", () => {
     const creds = await assumeRoleCredentials(moto, account);
     const eu = new CloudTrailClient(motoClientConfig(moto, creds, "eu-west-1"));
     // Multi-region: moto lists only trails homed in, or shadowed into, the region asked.
-    await eu.send(new CreateTrailCommand({ Name: "eu-trail", S3BucketName: manifest.centralBucketName, IsMultiRegionTrail: true }));
+    await eu.send(
+      new CreateTrailCommand({ Name: "eu-trail", S3BucketName: manifest.centralBucketName, IsMultiRegionTrail: true }),
+    );
     eu.destroy();
     proxy.setRules([{ fault: "unrecognized_client", region: "eu-west-1" }]);
     const run = await collect(proxy.endpoint, { regions: ["us-east-1", "eu-west-1"] }, { accountIds: [account] });
     proxy.setRules([]);
     const snap = await snapshotOf(run.runId, account);
     expect(snap.status).toBe("partial");
-    expect(snap.state.errors.filter((e) => e.region === "eu-west-1").every((e) => e.kind === "region_disabled")).toBe(true);
+    expect(snap.state.errors.filter((e) => e.region === "eu-west-1").every((e) => e.kind === "region_disabled")).toBe(
+      true,
+    );
     expect(snap.state.errors.some((e) => e.operation === "DescribeTrails" && e.region === "eu-west-1")).toBe(true);
-    expect(snap.state.regions).toEqual([{ region: "us-east-1", status: "enabled" }, { region: "eu-west-1", status: "disabled" }]);
+    expect(snap.state.regions).toEqual([
+      { region: "us-east-1", status: "enabled" },
+      { region: "eu-west-1", status: "disabled" },
+    ]);
     expect(snap.state.unreadTrails).toEqual([expect.objectContaining({ name: "eu-trail", homeRegion: "eu-west-1" })]);
     expect(snap.state.trails.some((t) => t.name === "shared-services-trail" && t.status?.isLogging)).toBe(true);
   });

@@ -61,14 +61,20 @@ describe("coverage in PostgreSQL", () => {
     });
     await insertSnapshots(MEMBER, memberHistory);
     // The owner's history arrives in two parts, to exercise the incremental rebuild.
-    await insertSnapshots(OWNER, ownerHistory.filter((s) => String(s.collectedAt) < "2025-03-05T02:00:00Z"));
+    await insertSnapshots(
+      OWNER,
+      ownerHistory.filter((s) => String(s.collectedAt) < "2025-03-05T02:00:00Z"),
+    );
   });
   afterAll(async () => fresh.drop());
 
   it("rebuilds from snapshots and reports exact figures", async () => {
     const first = await rebuildCoverage();
     expect(first).toMatchObject({ accounts: 2, full: 2, incremental: 0 });
-    await insertSnapshots(OWNER, ownerHistory.filter((s) => String(s.collectedAt) >= "2025-03-05T02:00:00Z"));
+    await insertSnapshots(
+      OWNER,
+      ownerHistory.filter((s) => String(s.collectedAt) >= "2025-03-05T02:00:00Z"),
+    );
     expect(await refreshCoverage()).toMatchObject({ accounts: 1, full: 0, incremental: 1 });
 
     const report = await buildCoverageReport({ from: "2025-03-01", to: "2025-03-10", now: NOW });
@@ -85,14 +91,25 @@ describe("coverage in PostgreSQL", () => {
       partialPct: 0,
       notRecordedPct: 0.42,
       unknownPct: 0,
-      gaps: [{ start: "2025-03-05T05:30:00.000Z", end: "2025-03-05T06:30:00.000Z", cause: "logging_stopped", durationSeconds: 3600, boundedBy: "aws" }],
+      gaps: [
+        {
+          start: "2025-03-05T05:30:00.000Z",
+          end: "2025-03-05T06:30:00.000Z",
+          cause: "logging_stopped",
+          durationSeconds: 3600,
+          boundedBy: "aws",
+        },
+      ],
     });
     // The day rollups hold the same seconds the report derived from the gaps.
     const [days] = await db.$queryRaw<{ recorded: number; not_recorded: number }[]>`
       SELECT sum(recorded_seconds)::int AS recorded, sum(not_recorded_seconds)::int AS not_recorded FROM coverage_days
       WHERE account_id = ${OWNER} AND region = 'us-east-1' AND day BETWEEN '2025-03-01' AND '2025-03-10'`;
     expect(days).toEqual({ recorded: 864_000 - 3600, not_recorded: 3600 });
-    expect(report.summary).toMatchObject({ organization: { id: "o-example", managementAccountId: "111111111111", name: "Management" }, accounts: 2 });
+    expect(report.summary).toMatchObject({
+      organization: { id: "o-example", managementAccountId: "111111111111", name: "Management" },
+      accounts: 2,
+    });
   });
 
   it("an incremental rebuild writes the same rows as a full one", async () => {
@@ -111,13 +128,23 @@ describe("coverage in PostgreSQL", () => {
       expect(sums.map((l) => l.split("  ")[1])).toEqual(["coverage.csv", "coverage-gaps.csv"]);
       for (const line of sums) {
         const [digest, name] = line.split("  ");
-        expect(createHash("sha256").update(readFileSync(path.join(dir, name!))).digest("hex")).toBe(digest);
+        expect(
+          createHash("sha256")
+            .update(readFileSync(path.join(dir, name!)))
+            .digest("hex"),
+        ).toBe(digest);
       }
       const csv = readFileSync(out, "utf8").trim().split("\n");
-      expect(csv[0]).toBe("account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,period_from,period_to");
-      expect(csv).toContain(`${OWNER},Owner of a trail,us-east-1,99.58,0,0.42,0,1,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z`);
+      expect(csv[0]).toBe(
+        "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,period_from,period_to",
+      );
+      expect(csv).toContain(
+        `${OWNER},Owner of a trail,us-east-1,99.58,0,0.42,0,1,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z`,
+      );
       const gaps = readFileSync(path.join(dir, "coverage-gaps.csv"), "utf8");
-      expect(gaps).toContain(`${OWNER},Owner of a trail,us-east-1,2025-03-05T05:30:00.000Z,2025-03-05T06:30:00.000Z,3600,not_recorded,logging_stopped,Logging stopped,aws`);
+      expect(gaps).toContain(
+        `${OWNER},Owner of a trail,us-east-1,2025-03-05T05:30:00.000Z,2025-03-05T06:30:00.000Z,3600,not_recorded,logging_stopped,Logging stopped,aws`,
+      );
       const events = await db.auditEvent.findMany({ where: { action: "report.export" } });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ target: "coverage", actorType: "system", outcome: "success" });
@@ -127,12 +154,14 @@ describe("coverage in PostgreSQL", () => {
   });
 
   it("refuses a bad period with a clear message", async () => {
-    await expect(reportCoverage({ from: "2025-02-30", to: "2025-03-10", format: "json", out: "/tmp/x.json" })).rejects.toThrow(
-      /from: 2025-02-30 is not a calendar date/,
-    );
-    await expect(reportCoverage({ from: "2025-03-10", to: "2025-03-01", format: "json", out: "/tmp/x.json" })).rejects.toThrow(
-      /from: 2025-03-10 is after to \(2025-03-01\)/,
-    );
-    await expect(reportCoverage({ from: "2023-01-01", to: "2025-03-01", format: "json", out: "/tmp/x.json" })).rejects.toThrow(/at most 400 days/);
+    await expect(
+      reportCoverage({ from: "2025-02-30", to: "2025-03-10", format: "json", out: "/tmp/x.json" }),
+    ).rejects.toThrow(/from: 2025-02-30 is not a calendar date/);
+    await expect(
+      reportCoverage({ from: "2025-03-10", to: "2025-03-01", format: "json", out: "/tmp/x.json" }),
+    ).rejects.toThrow(/from: 2025-03-10 is after to \(2025-03-01\)/);
+    await expect(
+      reportCoverage({ from: "2023-01-01", to: "2025-03-01", format: "json", out: "/tmp/x.json" }),
+    ).rejects.toThrow(/at most 400 days/);
   });
 });

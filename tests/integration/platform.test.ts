@@ -22,7 +22,9 @@ describe("migrations", () => {
     expect(again.applied).toEqual([]);
     const client = new pg.Client({ connectionString: fresh.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await client.end();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0].migration_name).toBe("20261121000000_init");
@@ -56,7 +58,12 @@ describe("embedded PostgreSQL", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, TRAILWARDEN_DATA_DIR: dir };
     delete env.DATABASE_URL; // the embedded default, unless the case sets one
     Object.assign(env, extraEnv);
-    return execFileSync(process.execPath, [cli, ...args], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+    return execFileSync(process.execPath, [cli, ...args], {
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 120_000,
+    });
   };
 
   it("initialises once, keeps data across restarts and removes a stale lock", () => {

@@ -40,7 +40,17 @@ describe("page read models", () => {
   it("builds the compact matrix: one code per control, stale ERRORs in lower case", async () => {
     const m = await getMatrix();
     expect(m.rows).toHaveLength(N);
-    expect(m.controls.map((c) => c.id).slice(0, 9)).toEqual(["CloudTrail.1", "CloudTrail.2", "CloudTrail.3", "CloudTrail.4", "CloudTrail.5", "CloudTrail.6", "CloudTrail.7", "CloudTrail.9", "CloudTrail.10"]);
+    expect(m.controls.map((c) => c.id).slice(0, 9)).toEqual([
+      "CloudTrail.1",
+      "CloudTrail.2",
+      "CloudTrail.3",
+      "CloudTrail.4",
+      "CloudTrail.5",
+      "CloudTrail.6",
+      "CloudTrail.7",
+      "CloudTrail.9",
+      "CloudTrail.10",
+    ]);
     for (const row of m.rows) expect(row.s).toHaveLength(23);
     const err = m.rows.find((r) => r.id === errored.id)!;
     expect(err.c).toBe("error");
@@ -55,7 +65,13 @@ describe("page read models", () => {
   it("shows old verdicts as stale when the newest collection failed before evaluation", async () => {
     const target = profiles.find((p) => p.collection === "ok" && p !== ownTrail)!;
     await db.snapshot.create({
-      data: { accountId: target.id, collectedAt: new Date(), status: "error", error: "AssumeRole failed: AccessDenied", state: {} },
+      data: {
+        accountId: target.id,
+        collectedAt: new Date(),
+        status: "error",
+        error: "AssumeRole failed: AccessDenied",
+        state: {},
+      },
     });
     const row = (await getMatrix()).rows.find((r) => r.id === target.id)!;
     expect(row.c).toBe("error");
@@ -111,7 +127,9 @@ describe("page read models", () => {
     expect(prod.rows.every((r) => r.ouPath.startsWith("Root/Workloads"))).toBe(true);
     const worst = await listAccounts(accountListParams.parse({ sort: "failing" }));
     expect(worst.rows[0]!.failing).toBeGreaterThanOrEqual(worst.rows[worst.rows.length - 1]!.failing);
-    expect((await listAccounts(accountListParams.parse({ q: ownTrail.id }))).rows.map((r) => r.id)).toEqual([ownTrail.id]);
+    expect((await listAccounts(accountListParams.parse({ q: ownTrail.id }))).rows.map((r) => r.id)).toEqual([
+      ownTrail.id,
+    ]);
   });
 
   it("gives the account page its sections", async () => {

@@ -1,7 +1,12 @@
 // Checks, independently of Trailwarden's collector and evaluator, that an account has what the end
 // state of shared/CONTROLS.md requires: straight SDK reads through the simulator's own access role,
 // compared with the simulator's own copy of the CIS patterns. Returns the problems found (none: pass).
-import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, type Trail } from "@aws-sdk/client-cloudtrail";
+import {
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  type Trail,
+} from "@aws-sdk/client-cloudtrail";
 import { DescribeAlarmsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetBucketLoggingCommand, GetPublicAccessBlockCommand } from "@aws-sdk/client-s3";
@@ -49,14 +54,25 @@ export class SdkChecker {
     if ((sel.AdvancedEventSelectors ?? []).length > 0) {
       return sel.AdvancedEventSelectors!.some((s) => {
         const fields = s.FieldSelectors ?? [];
-        return fields.some((f) => f.Field === "eventCategory" && f.Equals?.includes("Management")) && !fields.some((f) => f.Field === "readOnly" || f.Field === "eventSource");
+        return (
+          fields.some((f) => f.Field === "eventCategory" && f.Equals?.includes("Management")) &&
+          !fields.some((f) => f.Field === "readOnly" || f.Field === "eventSource")
+        );
       });
     }
-    return (sel.EventSelectors ?? []).some((s) => s.ReadWriteType === "All" && s.IncludeManagementEvents !== false && (s.ExcludeManagementEventSources ?? []).length === 0);
+    return (sel.EventSelectors ?? []).some(
+      (s) =>
+        s.ReadWriteType === "All" &&
+        s.IncludeManagementEvents !== false &&
+        (s.ExcludeManagementEventSources ?? []).length === 0,
+    );
   }
 
   private bucketOwner(bucket: string, trailOwner: string): string {
-    return this.manifest.buckets.find((b) => b.name === bucket)?.ownerAccountId ?? (bucket === this.manifest.centralBucketName ? this.manifest.logArchiveAccountId : trailOwner);
+    return (
+      this.manifest.buckets.find((b) => b.name === bucket)?.ownerAccountId ??
+      (bucket === this.manifest.centralBucketName ? this.manifest.logArchiveAccountId : trailOwner)
+    );
   }
 
   async check(accountId: string): Promise<EndStateReport> {
@@ -79,10 +95,13 @@ export class SdkChecker {
       if (!t.CloudWatchLogsLogGroupArn) problems.push(`${label}: no CloudWatch Logs group`);
       if (t.S3BucketName) {
         const bc = await this.clients(this.bucketOwner(t.S3BucketName, cand.owner));
-        const pab = (await bc.s3.send(new GetPublicAccessBlockCommand({ Bucket: t.S3BucketName }))).PublicAccessBlockConfiguration;
-        if (!(pab?.BlockPublicAcls && pab.IgnorePublicAcls && pab.BlockPublicPolicy && pab.RestrictPublicBuckets)) problems.push(`${label}: bucket ${t.S3BucketName} public access block not fully on`);
+        const pab = (await bc.s3.send(new GetPublicAccessBlockCommand({ Bucket: t.S3BucketName })))
+          .PublicAccessBlockConfiguration;
+        if (!(pab?.BlockPublicAcls && pab.IgnorePublicAcls && pab.BlockPublicPolicy && pab.RestrictPublicBuckets))
+          problems.push(`${label}: bucket ${t.S3BucketName} public access block not fully on`);
         const logging = await bc.s3.send(new GetBucketLoggingCommand({ Bucket: t.S3BucketName }));
-        if (!logging.LoggingEnabled?.TargetBucket) problems.push(`${label}: bucket ${t.S3BucketName} has no server access logging`);
+        if (!logging.LoggingEnabled?.TargetBucket)
+          problems.push(`${label}: bucket ${t.S3BucketName} has no server access logging`);
       }
       const status = await c.cloudtrail.send(new GetTrailStatusCommand({ Name: t.Name }));
       if (t.IsMultiRegionTrail && status.IsLogging && (await this.logsAllManagement(c, t))) qualifying.push(cand);
@@ -106,9 +125,11 @@ export class SdkChecker {
     const groupArn = trail.CloudWatchLogsLogGroupArn ?? "";
     const groupName = groupArn.split(":log-group:")[1]?.replace(/:\*$/, "") ?? "";
     const c = await this.clients(owner);
-    const filters = (await c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: groupName }))).metricFilters ?? [];
+    const filters =
+      (await c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: groupName }))).metricFilters ?? [];
     const names = filters.map((f) => f.filterName);
-    if (new Set(names).size !== names.length) problems.push(`log group ${groupName}: duplicate metric filter names ${names.join(", ")}`);
+    if (new Set(names).size !== names.length)
+      problems.push(`log group ${groupName}: duplicate metric filter names ${names.join(", ")}`);
     const alarms: MetricAlarm[] = [];
     let next: string | undefined;
     do {
@@ -125,13 +146,22 @@ export class SdkChecker {
       let ok = false;
       for (const f of exact) {
         for (const m of f.metricTransformations ?? []) {
-          for (const a of alarms.filter((x) => x.MetricName === m.metricName && x.Namespace === m.metricNamespace && x.ActionsEnabled !== false)) {
+          for (const a of alarms.filter(
+            (x) => x.MetricName === m.metricName && x.Namespace === m.metricNamespace && x.ActionsEnabled !== false,
+          )) {
             if (a.AlarmName?.startsWith("trailwarden-cis-")) {
-              const cisShape = a.Statistic === "Sum" && a.Period === 300 && a.Threshold === 1 && a.ComparisonOperator === "GreaterThanOrEqualToThreshold" && a.EvaluationPeriods === 1 && a.TreatMissingData === "notBreaching";
+              const cisShape =
+                a.Statistic === "Sum" &&
+                a.Period === 300 &&
+                a.Threshold === 1 &&
+                a.ComparisonOperator === "GreaterThanOrEqualToThreshold" &&
+                a.EvaluationPeriods === 1 &&
+                a.TreatMissingData === "notBreaching";
               if (!cisShape) problems.push(`${cis.controlId}: alarm ${a.AlarmName} is not shaped as CIS builds it`);
             }
             for (const topic of (a.AlarmActions ?? []).filter((x) => x.includes(":sns:"))) {
-              const subs = (await c.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))).Subscriptions ?? [];
+              const subs =
+                (await c.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))).Subscriptions ?? [];
               if (subs.some((s) => s.SubscriptionArn && s.SubscriptionArn !== "PendingConfirmation")) ok = true;
             }
           }

@@ -2,7 +2,12 @@
 // of its own and the fix goes to the management account; cancel stops before the next step; one
 // job per account; a plan that is no longer current is refused; the queued path runs on a worker.
 // Every plan, apply and cancel is in the audit log with who asked.
-import { DescribeTrailsCommand, GetTrailStatusCommand, StopLoggingCommand, UpdateTrailCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  DescribeTrailsCommand,
+  GetTrailStatusCommand,
+  StopLoggingCommand,
+  UpdateTrailCommand,
+} from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
 import { runCollection } from "@/lib/collect/run-collection";
@@ -23,19 +28,29 @@ import { seedOrganization } from "@/sim/seed-organization";
 import { SdkChecker } from "./remediate-end-state";
 import { useFreshDatabase } from "./support/test-database";
 
-const engineer = { type: "user" as const, id: "u-eng", name: "Erin Engineer", email: "engineer@trailwarden.local", role: "engineer" as const };
+const engineer = {
+  type: "user" as const,
+  id: "u-eng",
+  name: "Erin Engineer",
+  email: "engineer@trailwarden.local",
+  role: "engineer" as const,
+};
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 let manifest: SimManifest;
 let checker: SdkChecker;
 let management: SimClients;
 
 const idOf = (name: string) => manifest.accounts.find((a) => a.name === name)!.accountId;
-const recollect = async (...names: string[]) => runCollection({ trigger: "cli", accountIds: names.map(idOf), onSnapshotStored: await loadEvaluationHook() });
+const recollect = async (...names: string[]) =>
+  runCollection({ trigger: "cli", accountIds: names.map(idOf), onSnapshotStored: await loadEvaluationHook() });
 
 beforeAll(async () => {
   fresh = await useFreshDatabase();
   manifest = await seedOrganization(process.env.AWS_ENDPOINT_URL!, { organizationTrail: true });
-  Object.assign(process.env, { TRAILWARDEN_REMEDIATION_ALARM_EMAIL: "secops@example.com", TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND: "10" });
+  Object.assign(process.env, {
+    TRAILWARDEN_REMEDIATION_ALARM_EMAIL: "secops@example.com",
+    TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND: "10",
+  });
   // Verdicts are stored, as the worker does, so the managers' read models have history to read.
   await runCollection({ trigger: "cli", onSnapshotStored: await loadEvaluationHook() });
   checker = new SdkChecker(process.env.AWS_ENDPOINT_URL!, manifest);
@@ -62,12 +77,16 @@ describe("an account covered by the organization trail", () => {
     const account = idOf("sandbox-alice");
     const { plan } = await computeCurrentPlan(account);
     expect(plan.strategy.kind).toBe("organization-trail");
-    expect(plan.steps.map((s) => [s.operation, s.targetAccountId, s.params])).toEqual([["StartLogging", manifest.managementAccountId, { Name: "org-trail" }]]);
+    expect(plan.steps.map((s) => [s.operation, s.targetAccountId, s.params])).toEqual([
+      ["StartLogging", manifest.managementAccountId, { Name: "org-trail" }],
+    ]);
 
     const applied = await applyRemediation({ accountId: account, principal: engineer, enqueue: false });
     expect(await runRemediation(applied.jobId)).toBe("succeeded");
     const member = await checker.clients(account);
-    expect((await member.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: false }))).trailList ?? []).toEqual([]);
+    expect(
+      (await member.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: false }))).trailList ?? [],
+    ).toEqual([]);
     expect((await management.cloudtrail.send(new GetTrailStatusCommand({ Name: "org-trail" }))).IsLogging).toBe(true);
     expect((await checker.check(account)).problems).toEqual([]);
   });
@@ -89,7 +108,8 @@ describe("job lifecycle", () => {
     const applied = await applyRemediation({ accountId: account, principal: engineer, enqueue: false });
     const status = await runRemediation(applied.jobId, {
       onStep: async (e) => {
-        if (e.phase === "recorded" && e.index === 0) await cancelRemediation({ jobId: applied.jobId, principal: engineer });
+        if (e.phase === "recorded" && e.index === 0)
+          await cancelRemediation({ jobId: applied.jobId, principal: engineer });
       },
     });
     expect(status).toBe("cancelled");
@@ -116,9 +136,16 @@ describe("job lifecycle", () => {
     const c = await checker.clients(account);
     await c.cloudtrail.send(new UpdateTrailCommand({ Name: "shared-services-trail", EnableLogFileValidation: false }));
     await recollect("shared-services");
-    await expect(applyRemediation({ accountId: account, planId: planned.jobId, principal: engineer, enqueue: false })).rejects.toBeInstanceOf(StalePlanError);
+    await expect(
+      applyRemediation({ accountId: account, planId: planned.jobId, principal: engineer, enqueue: false }),
+    ).rejects.toBeInstanceOf(StalePlanError);
     const fresh = await planRemediation({ accountId: account, principal: engineer });
-    const applied = await applyRemediation({ accountId: account, planId: fresh.jobId, principal: engineer, enqueue: false });
+    const applied = await applyRemediation({
+      accountId: account,
+      planId: fresh.jobId,
+      principal: engineer,
+      enqueue: false,
+    });
     expect(await runRemediation(applied.jobId)).toBe("succeeded");
   });
 
@@ -132,7 +159,8 @@ describe("job lifecycle", () => {
       let status = "queued";
       while (Date.now() < deadline && !["succeeded", "failed", "cancelled"].includes(status)) {
         await new Promise((r) => setTimeout(r, 500));
-        status = (await db.remediationJob.findUnique({ where: { id: applied.jobId }, select: { status: true } }))!.status;
+        status = (await db.remediationJob.findUnique({ where: { id: applied.jobId }, select: { status: true } }))!
+          .status;
       }
       expect(status).toBe("succeeded");
       const job = await db.remediationJob.findUnique({ where: { id: applied.jobId } });
@@ -147,7 +175,12 @@ describe("job lifecycle", () => {
   it("gives managers the jobs, the burn-down and the time to fix per control", async () => {
     const jobs = await listRemediationJobs();
     const legacy = jobs.find((j) => j.accountId === idOf("sandbox-legacy"))!;
-    expect(legacy).toMatchObject({ status: "succeeded", outcome: "logging, validated, alarming", requestedBy: "engineer@trailwarden.local", failingAfter: 0 });
+    expect(legacy).toMatchObject({
+      status: "succeeded",
+      outcome: "logging, validated, alarming",
+      requestedBy: "engineer@trailwarden.local",
+      failingAfter: 0,
+    });
     expect(legacy.durationMs).toBeGreaterThan(0);
     expect(jobs.some((j) => j.status === "cancelled")).toBe(true);
     const burnDown = await getFailingBurnDown(7);
@@ -166,7 +199,10 @@ describe("job lifecycle", () => {
   });
 
   it("audits every plan, apply and cancel with who asked", async () => {
-    const rows = await db.auditEvent.findMany({ where: { action: { startsWith: "remediation." } }, orderBy: { at: "asc" } });
+    const rows = await db.auditEvent.findMany({
+      where: { action: { startsWith: "remediation." } },
+      orderBy: { at: "asc" },
+    });
     const actions = new Set(rows.map((r) => r.action));
     expect(actions).toEqual(new Set(["remediation.plan", "remediation.apply", "remediation.cancel"]));
     expect(rows.every((r) => r.actorName === "Erin Engineer" && r.actorId === "u-eng" && r.target)).toBe(true);

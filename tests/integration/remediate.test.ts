@@ -39,7 +39,10 @@ async function applyNow(accountId: string): Promise<string> {
 /** Wraps the real clients: `operation` answers AccessDenied, as an IAM policy without it would. */
 function denying(operation: string): ClientProvider & { calls: RecordedCall[] } {
   const inner = new RemediationClients({ mutationsPerSecond: 10 });
-  const denied = Object.assign(new Error(`User is not authorized to perform ${operation}`), { name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
+  const denied = Object.assign(new Error(`User is not authorized to perform ${operation}`), {
+    name: "AccessDeniedException",
+    $metadata: { httpStatusCode: 403 },
+  });
   return {
     calls: inner.calls,
     clients(accountId, region) {
@@ -50,7 +53,8 @@ function denying(operation: string): ClientProvider & { calls: RecordedCall[] } 
           return new Proxy(client, {
             get(c, prop) {
               if (prop !== "send") return Reflect.get(c, prop, c);
-              return (cmd: object) => (cmd.constructor.name === `${operation}Command` ? Promise.reject(denied) : c.send(cmd));
+              return (cmd: object) =>
+                cmd.constructor.name === `${operation}Command` ? Promise.reject(denied) : c.send(cmd);
             },
           });
         },
@@ -92,7 +96,9 @@ describe("remediation against the simulated organization", () => {
       const after = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: central.name }))).Policy!);
       for (const old of before.Statement) expect(after.Statement).toContainEqual(old);
       const write = after.Statement.find((s: { Sid?: string }) => s.Sid === `TrailwardenCloudTrailWrite${account}`);
-      expect(write.Condition.StringEquals["aws:SourceArn"]).toBe(`arn:aws:cloudtrail:us-east-1:${account}:trail/trailwarden-cloudtrail`);
+      expect(write.Condition.StringEquals["aws:SourceArn"]).toBe(
+        `arn:aws:cloudtrail:us-east-1:${account}:trail/trailwarden-cloudtrail`,
+      );
       const own = await checker.ownTrails(account);
       expect(own.map((t) => t.S3BucketName)).toEqual([central.name]);
     } finally {
@@ -106,7 +112,8 @@ describe("remediation against the simulated organization", () => {
     const jobId = await applyNow(account);
     const crashAt = (operation: string) => (e: StepEvent) => {
       // Dies after AWS answered but before the outcome was recorded: the worst moment.
-      if (e.phase === "executed" && e.step.operation === operation) throw new Error(`simulated crash after ${operation}`);
+      if (e.phase === "executed" && e.step.operation === operation)
+        throw new Error(`simulated crash after ${operation}`);
     };
     await expect(runRemediation(jobId, { onStep: crashAt("CreateKey") })).rejects.toThrow(/simulated crash/);
     expect((await db.remediationJob.findUnique({ where: { id: jobId } }))!.status).toBe("running");
@@ -123,7 +130,9 @@ describe("remediation against the simulated organization", () => {
       if (tags.some((t) => t.TagKey === "trailwarden:alias")) tagged += 1;
     }
     expect(tagged).toBe(1);
-    const filters = (await c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: "trailwarden-cloudtrail" }))).metricFilters ?? [];
+    const filters =
+      (await c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: "trailwarden-cloudtrail" }))).metricFilters ??
+      [];
     expect(filters).toHaveLength(14);
     const steps = await db.remediationStep.findMany({ where: { jobId }, orderBy: { index: "asc" } });
     expect(steps.every((s) => s.status === "succeeded")).toBe(true);
@@ -134,11 +143,18 @@ describe("remediation against the simulated organization", () => {
     const account = idOf("security-tooling");
     const jobId = await applyNow(account);
     expect(await runRemediation(jobId, { provider: denying("CreateTrail") })).toBe("failed");
-    const job = (await db.remediationJob.findUnique({ where: { id: jobId }, include: { steps: { orderBy: { index: "asc" } } } }))!;
+    const job = (await db.remediationJob.findUnique({
+      where: { id: jobId },
+      include: { steps: { orderBy: { index: "asc" } } },
+    }))!;
     const failed = job.steps.find((s) => s.status === "failed")!;
     expect(failed.operation).toBe("CreateTrail");
-    expect(failed.error).toMatch(/^Access denied: cloudtrail:CreateTrail in \d{12}\/us-east-1 \(AccessDeniedException\)\. The remediation role/);
-    expect(job.error).toMatch(new RegExp(`^Step ${failed.index + 1} \\(Create trail trailwarden-cloudtrail\\) failed: Access denied`));
+    expect(failed.error).toMatch(
+      /^Access denied: cloudtrail:CreateTrail in \d{12}\/us-east-1 \(AccessDeniedException\)\. The remediation role/,
+    );
+    expect(job.error).toMatch(
+      new RegExp(`^Step ${failed.index + 1} \\(Create trail trailwarden-cloudtrail\\) failed: Access denied`),
+    );
     expect(job.steps.slice(0, failed.index).every((s) => s.status === "succeeded")).toBe(true);
     expect(job.steps.slice(failed.index + 1).every((s) => s.status === "pending")).toBe(true);
 
@@ -172,7 +188,9 @@ describe("remediation against the simulated organization", () => {
     const identity = await checker.clients(idOf("identity-prod"));
     const { GetEventSelectorsCommand } = await import("@aws-sdk/client-cloudtrail");
     const sel = await identity.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: "identity-prod-trail" }));
-    expect(sel.AdvancedEventSelectors?.find((s) => s.Name === "S3 object events for user uploads")?.FieldSelectors).toEqual([
+    expect(
+      sel.AdvancedEventSelectors?.find((s) => s.Name === "S3 object events for user uploads")?.FieldSelectors,
+    ).toEqual([
       { Field: "eventCategory", Equals: ["Data"] },
       { Field: "resources.type", Equals: ["AWS::S3::Object"] },
       { Field: "resources.ARN", StartsWith: [`arn:aws:s3:::user-uploads-${idOf("identity-prod")}/`] },
@@ -182,7 +200,11 @@ describe("remediation against the simulated organization", () => {
     const master = results.find((r) => r.name === manifest.accounts[0]!.name)!;
     const steps = await db.remediationStep.findMany({ where: { jobId: master.jobId } });
     const times = steps
-      .flatMap((s) => ((s.output as { calls?: RecordedCall[] } | null)?.calls ?? []).filter((c) => c.mutating && c.region === "us-east-1" && c.accountId === manifest.managementAccountId))
+      .flatMap((s) =>
+        ((s.output as { calls?: RecordedCall[] } | null)?.calls ?? []).filter(
+          (c) => c.mutating && c.region === "us-east-1" && c.accountId === manifest.managementAccountId,
+        ),
+      )
       .map((c) => Date.parse(c.at))
       .sort((x, y) => x - y);
     expect(times.length).toBeGreaterThan(20);
@@ -191,7 +213,9 @@ describe("remediation against the simulated organization", () => {
   }, 600_000);
 
   it("a second apply changes nothing: every plan is empty and no resource is added", async () => {
-    const before = await Promise.all(manifest.accounts.map((a) => checker.ownTrails(a.accountId).then((t) => t.length)));
+    const before = await Promise.all(
+      manifest.accounts.map((a) => checker.ownTrails(a.accountId).then((t) => t.length)),
+    );
     await runCollection({ trigger: "cli" });
     for (const a of manifest.accounts) {
       const { plan } = await computeCurrentPlan(a.accountId);
@@ -201,7 +225,14 @@ describe("remediation against the simulated organization", () => {
     }
     const after = await Promise.all(manifest.accounts.map((a) => checker.ownTrails(a.accountId).then((t) => t.length)));
     expect(after).toEqual(before);
-    const audit = await db.auditEvent.groupBy({ by: ["action"], _count: true, where: { action: { startsWith: "remediation." } } });
-    expect(Object.fromEntries(audit.map((r) => [r.action, r._count]))).toMatchObject({ "remediation.plan": expect.any(Number), "remediation.apply": expect.any(Number) });
+    const audit = await db.auditEvent.groupBy({
+      by: ["action"],
+      _count: true,
+      where: { action: { startsWith: "remediation." } },
+    });
+    expect(Object.fromEntries(audit.map((r) => [r.action, r._count]))).toMatchObject({
+      "remediation.plan": expect.any(Number),
+      "remediation.apply": expect.any(Number),
+    });
   }, 300_000);
 });

@@ -1,11 +1,20 @@
 // The simulated organization is what the manifest says it is, checked independently with the SDK
 // against a moto this file starts itself (so it does not disturb the shared one).
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { GetEventSelectorsCommand, GetTrailCommand, GetTrailStatusCommand, ListTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  GetEventSelectorsCommand,
+  GetTrailCommand,
+  GetTrailStatusCommand,
+  ListTrailsCommand,
+} from "@aws-sdk/client-cloudtrail";
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetRoleCommand } from "@aws-sdk/client-iam";
-import { ListAccountsCommand, ListParentsCommand, DescribeOrganizationalUnitCommand } from "@aws-sdk/client-organizations";
+import {
+  ListAccountsCommand,
+  ListParentsCommand,
+  DescribeOrganizationalUnitCommand,
+} from "@aws-sdk/client-organizations";
 import { GetBucketLoggingCommand, GetPublicAccessBlockCommand } from "@aws-sdk/client-s3";
 import { GetFindingsCommand, type AwsSecurityFinding } from "@aws-sdk/client-securityhub";
 import { ListSubscriptionsByTopicCommand } from "@aws-sdk/client-sns";
@@ -56,12 +65,16 @@ describe("the simulated organization", () => {
     const org = management().organizations;
     const { Accounts = [] } = await org.send(new ListAccountsCommand({}));
     expect(Accounts.map((a) => a.Id).sort()).toEqual(manifest.accounts.map((a) => a.accountId).sort());
-    expect(manifest.accounts.filter((a) => a.accountId !== manifest.managementAccountId).length).toBeGreaterThanOrEqual(13);
+    expect(manifest.accounts.filter((a) => a.accountId !== manifest.managementAccountId).length).toBeGreaterThanOrEqual(
+      13,
+    );
     expect(new Set(manifest.accounts.map((a) => a.ouPath)).size).toBeGreaterThanOrEqual(4);
 
     for (const a of manifest.accounts.filter((x) => x.ouPath !== "Root")) {
       const { Parents = [] } = await org.send(new ListParentsCommand({ ChildId: a.accountId }));
-      const { OrganizationalUnit } = await org.send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: Parents[0]?.Id }));
+      const { OrganizationalUnit } = await org.send(
+        new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: Parents[0]?.Id }),
+      );
       expect(a.ouPath.endsWith(`/${OrganizationalUnit?.Name}`)).toBe(true);
       expect(Accounts.find((x) => x.Id === a.accountId)?.Name).toBe(a.name);
     }
@@ -72,7 +85,9 @@ describe("the simulated organization", () => {
       const clients = await readOnly(a.name);
       expect((await clients.sts.send(new GetCallerIdentityCommand({}))).Account).toBe(a.accountId);
       for (const role of [manifest.roleNames.readOnly, manifest.roleNames.remediation]) {
-        expect((await clients.iam.send(new GetRoleCommand({ RoleName: role }))).Role?.Arn).toBe(`arn:aws:iam::${a.accountId}:role/${role}`);
+        expect((await clients.iam.send(new GetRoleCommand({ RoleName: role }))).Role?.Arn).toBe(
+          `arn:aws:iam::${a.accountId}:role/${role}`,
+        );
       }
       const { Trails = [] } = await clients.cloudtrail.send(new ListTrailsCommand({}));
       expect(Trails.map((t) => t.Name).sort()).toEqual(a.trails.map((t) => t.name).sort());
@@ -82,7 +97,12 @@ describe("the simulated organization", () => {
   it("has a healthy organization trail in the management account delivering to the log-archive bucket", async () => {
     const mgmt = management();
     const { Trail } = await mgmt.cloudtrail.send(new GetTrailCommand({ Name: "org-trail" }));
-    expect(Trail).toMatchObject({ IsOrganizationTrail: true, IsMultiRegionTrail: true, LogFileValidationEnabled: true, S3BucketName: manifest.centralBucketName });
+    expect(Trail).toMatchObject({
+      IsOrganizationTrail: true,
+      IsMultiRegionTrail: true,
+      LogFileValidationEnabled: true,
+      S3BucketName: manifest.centralBucketName,
+    });
     expect(Trail?.TrailARN).toBe(manifest.organizationTrailArn);
     expect((await mgmt.cloudtrail.send(new GetTrailStatusCommand({ Name: "org-trail" }))).IsLogging).toBe(true);
     const { EventSelectors } = await mgmt.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: "org-trail" }));
@@ -96,28 +116,47 @@ describe("the simulated organization", () => {
 
   it("carries the 14 CIS filters byte for byte, with alarms to a subscribed topic, on the organization trail's log group", async () => {
     const mgmt = management();
-    const { metricFilters = [] } = await mgmt.logs.send(new DescribeMetricFiltersCommand({ logGroupName: "cloudtrail/org-trail" }));
+    const { metricFilters = [] } = await mgmt.logs.send(
+      new DescribeMetricFiltersCommand({ logGroupName: "cloudtrail/org-trail" }),
+    );
     expect(metricFilters.map((f) => f.filterPattern).sort()).toEqual(CIS_FILTERS.map((f) => f.pattern).sort());
     const { MetricAlarms = [] } = await mgmt.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNamePrefix: "CIS-" }));
     expect(MetricAlarms).toHaveLength(14);
     for (const alarm of MetricAlarms) {
-      expect(alarm).toMatchObject({ Statistic: "Sum", Period: 300, Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold", TreatMissingData: "notBreaching" });
-      const { Subscriptions = [] } = await mgmt.sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: alarm.AlarmActions?.[0] }));
+      expect(alarm).toMatchObject({
+        Statistic: "Sum",
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        TreatMissingData: "notBreaching",
+      });
+      const { Subscriptions = [] } = await mgmt.sns.send(
+        new ListSubscriptionsByTopicCommand({ TopicArn: alarm.AlarmActions?.[0] }),
+      );
       expect(Subscriptions.map((s) => s.Protocol)).toEqual(["email"]);
     }
   });
 
   it("shows each bad state in its own account", async () => {
-    const selectors = async (name: string, trail: string) => (await readOnly(name)).cloudtrail.send(new GetEventSelectorsCommand({ TrailName: trail }));
+    const selectors = async (name: string, trail: string) =>
+      (await readOnly(name)).cloudtrail.send(new GetEventSelectorsCommand({ TrailName: trail }));
     expect((await selectors("orders-dev", "orders-dev-trail")).EventSelectors?.[0]?.ReadWriteType).toBe("WriteOnly");
-    expect((await selectors("identity-prod", "identity-prod-trail")).AdvancedEventSelectors?.[0]?.FieldSelectors).toEqual([{ Field: "eventCategory", Equals: ["Management"] }]);
-    expect((await selectors("ml-dev", "ml-dev-trail")).AdvancedEventSelectors?.[0]?.FieldSelectors).toContainEqual({ Field: "readOnly", Equals: ["false"] });
+    expect(
+      (await selectors("identity-prod", "identity-prod-trail")).AdvancedEventSelectors?.[0]?.FieldSelectors,
+    ).toEqual([{ Field: "eventCategory", Equals: ["Management"] }]);
+    expect((await selectors("ml-dev", "ml-dev-trail")).AdvancedEventSelectors?.[0]?.FieldSelectors).toContainEqual({
+      Field: "readOnly",
+      Equals: ["false"],
+    });
 
-    const stopped = await (await readOnly("analytics-dev")).cloudtrail.send(new GetTrailStatusCommand({ Name: "analytics-dev-trail" }));
+    const stopped = await (
+      await readOnly("analytics-dev")
+    ).cloudtrail.send(new GetTrailStatusCommand({ Name: "analytics-dev-trail" }));
     expect(stopped.IsLogging).toBe(false);
     expect(stopped.StopLoggingTime).toBeInstanceOf(Date);
 
-    const trail = async (name: string, t: string) => (await (await readOnly(name)).cloudtrail.send(new GetTrailCommand({ Name: t }))).Trail;
+    const trail = async (name: string, t: string) =>
+      (await (await readOnly(name)).cloudtrail.send(new GetTrailCommand({ Name: t }))).Trail;
     expect((await trail("payments-dev", "payments-dev-trail"))?.IsMultiRegionTrail).toBe(false);
     expect((await trail("data-platform-prod", "data-platform-trail"))?.LogFileValidationEnabled).toBe(false);
     expect((await trail("sandbox-bob", "sandbox-bob-trail"))?.KmsKeyId).toBeFalsy();
@@ -150,7 +189,10 @@ describe("the simulated organization", () => {
       expect(f.ProductArn).toBe("arn:aws:securityhub:us-east-1::product/aws/securityhub");
       expect(f.Resources?.[0]?.Type).toMatch(/^(AwsAccount|AwsCloudTrailTrail|AwsS3Bucket)$/);
     }
-    const stale = findings.find((f) => f.AwsAccountId === account("payments-prod").accountId && f.Compliance?.SecurityControlId === "CloudTrail.4");
+    const stale = findings.find(
+      (f) =>
+        f.AwsAccountId === account("payments-prod").accountId && f.Compliance?.SecurityControlId === "CloudTrail.4",
+    );
     expect(stale?.Compliance?.Status).toBe("FAILED");
     expect(Date.parse(stale?.UpdatedAt ?? "")).toBe(NOW.getTime() - 72 * 3_600_000);
     expect(findings.filter((f) => f.RecordState === "ARCHIVED").length).toBeGreaterThan(0);

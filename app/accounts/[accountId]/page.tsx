@@ -33,7 +33,11 @@ export default async function AccountPage({ params }: Props) {
     <>
       <AccountHeader a={summary} />
       <div className="-mt-2 mb-4 flex justify-end">
-        <FixFamilyButton accountId={accountId} accountName={summary.name} canRemediate={hasRole(principal, "engineer")} />
+        <FixFamilyButton
+          accountId={accountId}
+          accountName={summary.name}
+          canRemediate={hasRole(principal, "engineer")}
+        />
       </div>
       <div className="space-y-4">
         <div id="timeline" className="scroll-mt-20">

@@ -25,11 +25,15 @@ function Row({ e }: { e: AuditEventView }) {
       <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
       <td className="max-w-48 break-words px-3 py-2">{e.target}</td>
       <td className="px-3 py-2">
-        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_STYLE[e.outcome] ?? "bg-slate-100"}`}>{e.outcome}</span>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_STYLE[e.outcome] ?? "bg-slate-100"}`}>
+          {e.outcome}
+        </span>
       </td>
       <td className="px-3 py-2 text-xs">
         <div className="font-mono">{e.ip}</div>
-        <div className="max-w-56 truncate text-slate-500" title={e.userAgent ?? undefined}>{e.userAgent}</div>
+        <div className="max-w-56 truncate text-slate-500" title={e.userAgent ?? undefined}>
+          {e.userAgent}
+        </div>
       </td>
       <td className="max-w-96 break-all px-3 py-2 font-mono text-xs text-slate-600">{detailsText(e.details)}</td>
     </tr>
@@ -46,14 +50,18 @@ export async function AuditResults({ filters }: { filters: AuditFilters }) {
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               {["When (UTC)", "Who", "Action", "Target", "Outcome", "From", "Details"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2">{h}</th>
+                <th key={h} scope="col" className="px-3 py-2">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {events.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">No events match these filters.</td>
+                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                  No events match these filters.
+                </td>
               </tr>
             )}
             {events.map((e) => (
@@ -63,10 +71,20 @@ export async function AuditResults({ filters }: { filters: AuditFilters }) {
         </table>
       </div>
       <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm text-slate-600">
-        <span>{total} event{total === 1 ? "" : "s"} · page {page} of {pages}</span>
+        <span>
+          {total} event{total === 1 ? "" : "s"} · page {page} of {pages}
+        </span>
         <span className="flex gap-2">
-          {page > 1 && <Link href={pageLink(page - 1)} className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100">Newer</Link>}
-          {page < pages && <Link href={pageLink(page + 1)} className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100">Older</Link>}
+          {page > 1 && (
+            <Link href={pageLink(page - 1)} className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100">
+              Newer
+            </Link>
+          )}
+          {page < pages && (
+            <Link href={pageLink(page + 1)} className="rounded border border-slate-300 px-2.5 py-1 hover:bg-slate-100">
+              Older
+            </Link>
+          )}
         </span>
       </nav>
     </div>

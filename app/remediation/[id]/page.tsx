@@ -25,13 +25,20 @@ export default async function RemediationJobPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/remediation" className="hover:text-slate-900 hover:underline">Remediation</Link> / <span className="font-mono">{job.id.slice(0, 8)}</span>
+        <Link href="/remediation" className="hover:text-slate-900 hover:underline">
+          Remediation
+        </Link>{" "}
+        / <span className="font-mono">{job.id.slice(0, 8)}</span>
       </nav>
       <h1 className="mt-1 text-xl font-semibold text-slate-900">
-        {job.mode === "plan" ? "Plan" : "Fix"} for <Link href={`/accounts/${job.accountId}`} className="hover:underline">{job.accountName ?? job.accountId}</Link>
+        {job.mode === "plan" ? "Plan" : "Fix"} for{" "}
+        <Link href={`/accounts/${job.accountId}`} className="hover:underline">
+          {job.accountName ?? job.accountId}
+        </Link>
       </h1>
       <p className="mt-1 mb-5 text-sm text-slate-600">
-        <span className="font-mono">{job.accountId}</span> · requested by {job.requestedBy} · {formatUtc(job.createdAt)} · plan {job.planHash.slice(0, 12)}
+        <span className="font-mono">{job.accountId}</span> · requested by {job.requestedBy} · {formatUtc(job.createdAt)}{" "}
+        · plan {job.planHash.slice(0, 12)}
       </p>
       <div className="space-y-4">
         <Card title="The plan">

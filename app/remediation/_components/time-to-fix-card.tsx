@@ -4,7 +4,10 @@ import { Card } from "@/components/ui/card";
 
 export async function TimeToFixCard({ days }: { days: number }) {
   return (
-    <Card title="Time to fix per control" description={`First FAILED verdict of the streak → first PASSED after a remediation (jobs of the last ${days} days).`}>
+    <Card
+      title="Time to fix per control"
+      description={`First FAILED verdict of the streak → first PASSED after a remediation (jobs of the last ${days} days).`}
+    >
       <TimeToFixTable rows={await getTimeToFix(days)} />
     </Card>
   );

@@ -17,8 +17,9 @@ export async function CoverageSummaryPanel({ from, to }: { from: string; to: str
   if (report.accounts.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-        No account has coverage evidence in this period. Evidence starts with Trailwarden&apos;s first collection of an account,
-        and the default period ends yesterday: if the first collection was today, choose a period that includes today.
+        No account has coverage evidence in this period. Evidence starts with Trailwarden&apos;s first collection of an
+        account, and the default period ends yesterday: if the first collection was today, choose a period that includes
+        today.
       </p>
     );
   }
@@ -32,8 +33,10 @@ export async function CoverageSummaryPanel({ from, to }: { from: string; to: str
         <Pct label="Unknown (no evidence)" value={s.unknownPct} tone="text-slate-600" />
       </div>
       <p className="text-sm text-slate-600">
-        {s.accounts} accounts, {s.accountRegions} account-regions; {s.accountsFullyRecorded} fully recorded, {s.accountsWithGaps} with gaps, {s.gapCount} gaps in all.
-        {s.longestGap && ` Longest gap: ${formatDuration(s.longestGap.durationSeconds)} in ${s.longestGap.accountId} ${s.longestGap.region} (${s.longestGap.cause}).`}
+        {s.accounts} accounts, {s.accountRegions} account-regions; {s.accountsFullyRecorded} fully recorded,{" "}
+        {s.accountsWithGaps} with gaps, {s.gapCount} gaps in all.
+        {s.longestGap &&
+          ` Longest gap: ${formatDuration(s.longestGap.durationSeconds)} in ${s.longestGap.accountId} ${s.longestGap.region} (${s.longestGap.cause}).`}
       </p>
       <section className="rounded-lg border border-slate-200 bg-white">
         <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">Least recorded accounts</h2>
@@ -49,7 +52,8 @@ export async function CoverageSummaryPanel({ from, to }: { from: string; to: str
             {worst.map((a) => (
               <tr key={a.accountId} className="border-t border-slate-100">
                 <td className="px-4 py-2">
-                  <span className="font-medium">{a.name}</span> <span className="font-mono text-xs text-slate-500">{a.accountId}</span>
+                  <span className="font-medium">{a.name}</span>{" "}
+                  <span className="font-mono text-xs text-slate-500">{a.accountId}</span>
                 </td>
                 <td className="px-4 py-2 tabular-nums">{a.recordedPct.toFixed(2)}%</td>
                 <td className="px-4 py-2">{a.regions.filter((r) => r.gaps.length > 0).length}</td>

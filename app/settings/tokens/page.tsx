@@ -21,26 +21,40 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-xl font-semibold">API tokens</h1>
         <p className="text-sm text-slate-600">
-          For automation: send as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. Also from the command line:{" "}
-          <code className="font-mono">npx trailwarden token create --role ROLE --name NAME</code>.
+          For automation: send as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. Also from the
+          command line: <code className="font-mono">npx trailwarden token create --role ROLE --name NAME</code>.
         </p>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="tokens-table">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Role</th>
-              <th scope="col" className="px-3 py-2">Token</th>
-              <th scope="col" className="px-3 py-2">Created</th>
-              <th scope="col" className="px-3 py-2">Last used</th>
-              <th scope="col" className="px-3 py-2">State</th>
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Token
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Created
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Last used
+              </th>
+              <th scope="col" className="px-3 py-2">
+                State
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {tokens.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">No API tokens yet.</td>
+                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+                  No API tokens yet.
+                </td>
               </tr>
             )}
             {tokens.map((t) => {
@@ -50,10 +64,19 @@ export default async function TokensPage() {
                   <td className="px-3 py-2 font-medium">{t.name}</td>
                   <td className="px-3 py-2">{t.role}</td>
                   <td className="px-3 py-2 font-mono">{t.prefix}…</td>
-                  <td className="px-3 py-2">{formatTime(t.createdAt)}{t.createdBy ? ` by ${t.createdBy}` : ""}</td>
+                  <td className="px-3 py-2">
+                    {formatTime(t.createdAt)}
+                    {t.createdBy ? ` by ${t.createdBy}` : ""}
+                  </td>
                   <td className="px-3 py-2">{formatTime(t.lastUsedAt)}</td>
                   <td className="px-3 py-2">
-                    {t.revokedAt ? `revoked ${formatTime(t.revokedAt)}` : expired ? "expired" : <RevokeTokenButton id={t.id} name={t.name} />}
+                    {t.revokedAt ? (
+                      `revoked ${formatTime(t.revokedAt)}`
+                    ) : expired ? (
+                      "expired"
+                    ) : (
+                      <RevokeTokenButton id={t.id} name={t.name} />
+                    )}
                   </td>
                 </tr>
               );

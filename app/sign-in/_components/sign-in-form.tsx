@@ -80,18 +80,33 @@ export function SignInForm({ next, sso, initialError }: Props) {
           <label htmlFor="email" className="block text-sm font-medium text-slate-700">
             E-mail
           </label>
-          <input id="email" name="email" type="email" autoComplete="username" required
-            className="block w-full rounded border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className="block w-full rounded border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600"
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="password" className="block text-sm font-medium text-slate-700">
             Password
           </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required
-            className="block w-full rounded border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600" />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="block w-full rounded border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-sky-600"
+          />
         </div>
-        <button type="submit" disabled={busy}
-          className="w-full rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
@@ -102,8 +117,12 @@ export function SignInForm({ next, sso, initialError }: Props) {
             or
             <span className="h-px flex-1 bg-slate-200" />
           </div>
-          <button type="button" onClick={signInWithSso} disabled={busy}
-            className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={signInWithSso}
+            disabled={busy}
+            className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          >
             Continue with {sso.name}
           </button>
         </>

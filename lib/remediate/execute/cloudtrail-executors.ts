@@ -51,7 +51,9 @@ const createTrail: Executor = async ({ clients, step }, params) => {
   const name = String(params.Name);
   const existing = await getTrail(clients.cloudtrail, name);
   if (existing) return unchanged({ TrailARN: existing.TrailARN ?? step.resource });
-  const out = await retryWhilePropagating(() => clients.cloudtrail.send(new CreateTrailCommand(input<CreateTrailCommandInput>(params))));
+  const out = await retryWhilePropagating(() =>
+    clients.cloudtrail.send(new CreateTrailCommand(input<CreateTrailCommandInput>(params))),
+  );
   return changed({ TrailARN: out.TrailARN ?? step.resource });
 };
 
@@ -73,13 +75,19 @@ const updateTrail: Executor = async ({ clients, step, log }, params) => {
     wanted[key] = value;
   }
   // UpdateTrail takes the log group and its role together.
-  if ("CloudWatchLogsLogGroupArn" in wanted && !("CloudWatchLogsRoleArn" in wanted) && params.CloudWatchLogsRoleArn) wanted.CloudWatchLogsRoleArn = params.CloudWatchLogsRoleArn;
+  if ("CloudWatchLogsLogGroupArn" in wanted && !("CloudWatchLogsRoleArn" in wanted) && params.CloudWatchLogsRoleArn)
+    wanted.CloudWatchLogsRoleArn = params.CloudWatchLogsRoleArn;
   if (!("CloudWatchLogsLogGroupArn" in wanted)) delete wanted.CloudWatchLogsRoleArn;
   if (skipped.length > 0) log(`${name}: kept the trail's own ${skipped.join(", ")}`);
   if (Object.keys(wanted).length === 1) return unchanged({ kept: skipped });
-  const problems = stepViolations({ service: "cloudtrail", operation: "UpdateTrail", params: wanted }, normalizeTrail(live, step.region, "owned"));
+  const problems = stepViolations(
+    { service: "cloudtrail", operation: "UpdateTrail", params: wanted },
+    normalizeTrail(live, step.region, "owned"),
+  );
   if (problems.length > 0) throw new SafetyError(problems.join("; "));
-  await retryWhilePropagating(() => clients.cloudtrail.send(new UpdateTrailCommand(input<UpdateTrailCommandInput>(wanted))));
+  await retryWhilePropagating(() =>
+    clients.cloudtrail.send(new UpdateTrailCommand(input<UpdateTrailCommandInput>(wanted))),
+  );
   return changed({ set: Object.keys(wanted).filter((k) => k !== "Name"), kept: skipped });
 };
 
@@ -118,7 +126,9 @@ const updateEventDataStore: Executor = async ({ clients }, params) => {
   const arn = String(params.EventDataStore);
   const store = await clients.cloudtrail.send(new GetEventDataStoreCommand({ EventDataStore: arn }));
   if (store.KmsKeyId && !/(^|:)alias\/aws\//.test(store.KmsKeyId)) return unchanged({ KmsKeyId: store.KmsKeyId });
-  await clients.cloudtrail.send(new UpdateEventDataStoreCommand({ EventDataStore: arn, KmsKeyId: String(params.KmsKeyId) }));
+  await clients.cloudtrail.send(
+    new UpdateEventDataStoreCommand({ EventDataStore: arn, KmsKeyId: String(params.KmsKeyId) }),
+  );
   return changed();
 };
 

@@ -1,17 +1,39 @@
 // CloudWatch alarm and SNS executors. An alarm of our name already configured as planned is left
 // alone (PutMetricAlarm would otherwise reset its state); the topic is looked up by its ARN before
 // it is created; an e-mail address already subscribed (or pending confirmation) is not subscribed again.
-import { DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
-import { CreateTopicCommand, GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SubscribeCommand, type CreateTopicCommandInput } from "@aws-sdk/client-sns";
+import {
+  DescribeAlarmsCommand,
+  PutMetricAlarmCommand,
+  type PutMetricAlarmCommandInput,
+} from "@aws-sdk/client-cloudwatch";
+import {
+  CreateTopicCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  SubscribeCommand,
+  type CreateTopicCommandInput,
+} from "@aws-sdk/client-sns";
 import { changed, hasCode, input, unchanged, type Executor } from "@/lib/remediate/execute/executor-types";
 
-const ALARM_FIELDS = ["MetricName", "Namespace", "Statistic", "Period", "EvaluationPeriods", "Threshold", "ComparisonOperator", "TreatMissingData", "ActionsEnabled"] as const;
+const ALARM_FIELDS = [
+  "MetricName",
+  "Namespace",
+  "Statistic",
+  "Period",
+  "EvaluationPeriods",
+  "Threshold",
+  "ComparisonOperator",
+  "TreatMissingData",
+  "ActionsEnabled",
+] as const;
 
 const putMetricAlarm: Executor = async ({ clients }, params) => {
   const name = String(params.AlarmName);
   const found = (await clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [name] }))).MetricAlarms?.[0];
   if (found) {
-    const same = ALARM_FIELDS.every((f) => found[f] === params[f]) && JSON.stringify(found.AlarmActions ?? []) === JSON.stringify(params.AlarmActions);
+    const same =
+      ALARM_FIELDS.every((f) => found[f] === params[f]) &&
+      JSON.stringify(found.AlarmActions ?? []) === JSON.stringify(params.AlarmActions);
     if (same) return unchanged({ AlarmArn: found.AlarmArn ?? null });
   }
   await clients.cloudwatch.send(new PutMetricAlarmCommand(input<PutMetricAlarmCommandInput>(params)));
@@ -38,7 +60,14 @@ const subscribe: Executor = async ({ clients }, params) => {
     if (same) return unchanged({ SubscriptionArn: same.SubscriptionArn ?? null });
     nextToken = page.NextToken;
   } while (nextToken);
-  const out = await clients.sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: String(params.Protocol), Endpoint: String(params.Endpoint), ReturnSubscriptionArn: true }));
+  const out = await clients.sns.send(
+    new SubscribeCommand({
+      TopicArn: topic,
+      Protocol: String(params.Protocol),
+      Endpoint: String(params.Endpoint),
+      ReturnSubscriptionArn: true,
+    }),
+  );
   return changed({ SubscriptionArn: out.SubscriptionArn ?? null });
 };
 

@@ -41,7 +41,8 @@ async function byTag(kms: KMSClient, alias: string): Promise<{ KeyId: string; Ar
       if (!key.KeyId || !key.KeyArn) continue;
       scanned += 1;
       const tags = (await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags ?? [];
-      if (tags.some((t) => t.TagKey === KEY_ALIAS_TAG && t.TagValue === alias)) return { KeyId: key.KeyId, Arn: key.KeyArn };
+      if (tags.some((t) => t.TagKey === KEY_ALIAS_TAG && t.TagValue === alias))
+        return { KeyId: key.KeyId, Arn: key.KeyArn };
     }
     marker = page.Truncated ? page.NextMarker : undefined;
   } while (marker && scanned < MAX_KEYS_SCANNED);
@@ -51,12 +52,21 @@ async function byTag(kms: KMSClient, alias: string): Promise<{ KeyId: string; Ar
 async function mergeKeyPolicy(kms: KMSClient, keyId: string, wanted: PolicyStatement[]): Promise<JsonObject> {
   const current = (await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: "default" }))).Policy;
   // The administration statement is written on creation only: an existing key's owners decide who administers it.
-  const merged = mergeStatements(parsePolicy(current), wanted.filter((s) => s.Sid !== KEY_ADMIN_SID));
+  const merged = mergeStatements(
+    parsePolicy(current),
+    wanted.filter((s) => s.Sid !== KEY_ADMIN_SID),
+  );
   if (merged.changed) {
     // PolicyName must be "default" (the only name AWS accepts; emulators require it to be sent).
-    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: "default", Policy: JSON.stringify(merged.document) }));
+    await kms.send(
+      new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: "default", Policy: JSON.stringify(merged.document) }),
+    );
   }
-  return { policyStatementsAdded: merged.added, policyStatementsUpdated: merged.updated, policyChanged: merged.changed };
+  return {
+    policyStatementsAdded: merged.added,
+    policyStatementsUpdated: merged.updated,
+    policyChanged: merged.changed,
+  };
 }
 
 const createKey: Executor = async ({ clients }, params) => {
@@ -81,7 +91,8 @@ const createAlias: Executor = async ({ clients }, params) => {
   const target = String(params.TargetKeyId);
   const existing = await byAlias(clients.kms, alias);
   if (existing) {
-    if (existing.KeyId !== target && existing.Arn !== target) throw new Error(`alias ${alias} already names another key (${existing.Arn})`);
+    if (existing.KeyId !== target && existing.Arn !== target)
+      throw new Error(`alias ${alias} already names another key (${existing.Arn})`);
     return unchanged({ AliasName: alias, TargetKeyId: existing.KeyId });
   }
   try {

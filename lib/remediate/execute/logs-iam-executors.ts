@@ -12,7 +12,13 @@ import {
   type LogGroup,
   type PutMetricFilterCommandInput,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, PutRolePolicyCommand, type CreateRoleCommandInput } from "@aws-sdk/client-iam";
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  PutRolePolicyCommand,
+  type CreateRoleCommandInput,
+} from "@aws-sdk/client-iam";
 import { patternKey } from "@/lib/controls/filter-pattern";
 import { changed, hasCode, input, unchanged, type Executor } from "@/lib/remediate/execute/executor-types";
 import { mergeStatements, parsePolicy, type PolicyStatement } from "@/lib/remediate/policies/policy-document";
@@ -32,7 +38,9 @@ const createLogGroup: Executor = async ({ clients }, params) => {
   const name = String(params.logGroupName);
   if (await findGroup(clients.logs, name)) return unchanged({ logGroupName: name });
   try {
-    await clients.logs.send(new CreateLogGroupCommand({ logGroupName: name, tags: params.tags as Record<string, string> }));
+    await clients.logs.send(
+      new CreateLogGroupCommand({ logGroupName: name, tags: params.tags as Record<string, string> }),
+    );
   } catch (err) {
     if (hasCode(err, "ResourceAlreadyExistsException")) return unchanged({ logGroupName: name });
     throw err;
@@ -44,7 +52,9 @@ const putRetentionPolicy: Executor = async ({ clients }, params) => {
   const name = String(params.logGroupName);
   const group = await findGroup(clients.logs, name);
   if (group?.retentionInDays) return unchanged({ retentionInDays: group.retentionInDays });
-  await clients.logs.send(new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: Number(params.retentionInDays) }));
+  await clients.logs.send(
+    new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: Number(params.retentionInDays) }),
+  );
   return changed({ retentionInDays: Number(params.retentionInDays) });
 };
 
@@ -58,9 +68,12 @@ const putMetricFilter: Executor = async ({ clients }, params) => {
     const page = await clients.logs.send(new DescribeMetricFiltersCommand({ logGroupName: group, nextToken }));
     for (const f of page.metricFilters ?? []) {
       // The same pattern feeding the same metric (this step ran before, or someone added it): done.
-      const same = (f.metricTransformations ?? []).some((m) => m.metricName === wanted?.metricName && m.metricNamespace === wanted?.metricNamespace);
+      const same = (f.metricTransformations ?? []).some(
+        (m) => m.metricName === wanted?.metricName && m.metricNamespace === wanted?.metricNamespace,
+      );
       if (patternKey(f.filterPattern ?? "") === key && same) return unchanged({ filterName: f.filterName ?? name });
-      if (f.filterName === name) throw new Error(`metric filter ${name} exists on ${group} with another pattern; it is left alone`);
+      if (f.filterName === name)
+        throw new Error(`metric filter ${name} exists on ${group} with another pattern; it is left alone`);
     }
     nextToken = page.nextToken;
   } while (nextToken);
@@ -90,14 +103,24 @@ const putRolePolicy: Executor = async ({ clients }, params) => {
   const policyName = String(params.PolicyName);
   let current: string | undefined;
   try {
-    const doc = (await clients.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }))).PolicyDocument;
+    const doc = (await clients.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })))
+      .PolicyDocument;
     current = doc ? decodeURIComponent(doc) : undefined;
   } catch (err) {
     if (!hasCode(err, "NoSuchEntity", "NoSuchEntityException")) throw err;
   }
-  const merged = mergeStatements(parsePolicy(current), parsePolicy(String(params.PolicyDocument)).Statement as PolicyStatement[]);
+  const merged = mergeStatements(
+    parsePolicy(current),
+    parsePolicy(String(params.PolicyDocument)).Statement as PolicyStatement[],
+  );
   if (!merged.changed) return unchanged({ PolicyName: policyName });
-  await clients.iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: JSON.stringify(merged.document) }));
+  await clients.iam.send(
+    new PutRolePolicyCommand({
+      RoleName: roleName,
+      PolicyName: policyName,
+      PolicyDocument: JSON.stringify(merged.document),
+    }),
+  );
   return changed({ PolicyName: policyName, added: merged.added, updated: merged.updated });
 };
 

@@ -34,7 +34,8 @@ const createBucket: Executor = async ({ clients }, params) => {
     await clients.s3.send(new HeadBucketCommand({ Bucket: bucket }));
     return unchanged({ Bucket: bucket });
   } catch (err) {
-    if (hasCode(err, "Forbidden", "AccessDenied", "403")) throw new Error(`bucket ${bucket} exists but this account cannot use it (owned by another account?)`);
+    if (hasCode(err, "Forbidden", "AccessDenied", "403"))
+      throw new Error(`bucket ${bucket} exists but this account cannot use it (owned by another account?)`);
     if (!hasCode(err, "NotFound", "NoSuchBucket", "404")) throw err;
   }
   try {
@@ -63,7 +64,8 @@ const putBucketTagging: Executor = async ({ clients }, params) => {
 
 const putPublicAccessBlock: Executor = async ({ clients }, params) => {
   try {
-    const c = (await clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: String(params.Bucket) }))).PublicAccessBlockConfiguration;
+    const c = (await clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: String(params.Bucket) })))
+      .PublicAccessBlockConfiguration;
     if (c?.BlockPublicAcls && c.IgnorePublicAcls && c.BlockPublicPolicy && c.RestrictPublicBuckets) return unchanged();
   } catch (err) {
     if (!hasCode(err, "NoSuchPublicAccessBlockConfiguration")) throw err;
@@ -75,7 +77,9 @@ const putPublicAccessBlock: Executor = async ({ clients }, params) => {
 const putBucketVersioning: Executor = async ({ clients }, params) => {
   const current = await clients.s3.send(new GetBucketVersioningCommand({ Bucket: String(params.Bucket) }));
   if (current.Status === "Enabled") return unchanged();
-  await clients.s3.send(new PutBucketVersioningCommand({ Bucket: String(params.Bucket), VersioningConfiguration: { Status: "Enabled" } }));
+  await clients.s3.send(
+    new PutBucketVersioningCommand({ Bucket: String(params.Bucket), VersioningConfiguration: { Status: "Enabled" } }),
+  );
   return changed({ from: current.Status ?? "never enabled" });
 };
 
@@ -102,8 +106,13 @@ const putBucketPolicy: Executor = async ({ clients }, params) => {
   }
   const wanted = parsePolicy(String(params.Policy)).Statement as PolicyStatement[];
   const merged = mergeStatements(parsePolicy(text), wanted);
-  if (merged.conflicts.length > 0) throw new Error(`bucket ${bucket}: statements ${merged.conflicts.join(", ")} already exist with other content`);
-  const summary = { added: merged.added, updated: merged.updated, kept: merged.document.Statement.length - merged.added.length };
+  if (merged.conflicts.length > 0)
+    throw new Error(`bucket ${bucket}: statements ${merged.conflicts.join(", ")} already exist with other content`);
+  const summary = {
+    added: merged.added,
+    updated: merged.updated,
+    kept: merged.document.Statement.length - merged.added.length,
+  };
   if (!merged.changed) return unchanged(summary);
   const policy = JSON.stringify(merged.document);
   await clients.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
@@ -128,7 +137,12 @@ const putBucketLifecycle: Executor = async ({ clients }, params) => {
   const wanted = ((params.LifecycleConfiguration as JsonObject).Rules ?? []) as unknown as LifecycleRule[];
   const missing = wanted.filter((w) => !rules.some((r) => r.ID === w.ID));
   if (missing.length === 0) return unchanged();
-  await clients.s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [...rules, ...missing] } }));
+  await clients.s3.send(
+    new PutBucketLifecycleConfigurationCommand({
+      Bucket: bucket,
+      LifecycleConfiguration: { Rules: [...rules, ...missing] },
+    }),
+  );
   return changed({ added: missing.map((r) => r.ID ?? ""), kept: rules.length });
 };
 

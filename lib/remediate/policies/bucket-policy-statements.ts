@@ -52,7 +52,12 @@ export function denyInsecureTransportStatement(n: NameContext, bucket: string): 
 }
 
 /** Lets the S3 logging service write `source`'s server access logs into `target`. */
-export function accessLogDeliveryStatement(n: NameContext, target: string, source: string, sourceAccountId: string): PolicyStatement {
+export function accessLogDeliveryStatement(
+  n: NameContext,
+  target: string,
+  source: string,
+  sourceAccountId: string,
+): PolicyStatement {
   return {
     Sid: sid("TrailwardenAccessLogs", source),
     Effect: "Allow",

@@ -16,7 +16,12 @@ export function deliveryTrustPolicy(accountId: string): PolicyDocument {
   ]);
 }
 
-export function logDeliveryStatement(n: NameContext, accountId: string, region: string, groupName: string): PolicyStatement {
+export function logDeliveryStatement(
+  n: NameContext,
+  accountId: string,
+  region: string,
+  groupName: string,
+): PolicyStatement {
   return {
     Sid: sid("TrailwardenDeliver", region, groupName),
     Effect: "Allow",

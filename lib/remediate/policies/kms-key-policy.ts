@@ -67,12 +67,19 @@ export function decryptLogsStatement(n: NameContext, accountId: string): PolicyS
     Resource: "*",
     Condition: {
       StringEquals: { "kms:CallerAccount": accountId },
-      StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${n.partition}:cloudtrail:*:${accountId}:trail/*` },
+      StringLike: {
+        "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${n.partition}:cloudtrail:*:${accountId}:trail/*`,
+      },
     },
   };
 }
 
-export function cloudTrailKeyPolicy(n: NameContext, accountId: string, trailArns: string[], storeArns: string[]): PolicyDocument {
+export function cloudTrailKeyPolicy(
+  n: NameContext,
+  accountId: string,
+  trailArns: string[],
+  storeArns: string[],
+): PolicyDocument {
   return policyDocument(
     [
       keyAdministrationStatement(n, accountId),

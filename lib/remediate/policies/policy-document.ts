@@ -17,7 +17,9 @@ export interface PolicyDocument {
 export const OWN_SID_PREFIX = "Trailwarden";
 
 export function policyDocument(statements: PolicyStatement[], id?: string): PolicyDocument {
-  return id ? { Version: "2012-10-17", Id: id, Statement: statements } : { Version: "2012-10-17", Statement: statements };
+  return id
+    ? { Version: "2012-10-17", Id: id, Statement: statements }
+    : { Version: "2012-10-17", Statement: statements };
 }
 
 /** Parses a policy as AWS returns it; a missing policy is an empty document. */

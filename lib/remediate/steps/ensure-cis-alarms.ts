@@ -39,7 +39,12 @@ export function emitCisAlarms(list: StepList, inputs: PlanInputs, need: CisNeed)
         resource: need.topicArn,
         action: "create",
         changes: [{ attribute: "Subscription", from: null, to: `email ${need.subscribeEmail}` }],
-        params: { TopicArn: need.topicArn, Protocol: "email", Endpoint: need.subscribeEmail, ReturnSubscriptionArn: true },
+        params: {
+          TopicArn: need.topicArn,
+          Protocol: "email",
+          Endpoint: need.subscribeEmail,
+          ReturnSubscriptionArn: true,
+        },
       }),
     );
   }
@@ -60,7 +65,9 @@ export function emitCisAlarms(list: StepList, inputs: PlanInputs, need: CisNeed)
           logGroupName: need.groupName,
           filterName: f.filterName,
           filterPattern: f.pattern,
-          metricTransformations: [{ metricName: f.metricName, metricNamespace: f.namespace, metricValue: CIS_ALARM_SETTINGS.metricValue }],
+          metricTransformations: [
+            { metricName: f.metricName, metricNamespace: f.namespace, metricValue: CIS_ALARM_SETTINGS.metricValue },
+          ],
         },
       }),
     );
@@ -77,7 +84,13 @@ export function emitCisAlarms(list: StepList, inputs: PlanInputs, need: CisNeed)
         targetAccountId: need.accountId,
         resource: alarmArn(n, need.accountId, need.region, a.alarmName),
         action: "create",
-        changes: [{ attribute: "Alarm", from: null, to: `${a.namespace}/${a.metricName} Sum ≥ 1 over 300 s → ${need.topicName}` }],
+        changes: [
+          {
+            attribute: "Alarm",
+            from: null,
+            to: `${a.namespace}/${a.metricName} Sum ≥ 1 over 300 s → ${need.topicName}`,
+          },
+        ],
         params: {
           AlarmName: a.alarmName,
           AlarmDescription: `CIS ${a.controlId} (created by Trailwarden)`,

@@ -18,7 +18,9 @@ export function emitEventDataStoreKey(list: StepList, inputs: PlanInputs, store:
       targetAccountId: store.accountId,
       resource: store.arn,
       action: "update",
-      changes: [{ attribute: "KmsKeyId", from: store.currentKey, to: keyAliasArn(inputs.names, store.accountId, store.region) }],
+      changes: [
+        { attribute: "KmsKeyId", from: store.currentKey, to: keyAliasArn(inputs.names, store.accountId, store.region) },
+      ],
       params: { EventDataStore: store.arn, KmsKeyId: keyArnRef(inputs, store.accountId, store.region) },
     }),
   );

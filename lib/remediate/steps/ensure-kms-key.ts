@@ -26,7 +26,12 @@ export function emitKmsKey(list: StepList, inputs: PlanInputs, need: KeyNeed): v
   const alias = keyAliasName(n);
   const policy = cloudTrailKeyPolicy(n, need.accountId, need.trailArns, need.storeArns);
   const users = [...need.trailArns, ...need.storeArns].join(", ");
-  const base = { region: need.region, targetAccountId: need.accountId, service: "kms" as const, controls: need.controls };
+  const base = {
+    region: need.region,
+    targetAccountId: need.accountId,
+    service: "kms" as const,
+    controls: need.controls,
+  };
   const create = makeStep({
     ...base,
     title: `Ensure KMS key ${alias} (create if missing)`,
@@ -36,7 +41,11 @@ export function emitKmsKey(list: StepList, inputs: PlanInputs, need: KeyNeed): v
     action: "create",
     changes: [
       { attribute: "Key", from: null, to: `symmetric key ${alias} in ${need.region}` },
-      { attribute: "Key policy statements (merged by Sid into an existing key's policy)", from: null, to: statementSids(policy) },
+      {
+        attribute: "Key policy statements (merged by Sid into an existing key's policy)",
+        from: null,
+        to: statementSids(policy),
+      },
     ],
     params: {
       Description: "CloudTrail log encryption (created by Trailwarden)",
@@ -49,7 +58,8 @@ export function emitKmsKey(list: StepList, inputs: PlanInputs, need: KeyNeed): v
       ],
     },
   });
-  if (create.key !== createKeyStepKey(need.accountId, need.region, alias)) throw new Error("KMS step key drifted from createKeyStepKey");
+  if (create.key !== createKeyStepKey(need.accountId, need.region, alias))
+    throw new Error("KMS step key drifted from createKeyStepKey");
   list.add(create);
   const keyId = stepRef(create.key, "KeyMetadata.KeyId");
   list.add(

@@ -13,7 +13,12 @@ export function iamRegion(partition: string): string {
 }
 
 export function emitLogGroup(list: StepList, inputs: PlanInputs, need: LogDeliveryNeed): void {
-  const base = { service: "logs" as const, region: need.region, targetAccountId: need.accountId, controls: need.controls };
+  const base = {
+    service: "logs" as const,
+    region: need.region,
+    targetAccountId: need.accountId,
+    controls: need.controls,
+  };
   const days = inputs.settings.logRetentionDays;
   list.add(
     makeStep({
@@ -42,30 +47,39 @@ export function emitLogGroup(list: StepList, inputs: PlanInputs, need: LogDelive
 }
 
 /** One delivery role per account, allowed to write into every log group the plan uses there. */
-export function emitDeliveryRole(list: StepList, inputs: PlanInputs, accountId: string, groups: LogDeliveryNeed[], arn: string): void {
+export function emitDeliveryRole(
+  list: StepList,
+  inputs: PlanInputs,
+  accountId: string,
+  groups: LogDeliveryNeed[],
+  arn: string,
+): void {
   const n = inputs.names;
   const name = arn.split("/").pop() ?? deliveryRoleName(n);
   const own = arn === roleArn(n, accountId, deliveryRoleName(n));
   const controls = new Set(groups.flatMap((g) => [...g.controls]));
   const base = { service: "iam" as const, region: iamRegion(n.partition), targetAccountId: accountId, controls };
   const trust = deliveryTrustPolicy(accountId);
-  if (own) list.add(
-    makeStep({
-      ...base,
-      title: `Ensure role ${name}`,
-      why: "CloudTrail assumes this role to deliver events to CloudWatch Logs (CloudTrail.5)",
-      operation: "CreateRole",
-      resource: arn,
-      action: "create",
-      changes: [{ attribute: "AssumeRolePolicyDocument", from: null, to: "cloudtrail.amazonaws.com, this account only" }],
-      params: {
-        RoleName: name,
-        Description: "Lets CloudTrail deliver trails to CloudWatch Logs (created by Trailwarden)",
-        AssumeRolePolicyDocument: JSON.stringify(trust),
-        Tags: [{ Key: MANAGED_BY_TAG.key, Value: MANAGED_BY_TAG.value }],
-      },
-    }),
-  );
+  if (own)
+    list.add(
+      makeStep({
+        ...base,
+        title: `Ensure role ${name}`,
+        why: "CloudTrail assumes this role to deliver events to CloudWatch Logs (CloudTrail.5)",
+        operation: "CreateRole",
+        resource: arn,
+        action: "create",
+        changes: [
+          { attribute: "AssumeRolePolicyDocument", from: null, to: "cloudtrail.amazonaws.com, this account only" },
+        ],
+        params: {
+          RoleName: name,
+          Description: "Lets CloudTrail deliver trails to CloudWatch Logs (created by Trailwarden)",
+          AssumeRolePolicyDocument: JSON.stringify(trust),
+          Tags: [{ Key: MANAGED_BY_TAG.key, Value: MANAGED_BY_TAG.value }],
+        },
+      }),
+    );
   const doc = policyDocument(groups.map((g) => logDeliveryStatement(n, accountId, g.region, g.groupName)));
   list.add(
     makeStep({
@@ -75,7 +89,13 @@ export function emitDeliveryRole(list: StepList, inputs: PlanInputs, accountId: 
       operation: "PutRolePolicy",
       resource: arn,
       action: "merge",
-      changes: [{ attribute: `Inline policy ${deliveryRolePolicyName(n)} statements (merged by Sid)`, from: null, to: statementSids(doc) }],
+      changes: [
+        {
+          attribute: `Inline policy ${deliveryRolePolicyName(n)} statements (merged by Sid)`,
+          from: null,
+          to: statementSids(doc),
+        },
+      ],
       params: { RoleName: name, PolicyName: deliveryRolePolicyName(n), PolicyDocument: JSON.stringify(doc) },
     }),
   );

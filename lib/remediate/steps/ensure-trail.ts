@@ -9,7 +9,10 @@ import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
 import { keyArnRef } from "@/lib/remediate/steps/ensure-kms-key";
 import { makeStep, type StepList } from "@/lib/remediate/steps/make-step";
 
-function attributeParams(inputs: PlanInputs, need: TrailNeed): { params: JsonObject; changes: StepChange[]; controls: string[]; why: string[] } {
+function attributeParams(
+  inputs: PlanInputs,
+  need: TrailNeed,
+): { params: JsonObject; changes: StepChange[]; controls: string[]; why: string[] } {
   const params: JsonObject = {};
   const changes: StepChange[] = [];
   const controls = new Set<string>();
@@ -24,7 +27,12 @@ function attributeParams(inputs: PlanInputs, need: TrailNeed): { params: JsonObj
 }
 
 export function emitTrail(list: StepList, inputs: PlanInputs, need: TrailNeed): void {
-  const base = { service: "cloudtrail" as const, region: need.homeRegion, targetAccountId: need.ownerAccountId, resource: need.arn };
+  const base = {
+    service: "cloudtrail" as const,
+    region: need.homeRegion,
+    targetAccountId: need.ownerAccountId,
+    resource: need.arn,
+  };
   const attrs = attributeParams(inputs, need);
   if (need.current === null) {
     const tags = { ...need.addTags, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
@@ -82,7 +90,13 @@ export function emitTrail(list: StepList, inputs: PlanInputs, need: TrailNeed): 
         controls: ["CloudTrail.1", "CloudTrail.3"],
         operation: "StartLogging",
         action: "update",
-        changes: [{ attribute: "IsLogging", from: need.current === null ? null : (need.current.status?.isLogging ?? "unknown"), to: true }],
+        changes: [
+          {
+            attribute: "IsLogging",
+            from: need.current === null ? null : (need.current.status?.isLogging ?? "unknown"),
+            to: true,
+          },
+        ],
         params: { Name: need.name },
       }),
     );

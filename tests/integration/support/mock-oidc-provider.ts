@@ -72,7 +72,12 @@ export async function startMockOidcProvider(): Promise<MockOidcProvider> {
         .setIssuedAt()
         .setExpirationTime("5m")
         .sign(privateKey);
-      return json(200, { access_token: `at-${grant.identity.sub}`, id_token: idToken, token_type: "Bearer", expires_in: 300 });
+      return json(200, {
+        access_token: `at-${grant.identity.sub}`,
+        id_token: idToken,
+        token_type: "Bearer",
+        expires_in: 300,
+      });
     }
     json(404, { error: "not_found" });
   });

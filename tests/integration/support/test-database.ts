@@ -18,7 +18,8 @@ export function applyTestEnv(): Record<string, string> {
 export async function useFreshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const env = applyTestEnv();
   const templateUrl = env.TRAILWARDEN_TEST_DATABASE_URL;
-  if (!templateUrl) throw new Error("TRAILWARDEN_TEST_DATABASE_URL is missing: run through `vitest --project integration`");
+  if (!templateUrl)
+    throw new Error("TRAILWARDEN_TEST_DATABASE_URL is missing: run through `vitest --project integration`");
   const name = `tw_test_${randomBytes(4).toString("hex")}`;
   const template = new URL(templateUrl).pathname.slice(1);
   const admin = new pg.Client({ connectionString: templateUrl.replace(/\/[^/]+$/, "/postgres") });

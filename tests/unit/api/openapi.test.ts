@@ -14,7 +14,13 @@ function routeFiles(dir: string): string[] {
 
 function toOpenApiPath(file: string): string {
   const rel = path.relative(path.resolve("app"), path.dirname(file));
-  return "/" + rel.split(path.sep).map((seg) => seg.replace(/^\[(\w+)\]$/, "{$1}")).join("/");
+  return (
+    "/" +
+    rel
+      .split(path.sep)
+      .map((seg) => seg.replace(/^\[(\w+)\]$/, "{$1}"))
+      .join("/")
+  );
 }
 
 describe("OpenAPI document", () => {
@@ -24,7 +30,9 @@ describe("OpenAPI document", () => {
     const missing: string[] = [];
     for (const file of routeFiles(path.resolve("app/api/v1"))) {
       const source = readFileSync(file, "utf8");
-      const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+      const methods = [
+        ...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]!.toLowerCase());
       const p = toOpenApiPath(file);
       for (const method of methods) if (!doc.paths[p]?.[method]) missing.push(`${method.toUpperCase()} ${p}`);
     }

@@ -4,8 +4,17 @@ import { auditFiltersFromParams, auditFiltersToParams, auditWhere } from "@/lib/
 import type { AuditEventView } from "@/lib/audit/query-audit-events";
 
 const event: AuditEventView = {
-  id: "7", at: "2026-11-21T10:00:00.000Z", actorType: "anonymous", actorId: null, actorName: null, action: "auth.sign_in",
-  target: null, outcome: "failure", details: { email: "=cmd|' /C calc'!A0" }, ip: "10.0.0.1", userAgent: "+curl, \"quoted\"",
+  id: "7",
+  at: "2026-11-21T10:00:00.000Z",
+  actorType: "anonymous",
+  actorId: null,
+  actorName: null,
+  action: "auth.sign_in",
+  target: null,
+  outcome: "failure",
+  details: { email: "=cmd|' /C calc'!A0" },
+  ip: "10.0.0.1",
+  userAgent: '+curl, "quoted"',
 };
 
 describe("audit CSV", () => {
@@ -35,8 +44,17 @@ describe("audit CSV", () => {
 
 describe("audit filters", () => {
   it("parses URL params, treating empty fields as absent", () => {
-    const parsed = auditFiltersFromParams(new URLSearchParams("action=auth.&actor=&outcome=&from=2026-11-01&to=2026-11-20&page=3"));
-    expect(parsed.success && parsed.data).toMatchObject({ action: "auth.", actor: undefined, outcome: undefined, from: "2026-11-01", page: 3, pageSize: 50 });
+    const parsed = auditFiltersFromParams(
+      new URLSearchParams("action=auth.&actor=&outcome=&from=2026-11-01&to=2026-11-20&page=3"),
+    );
+    expect(parsed.success && parsed.data).toMatchObject({
+      action: "auth.",
+      actor: undefined,
+      outcome: undefined,
+      from: "2026-11-01",
+      page: 3,
+      pageSize: 50,
+    });
   });
 
   it("rejects bad values with a message", () => {
@@ -53,6 +71,8 @@ describe("audit filters", () => {
       outcome: "denied",
       at: { lt: new Date("2026-11-21T00:00:00.000Z") },
     });
-    expect(auditFiltersToParams({ ...parsed.data, page: 2 }).toString()).toBe("action=auth.&outcome=denied&to=2026-11-20&page=2");
+    expect(auditFiltersToParams({ ...parsed.data, page: 2 }).toString()).toBe(
+      "action=auth.&outcome=denied&to=2026-11-20&page=2",
+    );
   });
 });

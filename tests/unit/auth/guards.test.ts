@@ -8,7 +8,10 @@ import type { Principal } from "@/lib/auth/roles";
 const state = vi.hoisted(() => ({ auth: { via: "none", principal: null } as unknown, headers: new Headers() }));
 
 vi.mock("@/lib/auth/resolve-principal", () => ({ authenticate: vi.fn(async () => state.auth) }));
-vi.mock("@/lib/auth/record-access-event", () => ({ recordDenied: vi.fn(async () => undefined), recordInvalidToken: vi.fn(async () => undefined) }));
+vi.mock("@/lib/auth/record-access-event", () => ({
+  recordDenied: vi.fn(async () => undefined),
+  recordInvalidToken: vi.fn(async () => undefined),
+}));
 vi.mock("@/lib/auth/auth-env", () => ({ getAuthSettings: () => ({ publicUrl: "http://127.0.0.1:3000" }) }));
 vi.mock("next/headers", () => ({ headers: async () => state.headers }));
 vi.mock("next/navigation", () => ({
@@ -25,18 +28,25 @@ const { recordDenied, recordInvalidToken } = await import("@/lib/auth/record-acc
 
 const user = (role: Principal["role"]): Principal => ({ type: "user", id: "u1", name: "Ada", email: "ada@x", role });
 const token = (role: Principal["role"]): Principal => ({ type: "token", id: "t1", name: "token:ci", role });
-const signedIn = (p: Principal): Authentication => (p.type === "token" ? { via: "token", principal: p } : { via: "session", principal: p });
+const signedIn = (p: Principal): Authentication =>
+  p.type === "token" ? { via: "token", principal: p } : { via: "session", principal: p };
 const ctx = { params: Promise.resolve({}) };
 
 function request(method: string, headers: Record<string, string> = {}, body?: string) {
-  return new NextRequest("http://127.0.0.1:3000/api/v1/things", { method, headers: { host: "127.0.0.1:3000", ...headers }, body });
+  return new NextRequest("http://127.0.0.1:3000/api/v1/things", {
+    method,
+    headers: { host: "127.0.0.1:3000", ...headers },
+    body,
+  });
 }
 
 async function status(res: Response) {
   return { status: res.status, body: (await res.json()) as { error: string; message: string } };
 }
 
-const ok = withRole("engineer", async (req, { principal }) => Response.json({ who: principal.name, method: req.method }));
+const ok = withRole("engineer", async (req, { principal }) =>
+  Response.json({ who: principal.name, method: req.method }),
+);
 const echo = withRole("viewer", async (req) => Response.json(z.object({ n: z.number() }).parse(await req.json())));
 
 beforeEach(() => {
@@ -79,7 +89,9 @@ describe("withRole", () => {
 
   it("exempts bearer-token mutations from the origin check", async () => {
     state.auth = signedIn(token("admin"));
-    expect((await ok(request("POST", { origin: "https://evil.example", authorization: "Bearer x" }), ctx)).status).toBe(200);
+    expect((await ok(request("POST", { origin: "https://evil.example", authorization: "Bearer x" }), ctx)).status).toBe(
+      200,
+    );
     expect((await ok(request("PATCH", { authorization: "Bearer x" }), ctx)).status).toBe(200);
   });
 
@@ -97,7 +109,11 @@ describe("withRole", () => {
 });
 
 describe("roleAction", () => {
-  const action = roleAction("engineer", z.object({ id: z.string().min(1) }), async (input, principal) => `${principal.name}:${input.id}`);
+  const action = roleAction(
+    "engineer",
+    z.object({ id: z.string().min(1) }),
+    async (input, principal) => `${principal.name}:${input.id}`,
+  );
 
   it("refuses the signed-out and roles below", async () => {
     await expect(action({ id: "x" })).rejects.toMatchObject({ status: 401 });

@@ -6,24 +6,42 @@ const base = { host: "127.0.0.1:3000", allowedOrigins: ["https://trailwarden.exa
 describe("isSameOriginRequest", () => {
   it("lets safe methods through whatever their origin", () => {
     for (const method of ["GET", "HEAD", "OPTIONS", "get"]) {
-      expect(isSameOriginRequest({ ...base, method, origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(true);
+      expect(isSameOriginRequest({ ...base, method, origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(
+        true,
+      );
     }
   });
 
   it("accepts mutations from the host the browser addressed", () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      expect(isSameOriginRequest({ ...base, method, origin: "http://127.0.0.1:3000", secFetchSite: "same-origin" })).toBe(true);
+      expect(
+        isSameOriginRequest({ ...base, method, origin: "http://127.0.0.1:3000", secFetchSite: "same-origin" }),
+      ).toBe(true);
     }
   });
 
   it("accepts the configured public URL (TLS ended at a proxy, Host rewritten)", () => {
-    expect(isSameOriginRequest({ ...base, host: "10.0.0.5:3000", method: "POST", origin: "https://trailwarden.example.com", secFetchSite: null })).toBe(true);
+    expect(
+      isSameOriginRequest({
+        ...base,
+        host: "10.0.0.5:3000",
+        method: "POST",
+        origin: "https://trailwarden.example.com",
+        secFetchSite: null,
+      }),
+    ).toBe(true);
   });
 
   it("refuses mutations from another origin, whatever Sec-Fetch-Site claims", () => {
-    expect(isSameOriginRequest({ ...base, method: "POST", origin: "https://evil.example", secFetchSite: "same-origin" })).toBe(false);
-    expect(isSameOriginRequest({ ...base, method: "DELETE", origin: "http://127.0.0.1:3001", secFetchSite: null })).toBe(false);
-    expect(isSameOriginRequest({ ...base, method: "POST", origin: "http://127.0.0.1.evil.example", secFetchSite: null })).toBe(false);
+    expect(
+      isSameOriginRequest({ ...base, method: "POST", origin: "https://evil.example", secFetchSite: "same-origin" }),
+    ).toBe(false);
+    expect(
+      isSameOriginRequest({ ...base, method: "DELETE", origin: "http://127.0.0.1:3001", secFetchSite: null }),
+    ).toBe(false);
+    expect(
+      isSameOriginRequest({ ...base, method: "POST", origin: "http://127.0.0.1.evil.example", secFetchSite: null }),
+    ).toBe(false);
   });
 
   it("refuses non-http origins and garbage", () => {

@@ -9,7 +9,17 @@ describe("safeNextPath", () => {
   });
 
   it("turns anything that could leave the site into /", () => {
-    for (const value of [null, undefined, "", "https://evil.example/", "//evil.example", "/\\evil.example", "evil", "/sign-in?next=/x", "javascript:alert(1)"]) {
+    for (const value of [
+      null,
+      undefined,
+      "",
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "evil",
+      "/sign-in?next=/x",
+      "javascript:alert(1)",
+    ]) {
       expect(safeNextPath(value)).toBe("/");
     }
   });
@@ -27,7 +37,13 @@ describe("proxy decision", () => {
   const none = { search: "", hasSession: false, hasBearer: false };
 
   it("leaves public paths alone", () => {
-    for (const path of ["/sign-in", "/api/auth/sign-in/email", "/api/health", "/api/v1/openapi.json", "/_next/data/x"]) {
+    for (const path of [
+      "/sign-in",
+      "/api/auth/sign-in/email",
+      "/api/health",
+      "/api/v1/openapi.json",
+      "/_next/data/x",
+    ]) {
       expect(isPublicPath(path)).toBe(true);
       expect(decideProxy({ ...none, pathname: path })).toEqual({ kind: "next" });
     }
@@ -37,7 +53,10 @@ describe("proxy decision", () => {
 
   it("answers 401 for API calls without credentials and redirects pages to sign-in", () => {
     expect(decideProxy({ ...none, pathname: "/api/v1/tokens" })).toEqual({ kind: "unauthenticated-api" });
-    expect(decideProxy({ ...none, pathname: "/audit", search: "?page=2" })).toEqual({ kind: "redirect", location: "/sign-in?next=%2Faudit%3Fpage%3D2" });
+    expect(decideProxy({ ...none, pathname: "/audit", search: "?page=2" })).toEqual({
+      kind: "redirect",
+      location: "/sign-in?next=%2Faudit%3Fpage%3D2",
+    });
   });
 
   it("passes anything with a session cookie or bearer token on to the guards", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bearerFromHeader, displayPrefix, generateApiToken, hashApiToken, isApiTokenFormat, TOKEN_PREFIX } from "@/lib/auth/token-format";
+import {
+  bearerFromHeader,
+  displayPrefix,
+  generateApiToken,
+  hashApiToken,
+  isApiTokenFormat,
+  TOKEN_PREFIX,
+} from "@/lib/auth/token-format";
 
 describe("API token format", () => {
   it("is tw_ followed by 40 base62 characters", () => {
@@ -16,7 +23,14 @@ describe("API token format", () => {
   });
 
   it("rejects look-alikes before any database look-up", () => {
-    for (const value of ["", "tw_", `tw_${"a".repeat(39)}`, `tw_${"a".repeat(41)}`, `xx_${"a".repeat(40)}`, `tw_${"a".repeat(39)}-`]) {
+    for (const value of [
+      "",
+      "tw_",
+      `tw_${"a".repeat(39)}`,
+      `tw_${"a".repeat(41)}`,
+      `xx_${"a".repeat(40)}`,
+      `tw_${"a".repeat(39)}-`,
+    ]) {
       expect(isApiTokenFormat(value)).toBe(false);
     }
   });
@@ -45,6 +59,7 @@ describe("bearerFromHeader", () => {
   });
 
   it("ignores other schemes and malformed headers", () => {
-    for (const value of [null, undefined, "", "Basic abc", "Bearer", "Bearer a b", "Token tw_x"]) expect(bearerFromHeader(value)).toBeNull();
+    for (const value of [null, undefined, "", "Basic abc", "Bearer", "Bearer a b", "Token tw_x"])
+      expect(bearerFromHeader(value)).toBeNull();
   });
 });

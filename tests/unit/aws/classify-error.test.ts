@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AwsCallError, classifyError, isRetryable } from "@/lib/aws/classify-error";
 
-const err = (name: string, status = 400, message = name) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+const err = (name: string, status = 400, message = name) =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
 describe("classifyError", () => {
   it.each([
@@ -32,7 +33,12 @@ describe("classifyError", () => {
   });
 
   it("sees an HTML 500/404 deserialization failure as unsupported", () => {
-    const e = Object.assign(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response...`), { $metadata: { httpStatusCode: 404 } });
+    const e = Object.assign(
+      new SyntaxError(
+        `Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response...`,
+      ),
+      { $metadata: { httpStatusCode: 404 } },
+    );
     expect(classifyError(e)).toMatchObject({ kind: "unsupported", code: "NotImplemented" });
     expect(isRetryable(e)).toBe(false);
   });

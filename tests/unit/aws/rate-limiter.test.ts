@@ -18,7 +18,11 @@ describe("RateLimiter", () => {
     const limiter = new RateLimiter({ default: { ratePerSecond: 20, burst: 3 } });
     const started = performance.now();
     const times: number[] = [];
-    await Promise.all(Array.from({ length: 7 }, () => limiter.acquire("111111111111", "us-east-1", "x", "Y").then(() => times.push(performance.now() - started))));
+    await Promise.all(
+      Array.from({ length: 7 }, () =>
+        limiter.acquire("111111111111", "us-east-1", "x", "Y").then(() => times.push(performance.now() - started)),
+      ),
+    );
     times.sort((a, b) => a - b);
     expect(times.slice(0, 3).every((t) => t < 25)).toBe(true); // the burst
     // 4 more at 20/s take about 200 ms.
@@ -41,7 +45,13 @@ describe("RateLimiter", () => {
 
 describe("JitteredRetryStrategy.backoff", () => {
   it("uses full jitter under a doubling ceiling, higher for throttling", () => {
-    const top = new JitteredRetryStrategy({ maxAttempts: 5, random: () => 0.999, baseDelayMs: 50, throttleBaseDelayMs: 200, maxDelayMs: 5_000 });
+    const top = new JitteredRetryStrategy({
+      maxAttempts: 5,
+      random: () => 0.999,
+      baseDelayMs: 50,
+      throttleBaseDelayMs: 200,
+      maxDelayMs: 5_000,
+    });
     expect(top.backoff(1, false)).toBe(50);
     expect(top.backoff(3, false)).toBe(200);
     expect(top.backoff(1, true)).toBe(200);

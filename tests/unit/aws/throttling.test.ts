@@ -20,14 +20,32 @@ class ScriptedHandler extends NodeHttpHandler {
     const a = this.script[Math.min(this.requests, this.script.length - 1)]!;
     this.requests += 1;
     return {
-      response: { statusCode: a.status, reason: "", headers: { "content-type": "application/x-amz-json-1.1", ...a.headers }, body: Readable.from([Buffer.from(a.body)]) },
+      response: {
+        statusCode: a.status,
+        reason: "",
+        headers: { "content-type": "application/x-amz-json-1.1", ...a.headers },
+        body: Readable.from([Buffer.from(a.body)]),
+      },
     } as unknown as Awaited<ReturnType<NodeHttpHandler["handle"]>>;
   }
 }
 
-const THROTTLED: Answer = { status: 400, body: JSON.stringify({ __type: "ThrottlingException", message: "Rate exceeded" }), headers: { "x-amzn-errortype": "ThrottlingException" } };
-const OK: Answer = { status: 200, body: JSON.stringify({ Trails: [{ TrailARN: "arn:aws:cloudtrail:us-east-1:222222222222:trail/t", Name: "t", HomeRegion: "us-east-1" }] }) };
-const HTML_500: Answer = { status: 500, body: "<!doctype html><html><title>500 Internal Server Error</title></html>", headers: { "content-type": "text/html" } };
+const THROTTLED: Answer = {
+  status: 400,
+  body: JSON.stringify({ __type: "ThrottlingException", message: "Rate exceeded" }),
+  headers: { "x-amzn-errortype": "ThrottlingException" },
+};
+const OK: Answer = {
+  status: 200,
+  body: JSON.stringify({
+    Trails: [{ TrailARN: "arn:aws:cloudtrail:us-east-1:222222222222:trail/t", Name: "t", HomeRegion: "us-east-1" }],
+  }),
+};
+const HTML_500: Answer = {
+  status: 500,
+  body: "<!doctype html><html><title>500 Internal Server Error</title></html>",
+  headers: { "content-type": "text/html" },
+};
 
 describe("throttling and retries", () => {
   let factory: ClientFactory | undefined;
@@ -52,7 +70,10 @@ describe("throttling and retries", () => {
     });
     const client = factory.get("cloudtrail", "222222222222", "us-east-1", { accessKeyId: "a", secretAccessKey: "b" });
     const rec = new CallRecorder("222222222222", stats);
-    const call = () => rec.call({ service: "cloudtrail", operation: "ListTrails", region: "us-east-1" }, () => client.send(new ListTrailsCommand({})));
+    const call = () =>
+      rec.call({ service: "cloudtrail", operation: "ListTrails", region: "us-east-1" }, () =>
+        client.send(new ListTrailsCommand({})),
+      );
     return { handler, stats, rec, call };
   }
 
@@ -70,7 +91,9 @@ describe("throttling and retries", () => {
     const res = await call();
     expect(res.ok).toBe(false);
     expect(handler.requests).toBe(3);
-    expect(rec.errors).toEqual([expect.objectContaining({ operation: "ListTrails", kind: "throttled", code: "ThrottlingException" })]);
+    expect(rec.errors).toEqual([
+      expect.objectContaining({ operation: "ListTrails", kind: "throttled", code: "ThrottlingException" }),
+    ]);
   });
 
   it("does not retry an emulator's HTML 'not implemented' page", async () => {
@@ -90,7 +113,10 @@ describe("throttling and retries", () => {
   });
 
   it("retries a 503 then succeeds", async () => {
-    const { handler, call } = setup([{ status: 503, body: JSON.stringify({ __type: "ServiceUnavailableException", message: "busy" }) }, OK]);
+    const { handler, call } = setup([
+      { status: 503, body: JSON.stringify({ __type: "ServiceUnavailableException", message: "busy" }) },
+      OK,
+    ]);
     expect((await call()).ok).toBe(true);
     expect(handler.requests).toBe(2);
   });

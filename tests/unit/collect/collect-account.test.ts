@@ -10,7 +10,12 @@ import {
   ListTrailsCommand,
   type Trail,
 } from "@aws-sdk/client-cloudtrail";
-import { GetBucketLoggingCommand, GetBucketPolicyStatusCommand, GetPublicAccessBlockCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
+import {
+  GetBucketLoggingCommand,
+  GetBucketPolicyStatusCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+} from "@aws-sdk/client-s3";
 import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { collectAccount } from "@/lib/collect/collect-account";
@@ -45,15 +50,35 @@ function world(f: FakeAws, trails: Record<string, Trail[]>, listed: Record<strin
     const account = await accountOf(getClient);
     return { trailList: (trails[account] ?? []).filter((t) => input.trailNameList?.includes(t.TrailARN!)) };
   });
-  f.cloudtrail.on(GetTrailStatusCommand).resolves({ IsLogging: true, LatestDeliveryTime: new Date("2026-11-20T10:00:00Z") });
-  f.cloudtrail.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true }] });
+  f.cloudtrail
+    .on(GetTrailStatusCommand)
+    .resolves({ IsLogging: true, LatestDeliveryTime: new Date("2026-11-20T10:00:00Z") });
+  f.cloudtrail
+    .on(GetEventSelectorsCommand)
+    .resolves({ EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true }] });
   f.cloudtrail.on(ListTagsCommand).callsFake((input: { ResourceIdList: string[] }) => ({
-    ResourceTagList: input.ResourceIdList.map((ResourceId) => ({ ResourceId, TagsList: [{ Key: "Owner", Value: "sec" }] })),
+    ResourceTagList: input.ResourceIdList.map((ResourceId) => ({
+      ResourceId,
+      TagsList: [{ Key: "Owner", Value: "sec" }],
+    })),
   }));
-  f.s3.on(ListBucketsCommand).callsFake(async (_input, getClient) => ({ Buckets: (await accountOf(getClient)) === ARCHIVE ? [{ Name: "central-logs" }] : [] }));
-  f.s3.on(GetBucketLoggingCommand).resolves({ LoggingEnabled: { TargetBucket: "access-logs", TargetPrefix: "central/" } });
-  f.s3.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
-  f.s3.on(GetBucketPolicyStatusCommand).rejects(awsError("NoSuchBucketPolicy", "The bucket policy does not exist", 404));
+  f.s3.on(ListBucketsCommand).callsFake(async (_input, getClient) => ({
+    Buckets: (await accountOf(getClient)) === ARCHIVE ? [{ Name: "central-logs" }] : [],
+  }));
+  f.s3
+    .on(GetBucketLoggingCommand)
+    .resolves({ LoggingEnabled: { TargetBucket: "access-logs", TargetPrefix: "central/" } });
+  f.s3.on(GetPublicAccessBlockCommand).resolves({
+    PublicAccessBlockConfiguration: {
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    },
+  });
+  f.s3
+    .on(GetBucketPolicyStatusCommand)
+    .rejects(awsError("NoSuchBucketPolicy", "The bucket policy does not exist", 404));
 }
 
 describe("collectAccount", () => {
@@ -69,7 +94,11 @@ describe("collectAccount", () => {
   });
 
   it("credits the organization trail a member lists under the management account's ARN, once, without reading it from the member", async () => {
-    world(f, { [MGMT]: [trail(ORG_TRAIL, { IsOrganizationTrail: true })], [MEMBER]: [trail(MEMBER_TRAIL)] }, { [MEMBER]: [ORG_TRAIL, MEMBER_TRAIL] });
+    world(
+      f,
+      { [MGMT]: [trail(ORG_TRAIL, { IsOrganizationTrail: true })], [MEMBER]: [trail(MEMBER_TRAIL)] },
+      { [MEMBER]: [ORG_TRAIL, MEMBER_TRAIL] },
+    );
     const mgmt = await collectAccount(ctx, { id: MGMT, name: "management", isManagement: true });
     const member = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
 
@@ -80,14 +109,23 @@ describe("collectAccount", () => {
     ]);
     expect(mgmt.state.trails.map((t) => [t.arn, t.appliesVia])).toEqual([[ORG_TRAIL, "owned"]]);
     // The organization trail's configuration was read once in the run, by the management account.
-    const statusReads = f.cloudtrail.commandCalls(GetTrailStatusCommand).filter((c) => c.args[0].input.Name === ORG_TRAIL);
+    const statusReads = f.cloudtrail
+      .commandCalls(GetTrailStatusCommand)
+      .filter((c) => c.args[0].input.Name === ORG_TRAIL);
     expect(statusReads).toHaveLength(1);
     const describedByMember = await Promise.all(
-      f.cloudtrail.commandCalls(DescribeTrailsCommand).map(async (c) => ({ list: c.args[0].input.trailNameList ?? [], account: await accountOf(() => c.thisValue) })),
+      f.cloudtrail
+        .commandCalls(DescribeTrailsCommand)
+        .map(async (c) => ({ list: c.args[0].input.trailNameList ?? [], account: await accountOf(() => c.thisValue) })),
     );
     expect(describedByMember.filter((d) => d.account === MEMBER).flatMap((d) => d.list)).toEqual([MEMBER_TRAIL]);
     // The central bucket is read in its owner's account, once, and credited to both.
-    expect(member.state.buckets["central-logs"]).toMatchObject({ ownerAccountId: ARCHIVE, readStatus: "ok", policyIsPublic: false, accessLogging: { enabled: true } });
+    expect(member.state.buckets["central-logs"]).toMatchObject({
+      ownerAccountId: ARCHIVE,
+      readStatus: "ok",
+      policyIsPublic: false,
+      accessLogging: { enabled: true },
+    });
     expect(f.s3.commandCalls(GetBucketLoggingCommand)).toHaveLength(1);
   });
 
@@ -98,7 +136,9 @@ describe("collectAccount", () => {
   });
 
   it("keeps CloudWatch Logs delivery errors from GetTrailStatus", async () => {
-    world(f, { [MEMBER]: [trail(MEMBER_TRAIL, { CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${MEMBER}:log-group:ct:*` })] });
+    world(f, {
+      [MEMBER]: [trail(MEMBER_TRAIL, { CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${MEMBER}:log-group:ct:*` })],
+    });
     f.cloudtrail.on(GetTrailStatusCommand).resolves({
       IsLogging: true,
       LatestCloudWatchLogsDeliveryError: "Access denied. Verify in IAM that the role has adequate permissions.",
@@ -116,11 +156,15 @@ describe("collectAccount", () => {
 
   it("turns AccessDenied on one call into a partial snapshot naming the call", async () => {
     world(f, { [MEMBER]: [trail(MEMBER_TRAIL)] });
-    f.cloudtrail.on(GetTrailStatusCommand).rejects(awsError("AccessDeniedException", "User is not authorized to perform: cloudtrail:GetTrailStatus"));
+    f.cloudtrail
+      .on(GetTrailStatusCommand)
+      .rejects(awsError("AccessDeniedException", "User is not authorized to perform: cloudtrail:GetTrailStatus"));
     const out = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
     expect(out.status).toBe("partial");
     expect(out.error).toContain("AccessDeniedException on cloudtrail:GetTrailStatus");
-    expect(out.state.errors).toContainEqual(expect.objectContaining({ operation: "GetTrailStatus", kind: "access_denied", resource: MEMBER_TRAIL }));
+    expect(out.state.errors).toContainEqual(
+      expect.objectContaining({ operation: "GetTrailStatus", kind: "access_denied", resource: MEMBER_TRAIL }),
+    );
     expect(out.state.trails[0]!.status).toBeNull();
     expect(out.state.trails[0]!.eventSelectors).not.toBeNull();
   });
@@ -134,7 +178,15 @@ describe("collectAccount", () => {
 
   it("is an error snapshot when the role cannot be assumed", async () => {
     world(f, {});
-    f.sts.on(AssumeRoleCommand).rejects(awsError("AccessDenied", `User is not authorized to perform: sts:AssumeRole on arn:aws:iam::${MEMBER}:role/TrailwardenReadOnly`, 403));
+    f.sts
+      .on(AssumeRoleCommand)
+      .rejects(
+        awsError(
+          "AccessDenied",
+          `User is not authorized to perform: sts:AssumeRole on arn:aws:iam::${MEMBER}:role/TrailwardenReadOnly`,
+          403,
+        ),
+      );
     const out = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
     expect(out.status).toBe("error");
     expect(out.error).toMatch(/^AccessDenied on sts:AssumeRole/);
@@ -143,10 +195,14 @@ describe("collectAccount", () => {
   });
 
   it("reads insight selectors only for trails that have them", async () => {
-    world(f, { [MEMBER]: [trail(MEMBER_TRAIL), trail(trailArn(MEMBER, "with-insights"), { HasInsightSelectors: true })] });
+    world(f, {
+      [MEMBER]: [trail(MEMBER_TRAIL), trail(trailArn(MEMBER, "with-insights"), { HasInsightSelectors: true })],
+    });
     f.cloudtrail.on(GetInsightSelectorsCommand).resolves({ InsightSelectors: [{ InsightType: "ApiCallRateInsight" }] });
     const out = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
-    expect(f.cloudtrail.commandCalls(GetInsightSelectorsCommand).map((c) => c.args[0].input.TrailName)).toEqual([trailArn(MEMBER, "with-insights")]);
+    expect(f.cloudtrail.commandCalls(GetInsightSelectorsCommand).map((c) => c.args[0].input.TrailName)).toEqual([
+      trailArn(MEMBER, "with-insights"),
+    ]);
     expect(out.state.trails.map((t) => t.insightSelectors)).toEqual([[], [{ insightType: "ApiCallRateInsight" }]]);
     // Two trails in one region: one DescribeTrails and one ListTags for both.
     expect(f.cloudtrail.commandCalls(DescribeTrailsCommand)).toHaveLength(1);
@@ -156,7 +212,9 @@ describe("collectAccount", () => {
 
   it("treats InsightNotEnabledException as no insight selectors", async () => {
     world(f, { [MEMBER]: [trail(MEMBER_TRAIL, { HasInsightSelectors: undefined })] });
-    f.cloudtrail.on(GetInsightSelectorsCommand).rejects(new InsightNotEnabledException({ message: "not enabled", $metadata: {} }));
+    f.cloudtrail
+      .on(GetInsightSelectorsCommand)
+      .rejects(new InsightNotEnabledException({ message: "not enabled", $metadata: {} }));
     const out = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
     expect(out.status).toBe("ok");
     expect(out.state.trails[0]!.insightSelectors).toEqual([]);
@@ -164,13 +222,20 @@ describe("collectAccount", () => {
 
   it("records an endpoint without CloudTrail Lake as unsupported, not as a failure", async () => {
     world(f, { [MEMBER]: [trail(MEMBER_TRAIL)] });
-    f.cloudtrail.on(ListEventDataStoresCommand).rejects(
-      Object.assign(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error`), { $metadata: { httpStatusCode: 500 } }),
-    );
+    f.cloudtrail
+      .on(ListEventDataStoresCommand)
+      .rejects(
+        Object.assign(
+          new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error`),
+          { $metadata: { httpStatusCode: 500 } },
+        ),
+      );
     const out = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
     expect(out.status).toBe("ok");
     expect(out.state.eventDataStores).toBeNull();
-    expect(out.state.errors).toEqual([expect.objectContaining({ operation: "ListEventDataStores", kind: "unsupported" })]);
+    expect(out.state.errors).toEqual([
+      expect.objectContaining({ operation: "ListEventDataStores", kind: "unsupported" }),
+    ]);
     // Not asked again in the same run.
     await collectAccount(ctx, { id: MGMT, name: "management", isManagement: true });
     expect(f.cloudtrail.commandCalls(ListEventDataStoresCommand)).toHaveLength(1);
@@ -180,13 +245,20 @@ describe("collectAccount", () => {
     world(f, { [MEMBER]: [trail(MEMBER_TRAIL, { S3BucketName: "someone-elses-bucket" })] });
     const out = await collectAccount(ctx, { id: MEMBER, name: "member", isManagement: false });
     expect(out.status).toBe("ok");
-    expect(out.state.buckets["someone-elses-bucket"]).toMatchObject({ ownerAccountId: null, readStatus: "no_data", publicAccessBlock: null });
+    expect(out.state.buckets["someone-elses-bucket"]).toMatchObject({
+      ownerAccountId: null,
+      readStatus: "no_data",
+      publicAccessBlock: null,
+    });
     expect(out.state.buckets["someone-elses-bucket"]!.reason).toMatch(/no organization account/);
     expect(f.s3.commandCalls(GetBucketLoggingCommand)).toHaveLength(0);
   });
 
   it("stays within 8 calls for a one-trail member whose bucket and log group are shared", async () => {
-    world(f, { [MGMT]: [trail(ORG_TRAIL, { IsOrganizationTrail: true })], [MEMBER]: [trail(MEMBER_TRAIL, { CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${MEMBER}:log-group:ct:*` })] });
+    world(f, {
+      [MGMT]: [trail(ORG_TRAIL, { IsOrganizationTrail: true })],
+      [MEMBER]: [trail(MEMBER_TRAIL, { CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${MEMBER}:log-group:ct:*` })],
+    });
     await collectAccount(ctx, { id: MGMT, name: "management", isManagement: true });
     const wide = await context({ regions: undefined });
     try {

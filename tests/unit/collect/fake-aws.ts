@@ -3,7 +3,11 @@
 // "AK<accountId>". So one stub plays several accounts, like AWS does.
 import { CloudTrailClient, ListEventDataStoresCommand } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
-import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+  DescribeMetricFiltersCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
@@ -74,7 +78,14 @@ export function fakeAws(): FakeAws {
   f.sts.on(GetCallerIdentityCommand).resolves({ Account: "999999999999", Arn: "arn:aws:iam::999999999999:user/hub" });
   f.sts.on(AssumeRoleCommand).callsFake((input: { RoleArn: string }) => {
     const account = input.RoleArn.split(":")[4]!;
-    return { Credentials: { AccessKeyId: `AK${account}`, SecretAccessKey: "secret", SessionToken: "token", Expiration: new Date(Date.now() + 3_600_000) } };
+    return {
+      Credentials: {
+        AccessKeyId: `AK${account}`,
+        SecretAccessKey: "secret",
+        SessionToken: "token",
+        Expiration: new Date(Date.now() + 3_600_000),
+      },
+    };
   });
   f.ec2.on(DescribeRegionsCommand).resolves({ Regions: [{ RegionName: REGION, OptInStatus: "opt-in-not-required" }] });
   f.cloudtrail.on(ListEventDataStoresCommand).resolves({ EventDataStores: [] });

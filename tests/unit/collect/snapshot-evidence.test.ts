@@ -11,7 +11,10 @@ describe("snapshotEvidence", () => {
     first.raw["cloudtrail ListTrails"] = { Trails: [] };
     first.merge(shared);
     const a = snapshotEvidence(first);
-    expect(Object.keys(a.raw).sort()).toEqual(["cloudtrail ListTrails", "s3 GetBucketLogging 333333333333 us-east-1 central"]);
+    expect(Object.keys(a.raw).sort()).toEqual([
+      "cloudtrail ListTrails",
+      "s3 GetBucketLogging 333333333333 us-east-1 central",
+    ]);
     expect(a.inlined).toEqual([shared]);
     shared.storedIn = { snapshotId: "snap-1", accountId: "111111111111" };
 
@@ -19,7 +22,15 @@ describe("snapshotEvidence", () => {
     second.merge(shared);
     const b = snapshotEvidence(second);
     expect(b.inlined).toEqual([]);
-    expect(b.raw).toEqual({ "shared evidence": [{ snapshotId: "snap-1", accountId: "111111111111", keys: ["s3 GetBucketLogging 333333333333 us-east-1 central"] }] });
+    expect(b.raw).toEqual({
+      "shared evidence": [
+        {
+          snapshotId: "snap-1",
+          accountId: "111111111111",
+          keys: ["s3 GetBucketLogging 333333333333 us-east-1 central"],
+        },
+      ],
+    });
   });
 
   it("counts a shared read's calls on the account only when they are made in it", async () => {

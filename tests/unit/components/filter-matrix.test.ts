@@ -62,12 +62,24 @@ describe("sliceMatrix", () => {
   });
 
   it("sorts by name, id, OU and failing count in both directions", () => {
-    expect(names("sort=failing")).toEqual(["orders-prod", "orders-dev", "payments-prod", "sandbox-alice", "sandbox-new"]);
+    expect(names("sort=failing")).toEqual([
+      "orders-prod",
+      "orders-dev",
+      "payments-prod",
+      "sandbox-alice",
+      "sandbox-new",
+    ]);
     expect(names("sort=id&dir=desc")[0]).toBe("sandbox-new");
     expect(names("sort=ou")).toEqual(["sandbox-alice", "sandbox-new", "orders-dev", "orders-prod", "payments-prod"]);
   });
 
   it("offers every OU and its parents", () => {
-    expect(ouOptions(data.ous)).toEqual(["Root", "Root/Sandbox", "Root/Workloads", "Root/Workloads/Dev", "Root/Workloads/Prod"]);
+    expect(ouOptions(data.ous)).toEqual([
+      "Root",
+      "Root/Sandbox",
+      "Root/Workloads",
+      "Root/Workloads/Dev",
+      "Root/Workloads/Prod",
+    ]);
   });
 });

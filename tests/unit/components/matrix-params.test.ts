@@ -5,12 +5,23 @@ const parse = (qs: string) => parseMatrixParams(new URLSearchParams(qs));
 
 describe("matrix URL parameters", () => {
   it("defaults to every account sorted by name", () => {
-    expect(parse("")).toEqual({ q: "", ou: null, status: [], control: [], failing: false, sort: "name", dir: "asc", cell: null });
+    expect(parse("")).toEqual({
+      q: "",
+      ou: null,
+      status: [],
+      control: [],
+      failing: false,
+      sort: "name",
+      dir: "asc",
+      cell: null,
+    });
     expect(serializeMatrixParams(parse(""))).toBe("");
   });
 
   it("parses every filter, the sort and the open cell", () => {
-    const p = parse("q=prod&ou=Root%2FWorkloads&status=FAILED,ERROR&control=CloudTrail.1,CloudWatch.14&failing=1&sort=failing&cell=123456789012:CloudTrail.10");
+    const p = parse(
+      "q=prod&ou=Root%2FWorkloads&status=FAILED,ERROR&control=CloudTrail.1,CloudWatch.14&failing=1&sort=failing&cell=123456789012:CloudTrail.10",
+    );
     expect(p).toEqual({
       q: "prod",
       ou: "Root/Workloads",
@@ -32,7 +43,9 @@ describe("matrix URL parameters", () => {
   });
 
   it("falls back instead of failing on bad values", () => {
-    const p = parse("status=NOPE,FAILED&control=CloudTrail.1,<script>&sort=weird&dir=up&cell=abc:CloudTrail.1&q=" + "x".repeat(500));
+    const p = parse(
+      "status=NOPE,FAILED&control=CloudTrail.1,<script>&sort=weird&dir=up&cell=abc:CloudTrail.1&q=" + "x".repeat(500),
+    );
     expect(p.status).toEqual(["FAILED"]);
     expect(p.control).toEqual(["CloudTrail.1"]);
     expect(p.sort).toBe("name");

@@ -5,8 +5,18 @@ import { formatAgo, formatUtc } from "@/components/ui/format-time";
 
 describe("redactSecrets", () => {
   it("removes credential-looking keys and access key ids at any depth", () => {
-    const out = redactSecrets({ Credentials: { SecretAccessKey: "s", SessionToken: "t" }, list: [{ AccessKeyId: "AKIAABCDEFGHIJKLMNOP" }], note: "key AKIAABCDEFGHIJKLMNOP used", IsLogging: true });
-    expect(out).toEqual({ Credentials: "[redacted]", list: [{ AccessKeyId: "[redacted]" }], note: "key [redacted access key id] used", IsLogging: true });
+    const out = redactSecrets({
+      Credentials: { SecretAccessKey: "s", SessionToken: "t" },
+      list: [{ AccessKeyId: "AKIAABCDEFGHIJKLMNOP" }],
+      note: "key AKIAABCDEFGHIJKLMNOP used",
+      IsLogging: true,
+    });
+    expect(out).toEqual({
+      Credentials: "[redacted]",
+      list: [{ AccessKeyId: "[redacted]" }],
+      note: "key [redacted access key id] used",
+      IsLogging: true,
+    });
   });
 });
 

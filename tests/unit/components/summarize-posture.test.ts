@@ -11,12 +11,29 @@ const controls = ["CloudTrail.1", "CloudTrail.2", "CloudWatch.1"].map((id) => ({
 }));
 
 function account(id: string, cells: string, collection: AccountStatuses["collection"] = "ok"): AccountStatuses {
-  return { id, name: `acct-${id}`, ouPath: "Root", accountStatus: "ACTIVE", isManagement: false, collection, collectionError: null, collectedAt: null, evaluatedAt: null, cells };
+  return {
+    id,
+    name: `acct-${id}`,
+    ouPath: "Root",
+    accountStatus: "ACTIVE",
+    isManagement: false,
+    collection,
+    collectionError: null,
+    collectedAt: null,
+    evaluatedAt: null,
+    cells,
+  };
 }
 
 describe("summarizePosture", () => {
   const s = summarizePosture(
-    [account("1", "PWX"), account("2", "PFP"), account("3", "FFF"), account("4", "pPN", "error"), account("5", "...", null)],
+    [
+      account("1", "PWX"),
+      account("2", "PFP"),
+      account("3", "FFF"),
+      account("4", "pPN", "error"),
+      account("5", "...", null),
+    ],
     controls,
   );
 

@@ -8,7 +8,12 @@ function bucket(overrides: Partial<BucketState>) {
   return () => makeSnapshot({ buckets: { "audit-bucket": makeBucket("audit-bucket", overrides) } });
 }
 
-const PARTIAL = { blockPublicAcls: true, ignorePublicAcls: false, blockPublicPolicy: true, restrictPublicBuckets: false };
+const PARTIAL = {
+  blockPublicAcls: true,
+  ignorePublicAcls: false,
+  blockPublicPolicy: true,
+  restrictPublicBuckets: false,
+};
 
 const cases: VerdictCase[] = [
   {
@@ -24,7 +29,8 @@ const cases: VerdictCase[] = [
     control: "CloudTrail.6",
     state: bucket({ publicAccessBlock: PARTIAL, policyIsPublic: true }),
     status: "FAILED",
-    reason: /has a public bucket policy and its public access block is not fully on \(IgnorePublicAcls, RestrictPublicBuckets off\)/,
+    reason:
+      /has a public bucket policy and its public access block is not fully on \(IgnorePublicAcls, RestrictPublicBuckets off\)/,
   },
   {
     name: "partial public access block with a non-public policy passes",
@@ -51,31 +57,63 @@ const cases: VerdictCase[] = [
     name: "bucket in another organization account is read there and judged",
     control: "CloudTrail.6",
     state: () =>
-      makeSnapshot({ trails: [makeOrgTrail({ s3BucketName: "org-archive" })], buckets: { "org-archive": makeBucket("org-archive", { ownerAccountId: ARCHIVE }) } }),
+      makeSnapshot({
+        trails: [makeOrgTrail({ s3BucketName: "org-archive" })],
+        buckets: { "org-archive": makeBucket("org-archive", { ownerAccountId: ARCHIVE }) },
+      }),
     status: "PASSED",
     reason: /^bucket `org-archive` in account 222222222222 \(organization trail `org-trail`/,
   },
   {
     name: "bucket outside the organization is NO_DATA",
     control: "CloudTrail.6",
-    state: bucket({ ownerAccountId: "444444444444", readStatus: "no_data", publicAccessBlock: null, policyIsPublic: null, accessLogging: null }),
+    state: bucket({
+      ownerAccountId: "444444444444",
+      readStatus: "no_data",
+      publicAccessBlock: null,
+      policyIsPublic: null,
+      accessLogging: null,
+    }),
     status: "NO_DATA",
     reason: /is owned by account 444444444444 outside the organization/,
   },
   {
     name: "bucket no organization account owns is NO_DATA with the collector's reason",
     control: "CloudTrail.7",
-    state: bucket({ ownerAccountId: null, readStatus: "no_data", reason: "no organization account checked owns it (111111111111, 222222222222)", accessLogging: null }),
+    state: bucket({
+      ownerAccountId: null,
+      readStatus: "no_data",
+      reason: "no organization account checked owns it (111111111111, 222222222222)",
+      accessLogging: null,
+    }),
     status: "NO_DATA",
-    reason: /is owned by an account outside the organization: its settings cannot be read \(no organization account checked owns it/,
+    reason:
+      /is owned by an account outside the organization: its settings cannot be read \(no organization account checked owns it/,
   },
   {
     name: "bucket in an account we could not assume into is ERROR naming AssumeRole",
     control: "CloudTrail.6",
     state: () =>
       makeSnapshot({
-        buckets: { "audit-bucket": makeBucket("audit-bucket", { ownerAccountId: ARCHIVE, readStatus: "error", publicAccessBlock: null, policyIsPublic: null }) },
-        errors: [{ service: "sts", operation: "AssumeRole", accountId: ARCHIVE, resource: "role/TrailwardenReadOnly", kind: "access_denied", code: "AccessDenied", message: "no" }],
+        buckets: {
+          "audit-bucket": makeBucket("audit-bucket", {
+            ownerAccountId: ARCHIVE,
+            readStatus: "error",
+            publicAccessBlock: null,
+            policyIsPublic: null,
+          }),
+        },
+        errors: [
+          {
+            service: "sts",
+            operation: "AssumeRole",
+            accountId: ARCHIVE,
+            resource: "role/TrailwardenReadOnly",
+            kind: "access_denied",
+            code: "AccessDenied",
+            message: "no",
+          },
+        ],
       }),
     status: "ERROR",
     reason: /could not be read \(AssumeRole failed in account 222222222222 \(AccessDenied\)\)/,
@@ -87,7 +125,15 @@ const cases: VerdictCase[] = [
       makeSnapshot({
         buckets: { "audit-bucket": makeBucket("audit-bucket", { readStatus: "error", accessLogging: null }) },
         errors: [
-          { service: "s3", operation: "GetBucketLogging", accountId: ARCHIVE, resource: "audit-bucket", kind: "access_denied", code: "AccessDenied", message: "no" },
+          {
+            service: "s3",
+            operation: "GetBucketLogging",
+            accountId: ARCHIVE,
+            resource: "audit-bucket",
+            kind: "access_denied",
+            code: "AccessDenied",
+            message: "no",
+          },
         ],
       }),
     status: "ERROR",
@@ -137,7 +183,8 @@ const cases: VerdictCase[] = [
         buckets: { shared: makeBucket("shared", { accessLogging: { enabled: false } }) },
       }),
     status: "FAILED",
-    reason: /^bucket `shared` \(trail `audit` in us-east-1, trail `second` in us-east-1\) has server access logging off$/,
+    reason:
+      /^bucket `shared` \(trail `audit` in us-east-1, trail `second` in us-east-1\) has server access logging off$/,
   },
 ];
 

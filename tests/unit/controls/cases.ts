@@ -18,7 +18,10 @@ export interface VerdictCase {
 export function runVerdictCases(cases: VerdictCase[]): void {
   it.each(cases)("$control: $name", (c) => {
     const verdict = verdictFor(c.state(), c.control, c.requiredTagKeys);
-    expect({ status: verdict.status, reason: verdict.reason }).toEqual({ status: c.status, reason: expect.stringMatching(c.reason) });
+    expect({ status: verdict.status, reason: verdict.reason }).toEqual({
+      status: c.status,
+      reason: expect.stringMatching(c.reason),
+    });
     for (const arn of c.evidence ?? []) expect(verdict.evidence).toContain(arn);
   });
 }

@@ -31,7 +31,14 @@ const trailApplicability: VerdictCase[] = [
       makeSnapshot({
         trails: [makeTrail({ status: null })],
         errors: [
-          { service: "cloudtrail", operation: "GetTrailStatus", resource: trailArn("audit"), kind: "throttled", code: "ThrottlingException", message: "slow down" },
+          {
+            service: "cloudtrail",
+            operation: "GetTrailStatus",
+            resource: trailArn("audit"),
+            kind: "throttled",
+            code: "ThrottlingException",
+            message: "slow down",
+          },
         ],
       }),
     status: "ERROR",
@@ -69,7 +76,10 @@ const trailApplicability: VerdictCase[] = [
   {
     name: "shadow listing and credited copy of the same ARN are merged (unreadable shadow status)",
     control: "CloudTrail.1",
-    state: () => makeSnapshot({ trails: [makeOrgTrail({ appliesVia: "owned", status: null, eventSelectors: null }), makeOrgTrail()] }),
+    state: () =>
+      makeSnapshot({
+        trails: [makeOrgTrail({ appliesVia: "owned", status: null, eventSelectors: null }), makeOrgTrail()],
+      }),
     status: "PASSED",
     reason: /organization trail `org-trail`/,
   },
@@ -93,7 +103,15 @@ const trailApplicability: VerdictCase[] = [
     state: () =>
       makeSnapshot({
         trails: [],
-        errors: [{ service: "cloudtrail", operation: "DescribeTrails", kind: "access_denied", code: "AccessDeniedException", message: "no" }],
+        errors: [
+          {
+            service: "cloudtrail",
+            operation: "DescribeTrails",
+            kind: "access_denied",
+            code: "AccessDeniedException",
+            message: "no",
+          },
+        ],
       }),
     status: "ERROR",
     reason: /trail list could not be read \(DescribeTrails failed \(AccessDeniedException\)\)/,
@@ -105,15 +123,26 @@ const trailApplicability: VerdictCase[] = [
       makeSnapshot({
         trails: [makeTrail({ isMultiRegionTrail: false })],
         unreadTrails: [{ arn: trailArn("hidden"), name: "hidden", homeRegion: "eu-central-1" }],
-        errors: [{ service: "cloudtrail", operation: "GetTrail", resource: trailArn("hidden"), kind: "access_denied", code: "AccessDeniedException", message: "no" }],
+        errors: [
+          {
+            service: "cloudtrail",
+            operation: "GetTrail",
+            resource: trailArn("hidden"),
+            kind: "access_denied",
+            code: "AccessDeniedException",
+            message: "no",
+          },
+        ],
       }),
     status: "ERROR",
-    reason: /listed trail `hidden` in eu-central-1 could not be read \(GetTrail failed \(AccessDeniedException\)\); trail `audit` in us-east-1 is single-region/,
+    reason:
+      /listed trail `hidden` in eu-central-1 could not be read \(GetTrail failed \(AccessDeniedException\)\); trail `audit` in us-east-1 is single-region/,
   },
   {
     name: "an unreadable trail does not hide another trail that passes",
     control: "CloudTrail.1",
-    state: () => makeSnapshot({ unreadTrails: [{ arn: trailArn("hidden"), name: "hidden", homeRegion: "eu-central-1" }] }),
+    state: () =>
+      makeSnapshot({ unreadTrails: [{ arn: trailArn("hidden"), name: "hidden", homeRegion: "eu-central-1" }] }),
     status: "PASSED",
     reason: /^trail `audit` in us-east-1 is multi-region/,
   },
@@ -127,19 +156,31 @@ const trailApplicability: VerdictCase[] = [
 ];
 
 const cloudTrail3: VerdictCase[] = [
-  { name: "a logging trail passes", control: "CloudTrail.3", state: trailWith({}), status: "PASSED", reason: /^trail `audit` in us-east-1 is logging$/ },
+  {
+    name: "a logging trail passes",
+    control: "CloudTrail.3",
+    state: trailWith({}),
+    status: "PASSED",
+    reason: /^trail `audit` in us-east-1 is logging$/,
+  },
   {
     name: "only stopped trails fail",
     control: "CloudTrail.3",
     state: trailWith({ status: { isLogging: false, timeLoggingStopped: "2026-10-01T00:00:00Z" } }),
     status: "FAILED",
-    reason: /no applicable trail is logging: trail `audit` in us-east-1 is not logging \(stopped 2026-10-01T00:00:00Z\)/,
+    reason:
+      /no applicable trail is logging: trail `audit` in us-east-1 is not logging \(stopped 2026-10-01T00:00:00Z\)/,
   },
   {
     name: "a stopped trail and a logging single-region trail pass",
     control: "CloudTrail.3",
     state: () =>
-      makeSnapshot({ trails: [makeTrail({ status: { isLogging: false } }), makeTrail({ name: "regional", isMultiRegionTrail: false })] }),
+      makeSnapshot({
+        trails: [
+          makeTrail({ status: { isLogging: false } }),
+          makeTrail({ name: "regional", isMultiRegionTrail: false }),
+        ],
+      }),
     status: "PASSED",
     reason: /trail `regional` in us-east-1 is logging/,
   },

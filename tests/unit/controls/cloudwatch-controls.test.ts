@@ -28,7 +28,8 @@ const cases: VerdictCase[] = [
     control: "CloudWatch.1",
     state: () => makeSnapshot(),
     status: "PASSED",
-    reason: /^alarm `RootAccountUsage-alarm` on metric `CISBenchmark\/RootAccountUsage` of metric filter `RootAccountUsage` \(the CIS pattern\) on log group `audit-logs` of trail `audit` in us-east-1 notifies topic .*security-alerts \(1 subscription\)$/,
+    reason:
+      /^alarm `RootAccountUsage-alarm` on metric `CISBenchmark\/RootAccountUsage` of metric filter `RootAccountUsage` \(the CIS pattern\) on log group `audit-logs` of trail `audit` in us-east-1 notifies topic .*security-alerts \(1 subscription\)$/,
     evidence: ["arn:aws:logs:us-east-1:111111111111:log-group:audit-logs:metric-filter:RootAccountUsage", topicArn()],
   },
   {
@@ -36,7 +37,8 @@ const cases: VerdictCase[] = [
     control: "CloudWatch.2",
     state: group((g) => ({ ...g, topics: [{ arn: topicArn(), subscriptionCount: 0 }] })),
     status: "FAILED",
-    reason: /alarm `UnauthorizedAPICalls-alarm` .* notifies topic .*security-alerts, which has no confirmed subscriptions/,
+    reason:
+      /alarm `UnauthorizedAPICalls-alarm` .* notifies topic .*security-alerts, which has no confirmed subscriptions/,
   },
   {
     name: "alarm on a different metric leaves the filter's metric unwatched",
@@ -80,14 +82,16 @@ const cases: VerdictCase[] = [
     control: "CloudWatch.8",
     state: () => makeSnapshot({ trails: [makeOrgTrail()] }),
     status: "PASSED",
-    reason: /log group `org-trail-logs` of organization trail `org-trail` in us-east-1 \(management account 999999999999\).*; credited from the organization trail, whose log group and alarms live in management account 999999999999$/,
+    reason:
+      /log group `org-trail-logs` of organization trail `org-trail` in us-east-1 \(management account 999999999999\).*; credited from the organization trail, whose log group and alarms live in management account 999999999999$/,
   },
   {
     name: "log group outside our reach is NO_DATA",
     control: "CloudWatch.9",
     state: group((g) => ({ ...g, readStatus: "no_data", metricFilters: [], alarms: [], topics: [] })),
     status: "NO_DATA",
-    reason: /log group `audit-logs` of trail `audit` in us-east-1 could not be read: it is owned outside the organization/,
+    reason:
+      /log group `audit-logs` of trail `audit` in us-east-1 could not be read: it is owned outside the organization/,
   },
   {
     name: "log group whose read failed is ERROR naming the call",
@@ -96,7 +100,16 @@ const cases: VerdictCase[] = [
       const g = { ...defaultLogGroup(), readStatus: "error" as const, metricFilters: [] };
       return makeSnapshot({
         logGroups: { [g.arn]: g },
-        errors: [{ service: "logs", operation: "DescribeMetricFilters", resource: "audit-logs", kind: "throttled", code: "ThrottlingException", message: "x" }],
+        errors: [
+          {
+            service: "logs",
+            operation: "DescribeMetricFilters",
+            resource: "audit-logs",
+            kind: "throttled",
+            code: "ThrottlingException",
+            message: "x",
+          },
+        ],
       });
     },
     status: "ERROR",
@@ -178,7 +191,9 @@ describe("CloudWatch.1–14", () => {
   runVerdictCases(cases);
 
   it("passes all fourteen controls on a complete log group", () => {
-    const verdicts = evaluateAccount(makeSnapshot(), { requiredTagKeys: [] }).filter((v) => v.controlId.startsWith("CloudWatch."));
+    const verdicts = evaluateAccount(makeSnapshot(), { requiredTagKeys: [] }).filter((v) =>
+      v.controlId.startsWith("CloudWatch."),
+    );
     expect(verdicts.map((v) => [v.controlId, v.status])).toEqual(CLOUDWATCH_CONTROL_IDS.map((id) => [id, "PASSED"]));
   });
 

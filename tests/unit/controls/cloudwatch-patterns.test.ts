@@ -9,7 +9,14 @@ const cases: VerdictCase[] = [
     name: "whitespace-only differences outside quotes pass",
     control: "CloudWatch.1",
     state: group((g) =>
-      withFilter(g, "CloudWatch.1", cisFilter("CloudWatch.1", { pattern: '{ $.userIdentity.type = "Root"\n  && $.userIdentity.invokedBy   NOT EXISTS && $.eventType != "AwsServiceEvent" }' })),
+      withFilter(
+        g,
+        "CloudWatch.1",
+        cisFilter("CloudWatch.1", {
+          pattern:
+            '{ $.userIdentity.type = "Root"\n  && $.userIdentity.invokedBy   NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+        }),
+      ),
     ),
     status: "PASSED",
     reason: /the CIS pattern/,
@@ -18,7 +25,13 @@ const cases: VerdictCase[] = [
     name: "whitespace inside a quoted string is significant",
     control: "CloudWatch.6",
     state: group((g) =>
-      withFilter(g, "CloudWatch.6", cisFilter("CloudWatch.6", { pattern: '{($.eventName=ConsoleLogin) && ($.errorMessage="Failed  authentication")}' })),
+      withFilter(
+        g,
+        "CloudWatch.6",
+        cisFilter("CloudWatch.6", {
+          pattern: '{($.eventName=ConsoleLogin) && ($.errorMessage="Failed  authentication")}',
+        }),
+      ),
     ),
     status: "FAILED",
     reason: /has `"Failed {2}authentication"` where the CIS pattern has `"Failed authentication"`/,
@@ -32,12 +45,14 @@ const cases: VerdictCase[] = [
         "CloudWatch.1",
         cisFilter("CloudWatch.1", {
           name: "root-usage",
-          pattern: '{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent" && $.sourceIPAddress != "10.0.0.1"}',
+          pattern:
+            '{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent" && $.sourceIPAddress != "10.0.0.1"}',
         }),
       ),
     ),
     status: "FAILED",
-    reason: /metric filter `root-usage` on log group `audit-logs` of trail `audit` in us-east-1 adds `&& \$\.sourceIPAddress!="10\.0\.0\.1"` to the CIS pattern for root account use/,
+    reason:
+      /metric filter `root-usage` on log group `audit-logs` of trail `audit` in us-east-1 adds `&& \$\.sourceIPAddress!="10\.0\.0\.1"` to the CIS pattern for root account use/,
   },
   {
     name: "a missing event name fails, naming what is lacking",
@@ -47,7 +62,8 @@ const cases: VerdictCase[] = [
         g,
         "CloudWatch.5",
         cisFilter("CloudWatch.5", {
-          pattern: "{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging)}",
+          pattern:
+            "{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging)}",
         }),
       ),
     ),
@@ -58,7 +74,14 @@ const cases: VerdictCase[] = [
     name: "unquoted value where CIS quotes it is a difference",
     control: "CloudWatch.1",
     state: group((g) =>
-      withFilter(g, "CloudWatch.1", cisFilter("CloudWatch.1", { pattern: '{$.userIdentity.type=Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}' })),
+      withFilter(
+        g,
+        "CloudWatch.1",
+        cisFilter("CloudWatch.1", {
+          pattern:
+            '{$.userIdentity.type=Root && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}',
+        }),
+      ),
     ),
     status: "FAILED",
     reason: /has `Root` where the CIS pattern has `"Root"`/,
@@ -67,10 +90,18 @@ const cases: VerdictCase[] = [
     name: "a truncated CIS filter is named with the terms it lacks",
     control: "CloudWatch.4",
     state: group((g) =>
-      withFilter(g, "CloudWatch.4", cisFilter("CloudWatch.4", { name: "iam-changes", pattern: "{($.eventName=DeleteGroupPolicy) || ($.eventName=PutRolePolicy)}" })),
+      withFilter(
+        g,
+        "CloudWatch.4",
+        cisFilter("CloudWatch.4", {
+          name: "iam-changes",
+          pattern: "{($.eventName=DeleteGroupPolicy) || ($.eventName=PutRolePolicy)}",
+        }),
+      ),
     ),
     status: "FAILED",
-    reason: /metric filter `iam-changes` on log group `audit-logs` .* lacks DeleteRolePolicy, DeleteUserPolicy, PutGroupPolicy and 11 more compared with the CIS pattern for IAM policy changes/,
+    reason:
+      /metric filter `iam-changes` on log group `audit-logs` .* lacks DeleteRolePolicy, DeleteUserPolicy, PutGroupPolicy and 11 more compared with the CIS pattern for IAM policy changes/,
   },
   {
     name: "another control's filter is not mistaken for this one",
@@ -84,7 +115,8 @@ const cases: VerdictCase[] = [
     control: "CloudWatch.10",
     state: group((g) => withFilter(g, "CloudWatch.10", null)),
     status: "FAILED",
-    reason: /log group `audit-logs` of trail `audit` in us-east-1 has no metric filter with the CIS pattern for security group changes/,
+    reason:
+      /log group `audit-logs` of trail `audit` in us-east-1 has no metric filter with the CIS pattern for security group changes/,
   },
   {
     name: "CloudWatch.3 accepts Security Hub's longer variant",

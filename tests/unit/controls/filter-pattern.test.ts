@@ -1,12 +1,24 @@
 // Pattern comparison: which whitespace is insignificant, and how a difference is named.
 import { describe, expect, it } from "vitest";
 import { CIS_METRIC_FILTERS } from "@/lib/controls/cis-patterns";
-import { describeDifference, diffPatterns, isNearPattern, patternKey, patternValues, tokenizePattern } from "@/lib/controls/filter-pattern";
+import {
+  describeDifference,
+  diffPatterns,
+  isNearPattern,
+  patternKey,
+  patternValues,
+  tokenizePattern,
+} from "@/lib/controls/filter-pattern";
 
 describe("patternKey", () => {
   it.each([
     ["spaces around operators and brackets", '{$.a="x" && $.b !="y"}', '{ $.a = "x"  &&  $.b != "y" }', true],
-    ["newlines and tabs", "{($.eventName=A) || ($.eventName=B)}", "{\n\t($.eventName = A) ||\n\t($.eventName = B)\n}", true],
+    [
+      "newlines and tabs",
+      "{($.eventName=A) || ($.eventName=B)}",
+      "{\n\t($.eventName = A) ||\n\t($.eventName = B)\n}",
+      true,
+    ],
     ["space inside quotes", '{$.m="Failed authentication"}', '{$.m="Failed  authentication"}', false],
     ["space between words is a separator", "{$.a NOT EXISTS}", "{$.aNOT EXISTS}", false],
     ["split operator is not the operator", "{$.a != 1}", "{$.a ! = 1}", false],
@@ -32,7 +44,9 @@ describe("diffPatterns", () => {
   }
 
   it("names added terms", () => {
-    expect(describe2("{($.a=1) || ($.b=2) || ($.c=3)}", "{($.a=1) || ($.b=2)}")).toBe("adds `|| ($.c=3)` to the CIS pattern");
+    expect(describe2("{($.a=1) || ($.b=2) || ($.c=3)}", "{($.a=1) || ($.b=2)}")).toBe(
+      "adds `|| ($.c=3)` to the CIS pattern",
+    );
   });
 
   it("names replaced terms", () => {

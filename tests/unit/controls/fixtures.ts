@@ -51,7 +51,9 @@ export function makeTrail(overrides: Partial<TrailState> = {}): TrailState {
     cloudWatchLogsRoleArn: `arn:aws:iam::${owner}:role/CloudTrailToLogs`,
     status: { isLogging: true },
     eventSelectors: {
-      basic: [{ readWriteType: "All", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] }],
+      basic: [
+        { readWriteType: "All", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] },
+      ],
       advanced: null,
     },
     insightSelectors: [],
@@ -62,7 +64,13 @@ export function makeTrail(overrides: Partial<TrailState> = {}): TrailState {
 
 /** The organization trail as credited to a member (owned by the management account). */
 export function makeOrgTrail(overrides: Partial<TrailState> = {}): TrailState {
-  return makeTrail({ name: "org-trail", ownerAccountId: MGMT, appliesVia: "organization", isOrganizationTrail: true, ...overrides });
+  return makeTrail({
+    name: "org-trail",
+    ownerAccountId: MGMT,
+    appliesVia: "organization",
+    isOrganizationTrail: true,
+    ...overrides,
+  });
 }
 
 export function makeBucket(name: string, overrides: Partial<BucketState> = {}): BucketState {
@@ -70,7 +78,12 @@ export function makeBucket(name: string, overrides: Partial<BucketState> = {}): 
     name,
     ownerAccountId: ACCOUNT,
     readStatus: "ok",
-    publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+    publicAccessBlock: {
+      blockPublicAcls: true,
+      ignorePublicAcls: true,
+      blockPublicPolicy: true,
+      restrictPublicBuckets: true,
+    },
     policyIsPublic: false,
     accessLogging: { enabled: true, targetBucket: "access-logs", targetPrefix: `${name}/` },
     region: REGION,
@@ -78,7 +91,10 @@ export function makeBucket(name: string, overrides: Partial<BucketState> = {}): 
   };
 }
 
-export function cisFilter(controlId: CloudWatchControlId, overrides: Partial<MetricFilterState> = {}): MetricFilterState {
+export function cisFilter(
+  controlId: CloudWatchControlId,
+  overrides: Partial<MetricFilterState> = {},
+): MetricFilterState {
   const spec = CIS_METRIC_FILTERS[controlId];
   return {
     name: spec.metricName,
@@ -88,7 +104,11 @@ export function cisFilter(controlId: CloudWatchControlId, overrides: Partial<Met
   };
 }
 
-export function cisAlarm(controlId: CloudWatchControlId, overrides: Partial<AlarmState> = {}, account = ACCOUNT): AlarmState {
+export function cisAlarm(
+  controlId: CloudWatchControlId,
+  overrides: Partial<AlarmState> = {},
+  account = ACCOUNT,
+): AlarmState {
   const spec = CIS_METRIC_FILTERS[controlId];
   return {
     name: `${spec.metricName}-alarm`,
@@ -125,13 +145,21 @@ export function makeLogGroup(arn: string, overrides: Partial<LogGroupState> = {}
 }
 
 /** Replaces one control's filter (or alarm) in a log group, keeping the other thirteen. */
-export function withFilter(group: LogGroupState, controlId: CloudWatchControlId, filter: MetricFilterState | null): LogGroupState {
+export function withFilter(
+  group: LogGroupState,
+  controlId: CloudWatchControlId,
+  filter: MetricFilterState | null,
+): LogGroupState {
   const name = CIS_METRIC_FILTERS[controlId].metricName;
   const others = group.metricFilters.filter((f) => f.name !== name);
   return { ...group, metricFilters: filter ? [...others, filter] : others };
 }
 
-export function withAlarm(group: LogGroupState, controlId: CloudWatchControlId, alarm: AlarmState | null): LogGroupState {
+export function withAlarm(
+  group: LogGroupState,
+  controlId: CloudWatchControlId,
+  alarm: AlarmState | null,
+): LogGroupState {
   const name = `${CIS_METRIC_FILTERS[controlId].metricName}-alarm`;
   const others = group.alarms.filter((a) => a.name !== name);
   return { ...group, alarms: alarm ? [...others, alarm] : others };
@@ -151,8 +179,10 @@ export function makeSnapshot(overrides: SnapshotOverrides = {}): AccountSnapshot
   const buckets: Record<string, BucketState> = {};
   const logGroups: Record<string, LogGroupState> = {};
   for (const trail of trails) {
-    if (trail.s3BucketName) buckets[trail.s3BucketName] = makeBucket(trail.s3BucketName, { ownerAccountId: trail.ownerAccountId });
-    if (trail.cloudWatchLogsLogGroupArn) logGroups[trail.cloudWatchLogsLogGroupArn] = makeLogGroup(trail.cloudWatchLogsLogGroupArn);
+    if (trail.s3BucketName)
+      buckets[trail.s3BucketName] = makeBucket(trail.s3BucketName, { ownerAccountId: trail.ownerAccountId });
+    if (trail.cloudWatchLogsLogGroupArn)
+      logGroups[trail.cloudWatchLogsLogGroupArn] = makeLogGroup(trail.cloudWatchLogsLogGroupArn);
   }
   return {
     schemaVersion: 1,

@@ -68,7 +68,9 @@ const managementEvents: VerdictCase[] = [
   {
     name: "excluded management event sources disqualify",
     control: "CloudTrail.1",
-    state: trailWith({ eventSelectors: basic({ excludeManagementEventSources: ["kms.amazonaws.com", "rdsdata.amazonaws.com"] }) }),
+    state: trailWith({
+      eventSelectors: basic({ excludeManagementEventSources: ["kms.amazonaws.com", "rdsdata.amazonaws.com"] }),
+    }),
     status: "FAILED",
     reason: /excludes management event sources kms\.amazonaws\.com, rdsdata\.amazonaws\.com/,
   },
@@ -124,7 +126,8 @@ const managementEvents: VerdictCase[] = [
       }),
     }),
     status: "FAILED",
-    reason: /filters management events by event source in advanced selector "no-kms" \(eventSource NotEquals kms\.amazonaws\.com\)/,
+    reason:
+      /filters management events by event source in advanced selector "no-kms" \(eventSource NotEquals kms\.amazonaws\.com\)/,
   },
   {
     name: "a misleading selector Name is ignored: fields decide",
@@ -136,7 +139,8 @@ const managementEvents: VerdictCase[] = [
       }),
     }),
     status: "FAILED",
-    reason: /write-only management events in advanced selector "Log all management events" \(judged by its fields, not its name\)/,
+    reason:
+      /write-only management events in advanced selector "Log all management events" \(judged by its fields, not its name\)/,
   },
   {
     name: "advanced selectors for data events only",
@@ -144,7 +148,10 @@ const managementEvents: VerdictCase[] = [
     state: trailWith({
       eventSelectors: advanced({
         name: "Management events",
-        fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }],
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::S3::Object"] },
+        ],
       }),
     }),
     status: "FAILED",

@@ -11,7 +11,11 @@ const PASSED: ControlVerdict = {
   reason: "trail `audit` in us-east-1 is multi-region, logging, and records all read and write management events",
   evidence: [trailArn("audit")],
 };
-const FAILED: ControlVerdict = { ...PASSED, status: "FAILED", reason: "trail `audit` in us-east-1 logs write-only management events" };
+const FAILED: ControlVerdict = {
+  ...PASSED,
+  status: "FAILED",
+  reason: "trail `audit` in us-east-1 logs write-only management events",
+};
 const AGGREGATOR: ReconcileContext = { securityHubMode: "aggregator" };
 
 interface Case {
@@ -96,10 +100,19 @@ const cases: Case[] = [
   },
   {
     name: "per-trail findings: any FAILED is FAILED, and the failing trail is named",
-    verdict: { ...PASSED, controlId: "CloudTrail.2", reason: "all 2 applicable trails encrypt log files with a KMS key" },
+    verdict: {
+      ...PASSED,
+      controlId: "CloudTrail.2",
+      reason: "all 2 applicable trails encrypt log files with a KMS key",
+    },
     findings: [
       makeFinding({ id: "f1", controlId: "CloudTrail.2", resourceIds: [trailArn("audit")] }),
-      makeFinding({ id: "f2", controlId: "CloudTrail.2", complianceStatus: "FAILED", resourceIds: [trailArn("second")] }),
+      makeFinding({
+        id: "f2",
+        controlId: "CloudTrail.2",
+        complianceStatus: "FAILED",
+        resourceIds: [trailArn("second")],
+      }),
     ],
     context: AGGREGATOR,
     state: "disagrees",
@@ -108,7 +121,12 @@ const cases: Case[] = [
   },
   {
     name: "our NO_DATA and Security Hub NOT_AVAILABLE agree",
-    verdict: { ...PASSED, controlId: "CloudTrail.6", status: "NO_DATA", reason: "bucket `x` is owned outside the organization" },
+    verdict: {
+      ...PASSED,
+      controlId: "CloudTrail.6",
+      status: "NO_DATA",
+      reason: "bucket `x` is owned outside the organization",
+    },
     findings: [makeFinding({ controlId: "CloudTrail.6", complianceStatus: "NOT_AVAILABLE" })],
     context: AGGREGATOR,
     state: "agrees",
@@ -170,6 +188,11 @@ describe("reconcile", () => {
       ],
       AGGREGATOR,
     );
-    expect(result.securityHub).toEqual({ status: "PASSED", workflowStatus: "RESOLVED", updatedAt: "2026-11-01T00:00:00Z", findingId: "new" });
+    expect(result.securityHub).toEqual({
+      status: "PASSED",
+      workflowStatus: "RESOLVED",
+      updatedAt: "2026-11-01T00:00:00Z",
+      findingId: "new",
+    });
   });
 });

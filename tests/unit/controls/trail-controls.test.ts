@@ -64,7 +64,8 @@ const perTrail: VerdictCase[] = [
     control: "CloudTrail.5",
     state: trails({ status: { isLogging: true, latestCloudWatchLogsDeliveryError: "AccessDeniedException" } }),
     status: "WARNING",
-    reason: /delivers to log group `audit-logs` but CloudTrail reports CloudWatch Logs delivery error "AccessDeniedException"/,
+    reason:
+      /delivers to log group `audit-logs` but CloudTrail reports CloudWatch Logs delivery error "AccessDeniedException"/,
   },
   {
     name: "unknown status cannot rule out a delivery error: ERROR",
@@ -91,9 +92,11 @@ const perTrail: VerdictCase[] = [
   {
     name: "an unreadable listed trail makes all-pass unprovable: ERROR",
     control: "CloudTrail.4",
-    state: () => makeSnapshot({ unreadTrails: [{ arn: trailArn("hidden"), name: "hidden", homeRegion: "eu-central-1" }] }),
+    state: () =>
+      makeSnapshot({ unreadTrails: [{ arn: trailArn("hidden"), name: "hidden", homeRegion: "eu-central-1" }] }),
     status: "ERROR",
-    reason: /^listed trail `hidden` in eu-central-1 could not be read; of the resources read, trail `audit` in us-east-1 has log file validation enabled$/,
+    reason:
+      /^listed trail `hidden` in eu-central-1 could not be read; of the resources read, trail `audit` in us-east-1 has log file validation enabled$/,
   },
   {
     name: "an unreadable listed trail does not soften a known failure",
@@ -157,7 +160,10 @@ const eventDataStores: VerdictCase[] = [
   {
     name: "store on the AWS owned key fails",
     control: "CloudTrail.10",
-    state: () => makeSnapshot({ eventDataStores: [{ arn: "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/eds1", name: "lake" }] }),
+    state: () =>
+      makeSnapshot({
+        eventDataStores: [{ arn: "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/eds1", name: "lake" }],
+      }),
     status: "FAILED",
     reason: /event data store `lake` uses the AWS owned key/,
   },
@@ -165,7 +171,15 @@ const eventDataStores: VerdictCase[] = [
     name: "store on an AWS managed alias fails",
     control: "CloudTrail.10",
     state: () =>
-      makeSnapshot({ eventDataStores: [{ arn: "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/eds1", name: "lake", kmsKeyId: "alias/aws/cloudtrail" }] }),
+      makeSnapshot({
+        eventDataStores: [
+          {
+            arn: "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/eds1",
+            name: "lake",
+            kmsKeyId: "alias/aws/cloudtrail",
+          },
+        ],
+      }),
     status: "FAILED",
     reason: /uses AWS managed key alias\/aws\/cloudtrail/,
   },
@@ -175,7 +189,11 @@ const eventDataStores: VerdictCase[] = [
     state: () =>
       makeSnapshot({
         eventDataStores: [
-          { arn: "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/eds1", name: "lake", kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k1" },
+          {
+            arn: "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/eds1",
+            name: "lake",
+            kmsKeyId: "arn:aws:kms:us-east-1:111111111111:key/k1",
+          },
         ],
       }),
     status: "PASSED",

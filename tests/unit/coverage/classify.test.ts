@@ -5,7 +5,10 @@ import { classifyManagementEvents } from "@/lib/coverage/classify-management-eve
 
 const t = (iso: string) => Date.parse(iso) / 1000;
 const basic = (readWriteType: "All" | "ReadOnly" | "WriteOnly", include = true, excluded: string[] = []) => ({
-  readWriteType, includeManagementEvents: include, excludeManagementEventSources: excluded, dataResources: [],
+  readWriteType,
+  includeManagementEvents: include,
+  excludeManagementEventSources: excluded,
+  dataResources: [],
 });
 
 describe("classifyManagementEvents", () => {
@@ -17,19 +20,47 @@ describe("classifyManagementEvents", () => {
 
   it("judges basic selectors", () => {
     expect(classifyManagementEvents({ basic: [basic("All")], advanced: null })).toEqual({ quality: "all" });
-    expect(classifyManagementEvents({ basic: [basic("All", true, ["kms.amazonaws.com"])], advanced: null })).toEqual({ quality: "partial", cause: "excluded_event_sources" });
+    expect(classifyManagementEvents({ basic: [basic("All", true, ["kms.amazonaws.com"])], advanced: null })).toEqual({
+      quality: "partial",
+      cause: "excluded_event_sources",
+    });
     expect(classifyManagementEvents({ basic: [basic("All", false)], advanced: null })).toEqual({ quality: "none" });
     // Read-only plus write-only do not add up.
-    expect(classifyManagementEvents({ basic: [basic("ReadOnly"), basic("WriteOnly")], advanced: null })).toEqual({ quality: "partial", cause: "write_only" });
+    expect(classifyManagementEvents({ basic: [basic("ReadOnly"), basic("WriteOnly")], advanced: null })).toEqual({
+      quality: "partial",
+      cause: "write_only",
+    });
   });
 
   it("judges advanced selectors by their fields, not their names", () => {
     const management = { field: "eventCategory", equals: ["Management"] };
-    expect(classifyManagementEvents({ basic: null, advanced: [{ name: "write-only", fieldSelectors: [management] }] })).toEqual({ quality: "all" });
-    expect(classifyManagementEvents({ basic: null, advanced: [{ fieldSelectors: [management, { field: "readOnly", equals: ["true"] }] }] })).toEqual({ quality: "partial", cause: "read_only" });
-    expect(classifyManagementEvents({ basic: null, advanced: [{ fieldSelectors: [management, { field: "readOnly", equals: ["false"] }] }] })).toEqual({ quality: "partial", cause: "write_only" });
-    expect(classifyManagementEvents({ basic: null, advanced: [{ fieldSelectors: [management, { field: "eventSource", notEquals: ["kms.amazonaws.com"] }] }] })).toEqual({ quality: "partial", cause: "excluded_event_sources" });
-    expect(classifyManagementEvents({ basic: null, advanced: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }] }] })).toEqual({ quality: "none" });
+    expect(
+      classifyManagementEvents({ basic: null, advanced: [{ name: "write-only", fieldSelectors: [management] }] }),
+    ).toEqual({ quality: "all" });
+    expect(
+      classifyManagementEvents({
+        basic: null,
+        advanced: [{ fieldSelectors: [management, { field: "readOnly", equals: ["true"] }] }],
+      }),
+    ).toEqual({ quality: "partial", cause: "read_only" });
+    expect(
+      classifyManagementEvents({
+        basic: null,
+        advanced: [{ fieldSelectors: [management, { field: "readOnly", equals: ["false"] }] }],
+      }),
+    ).toEqual({ quality: "partial", cause: "write_only" });
+    expect(
+      classifyManagementEvents({
+        basic: null,
+        advanced: [{ fieldSelectors: [management, { field: "eventSource", notEquals: ["kms.amazonaws.com"] }] }],
+      }),
+    ).toEqual({ quality: "partial", cause: "excluded_event_sources" });
+    expect(
+      classifyManagementEvents({
+        basic: null,
+        advanced: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }] }],
+      }),
+    ).toEqual({ quality: "none" });
   });
 });
 
@@ -38,7 +69,12 @@ describe("buildLoggingTimeline", () => {
   const tB = t("2025-03-05T08:00:00Z");
 
   it("dates a stop and a restart inside the window by AWS's times", () => {
-    const points = buildLoggingTimeline({ isLogging: true }, { isLogging: true, stopLoggingTime: "2025-03-05T05:30:00Z", startLoggingTime: "2025-03-05T06:30:00Z" }, tA, tB);
+    const points = buildLoggingTimeline(
+      { isLogging: true },
+      { isLogging: true, stopLoggingTime: "2025-03-05T05:30:00Z", startLoggingTime: "2025-03-05T06:30:00Z" },
+      tA,
+      tB,
+    );
     expect(points).toEqual([
       { at: tA, logging: true, bound: "snapshots" },
       { at: t("2025-03-05T05:30:00Z"), logging: false, bound: "aws" },
@@ -47,7 +83,12 @@ describe("buildLoggingTimeline", () => {
   });
 
   it("a restart with no visible stop (a recreated trail) counts no logging from the earlier collection", () => {
-    const points = buildLoggingTimeline({ isLogging: true }, { isLogging: true, startLoggingTime: "2025-03-05T06:00:00Z" }, tA, tB);
+    const points = buildLoggingTimeline(
+      { isLogging: true },
+      { isLogging: true, startLoggingTime: "2025-03-05T06:00:00Z" },
+      tA,
+      tB,
+    );
     expect(points).toEqual([
       { at: tA, logging: false, bound: "snapshots" },
       { at: t("2025-03-05T06:00:00Z"), logging: true, bound: "aws" },
@@ -55,12 +96,20 @@ describe("buildLoggingTimeline", () => {
   });
 
   it("a stop with no timestamp counts from the earlier collection; a start with none only from the later one", () => {
-    expect(buildLoggingTimeline({ isLogging: true }, { isLogging: false }, tA, tB)).toEqual([{ at: tA, logging: false, bound: "snapshots" }]);
-    expect(buildLoggingTimeline({ isLogging: false }, { isLogging: true }, tA, tB)).toEqual([{ at: tA, logging: false, bound: "snapshots" }]);
+    expect(buildLoggingTimeline({ isLogging: true }, { isLogging: false }, tA, tB)).toEqual([
+      { at: tA, logging: false, bound: "snapshots" },
+    ]);
+    expect(buildLoggingTimeline({ isLogging: false }, { isLogging: true }, tA, tB)).toEqual([
+      { at: tA, logging: false, bound: "snapshots" },
+    ]);
   });
 
   it("ignores timestamps from before the window and takes the worse end when a status is missing", () => {
-    expect(buildLoggingTimeline({ isLogging: true }, { isLogging: true, stopLoggingTime: "2025-03-01T00:00:00Z" }, tA, tB)).toEqual([{ at: tA, logging: true, bound: "snapshots" }]);
-    expect(buildLoggingTimeline({ isLogging: true }, null, tA, tB)).toEqual([{ at: tA, logging: null, bound: "snapshots" }]);
+    expect(
+      buildLoggingTimeline({ isLogging: true }, { isLogging: true, stopLoggingTime: "2025-03-01T00:00:00Z" }, tA, tB),
+    ).toEqual([{ at: tA, logging: true, bound: "snapshots" }]);
+    expect(buildLoggingTimeline({ isLogging: true }, null, tA, tB)).toEqual([
+      { at: tA, logging: null, bound: "snapshots" },
+    ]);
   });
 });

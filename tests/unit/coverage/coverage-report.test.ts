@@ -24,14 +24,25 @@ describe("coverage report over synthetic histories", () => {
         partialPct: 0,
         notRecordedPct: 0.42,
         unknownPct: 0,
-        gaps: [{ start: "2025-03-05T05:30:00.000Z", end: "2025-03-05T06:30:00.000Z", cause: "logging_stopped", durationSeconds: 3600, boundedBy: "aws" }],
+        gaps: [
+          {
+            start: "2025-03-05T05:30:00.000Z",
+            end: "2025-03-05T06:30:00.000Z",
+            cause: "logging_stopped",
+            durationSeconds: 3600,
+            boundedBy: "aws",
+          },
+        ],
       });
     }
     expect(report.accounts[0]!.recordedPct).toBe(99.58);
   });
 
   it("bounds a deleted trail by our snapshots and keeps the cause until a new trail starts logging", () => {
-    const replacement = trail({ arn: "arn:aws:cloudtrail:us-east-1:222222222222:trail/new", name: "new" }, { startLoggingTime: "2025-03-06T09:15:00Z" });
+    const replacement = trail(
+      { arn: "arn:aws:cloudtrail:us-east-1:222222222222:trail/new", name: "new" },
+      { startLoggingTime: "2025-03-06T09:15:00Z" },
+    );
     const snapshots = [
       ...every(4, "2025-02-20T00:00:00Z", "2025-03-04T16:00:00Z", [trail()]),
       ...every(4, "2025-03-04T16:00:00Z", "2025-03-06T12:00:00Z", []),
@@ -39,7 +50,13 @@ describe("coverage report over synthetic histories", () => {
     ];
     const r = region(reportFor([{ accountId: "222222222222", snapshots }], FROM, TO), "us-east-1");
     expect(r.gaps).toEqual([
-      { start: "2025-03-04T12:00:00.000Z", end: "2025-03-06T09:15:00.000Z", cause: "trail_deleted", durationSeconds: 162_900, boundedBy: "snapshots" },
+      {
+        start: "2025-03-04T12:00:00.000Z",
+        end: "2025-03-06T09:15:00.000Z",
+        cause: "trail_deleted",
+        durationSeconds: 162_900,
+        boundedBy: "snapshots",
+      },
     ]);
     expect([r.recordedPct, r.partialPct, r.notRecordedPct, r.unknownPct]).toEqual([81.15, 0, 18.85, 0]);
   });
@@ -54,12 +71,20 @@ describe("coverage report over synthetic histories", () => {
     const r = region(reportFor([{ accountId: "222222222222", snapshots }], FROM, TO), "eu-west-1");
     expect([r.recordedPct, r.partialPct, r.notRecordedPct, r.unknownPct]).toEqual([90, 10, 0, 0]);
     expect(r.gaps).toEqual([
-      { start: "2025-03-02T20:00:00.000Z", end: "2025-03-03T20:00:00.000Z", cause: "write_only", durationSeconds: 86_400, boundedBy: "snapshots" },
+      {
+        start: "2025-03-02T20:00:00.000Z",
+        end: "2025-03-03T20:00:00.000Z",
+        cause: "write_only",
+        durationSeconds: 86_400,
+        boundedBy: "snapshots",
+      },
     ]);
   });
 
   it("credits the organization trail to a member account that owns no trail", () => {
-    const snapshots = every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [orgTrail()], { accountId: "333333333333" });
+    const snapshots = every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [orgTrail()], {
+      accountId: "333333333333",
+    });
     const report = reportFor([{ accountId: "333333333333", snapshots }], FROM, TO);
     expect(report.accounts[0]!.recordedPct).toBe(100);
     for (const r of report.accounts[0]!.regions) expect([r.recordedPct, r.gaps]).toEqual([100, []]);
@@ -68,7 +93,11 @@ describe("coverage report over synthetic histories", () => {
 
   it("a single-region trail covers only its home region", () => {
     const local = trail({ isMultiRegionTrail: false, homeRegion: "us-east-1" });
-    const report = reportFor([{ accountId: "222222222222", snapshots: every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [local]) }], FROM, TO);
+    const report = reportFor(
+      [{ accountId: "222222222222", snapshots: every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [local]) }],
+      FROM,
+      TO,
+    );
     expect(region(report, "us-east-1")).toMatchObject({ recordedPct: 100, gaps: [] });
     expect(region(report, "eu-west-1")).toEqual({
       region: "eu-west-1",
@@ -76,7 +105,15 @@ describe("coverage report over synthetic histories", () => {
       partialPct: 0,
       notRecordedPct: 100,
       unknownPct: 0,
-      gaps: [{ start: "2025-03-01T00:00:00.000Z", end: "2025-03-11T00:00:00.000Z", cause: "not_multi_region", durationSeconds: 864_000, boundedBy: "snapshots" }],
+      gaps: [
+        {
+          start: "2025-03-01T00:00:00.000Z",
+          end: "2025-03-11T00:00:00.000Z",
+          cause: "not_multi_region",
+          durationSeconds: 864_000,
+          boundedBy: "snapshots",
+        },
+      ],
     });
     expect(report.accounts[0]!.recordedPct).toBe(50);
   });
@@ -86,7 +123,13 @@ describe("coverage report over synthetic histories", () => {
     const r = region(reportFor([{ accountId: "222222222222", snapshots }], FROM, TO), "us-east-1");
     expect([r.recordedPct, r.partialPct, r.notRecordedPct, r.unknownPct]).toEqual([77.5, 0, 0, 22.5]);
     expect(r.gaps).toEqual([
-      { start: "2025-03-01T00:00:00.000Z", end: "2025-03-03T06:00:00.000Z", cause: "no_evidence", durationSeconds: 194_400, boundedBy: "snapshots" },
+      {
+        start: "2025-03-01T00:00:00.000Z",
+        end: "2025-03-03T06:00:00.000Z",
+        cause: "no_evidence",
+        durationSeconds: 194_400,
+        boundedBy: "snapshots",
+      },
     ]);
   });
 
@@ -100,7 +143,13 @@ describe("coverage report over synthetic histories", () => {
     ];
     const r = region(reportFor([{ accountId: "222222222222", snapshots }], FROM, TO), "us-east-1");
     expect(r.gaps).toEqual([
-      { start: "2025-03-01T00:00:00.000Z", end: "2025-03-02T10:00:00.000Z", cause: "logging_stopped", durationSeconds: 122_400, boundedBy: "aws" },
+      {
+        start: "2025-03-01T00:00:00.000Z",
+        end: "2025-03-02T10:00:00.000Z",
+        cause: "logging_stopped",
+        durationSeconds: 122_400,
+        boundedBy: "aws",
+      },
     ]);
     expect([r.recordedPct, r.notRecordedPct]).toEqual([85.83, 14.17]);
   });
@@ -117,13 +166,21 @@ describe("coverage report over synthetic histories", () => {
     ];
     const r = region(reportFor([{ accountId: "222222222222", snapshots }], FROM, TO), "us-east-1");
     expect(r.gaps).toEqual([
-      { start: "2025-03-05T00:00:00.000Z", end: "2025-03-08T00:00:00.000Z", cause: "collection_error", durationSeconds: 259_200, boundedBy: "snapshots" },
+      {
+        start: "2025-03-05T00:00:00.000Z",
+        end: "2025-03-08T00:00:00.000Z",
+        cause: "collection_error",
+        durationSeconds: 259_200,
+        boundedBy: "snapshots",
+      },
     ]);
     expect([r.recordedPct, r.unknownPct]).toEqual([70, 30]);
   });
 
   it("summarizes the organization", () => {
-    const member = every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [orgTrail()], { accountId: "333333333333" });
+    const member = every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [orgTrail()], {
+      accountId: "333333333333",
+    });
     const local = every(4, "2025-02-20T00:00:00Z", "2025-03-15T00:00:00Z", [trail({ isMultiRegionTrail: false })]);
     const report = reportFor(
       [
@@ -147,6 +204,11 @@ describe("coverage report over synthetic histories", () => {
       gapsByCause: { not_multi_region: { count: 1, seconds: 864_000 } },
       longestGap: { accountId: "222222222222", region: "eu-west-1", durationSeconds: 864_000 },
     });
-    expect(report.accounts[2]).toEqual({ accountId: "444444444444", name: "444444444444", recordedPct: 0, regions: [] });
+    expect(report.accounts[2]).toEqual({
+      accountId: "444444444444",
+      name: "444444444444",
+      recordedPct: 0,
+      regions: [],
+    });
   });
 });

@@ -1,6 +1,11 @@
 // Synthetic CloudTrail histories for coverage tests: trails and snapshots in the collector's
 // normalized form, and an in-memory stand-in for the database path (rollups and stored gaps).
-import type { AccountSnapshotState, EventSelectorsState, TrailState, TrailStatusState } from "@/lib/collect/snapshot-types";
+import type {
+  AccountSnapshotState,
+  EventSelectorsState,
+  TrailState,
+  TrailStatusState,
+} from "@/lib/collect/snapshot-types";
 import { assembleReport, type AccountInput } from "@/lib/coverage/assemble-report";
 import { buildIntervals, type EvidenceSnapshot } from "@/lib/coverage/build-intervals";
 import { parseCoveragePeriod } from "@/lib/coverage/parse-period";
@@ -31,13 +36,21 @@ export function trail(overrides: Partial<TrailState> = {}, status: Partial<Trail
 
 export function orgTrail(status: Partial<TrailStatusState> = {}): TrailState {
   return trail(
-    { arn: ORG_TRAIL_ARN, name: "org-trail", ownerAccountId: "111111111111", appliesVia: "organization", isOrganizationTrail: true },
+    {
+      arn: ORG_TRAIL_ARN,
+      name: "org-trail",
+      ownerAccountId: "111111111111",
+      appliesVia: "organization",
+      isOrganizationTrail: true,
+    },
     status,
   );
 }
 
 export const WRITE_ONLY: EventSelectorsState = {
-  basic: [{ readWriteType: "WriteOnly", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] }],
+  basic: [
+    { readWriteType: "WriteOnly", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] },
+  ],
   advanced: null,
 };
 
@@ -64,9 +77,16 @@ export function snapshot(
 }
 
 /** Snapshots every `hours` from `from` (inclusive) to `to` (exclusive), all showing the same trails. */
-export function every(hours: number, from: string, to: string, trails: TrailState[], options: Parameters<typeof snapshot>[2] = {}): EvidenceSnapshot[] {
+export function every(
+  hours: number,
+  from: string,
+  to: string,
+  trails: TrailState[],
+  options: Parameters<typeof snapshot>[2] = {},
+): EvidenceSnapshot[] {
   const out: EvidenceSnapshot[] = [];
-  for (let t = Date.parse(from); t < Date.parse(to); t += hours * 3_600_000) out.push(snapshot(new Date(t).toISOString(), trails, options));
+  for (let t = Date.parse(from); t < Date.parse(to); t += hours * 3_600_000)
+    out.push(snapshot(new Date(t).toISOString(), trails, options));
   return out;
 }
 
@@ -113,11 +133,21 @@ export function reportFor(
   const length = period.to - period.from;
   for (const a of report.accounts) {
     for (const r of a.regions) {
-      const sum = (state: string) => r.gaps.filter((g) => CAUSE_STATE[g.cause] === state).reduce((n, g) => n + g.durationSeconds, 0);
-      const fromGaps = { partial: sum("partial"), notRecorded: sum("not_recorded"), recorded: length - r.gaps.reduce((n, g) => n + g.durationSeconds, 0) };
+      const sum = (state: string) =>
+        r.gaps.filter((g) => CAUSE_STATE[g.cause] === state).reduce((n, g) => n + g.durationSeconds, 0);
+      const fromGaps = {
+        partial: sum("partial"),
+        notRecorded: sum("not_recorded"),
+        recorded: length - r.gaps.reduce((n, g) => n + g.durationSeconds, 0),
+      };
       const fromDays = dayTotals.flatMap((m) => [...m]).find(([k]) => k === `${a.accountId}/${r.region}`)?.[1];
-      if (JSON.stringify(fromDays) !== JSON.stringify({ recorded: fromGaps.recorded, partial: fromGaps.partial, notRecorded: fromGaps.notRecorded })) {
-        throw new Error(`day rollups and gaps disagree for ${a.accountId}/${r.region}: ${JSON.stringify({ fromDays, fromGaps })}`);
+      if (
+        JSON.stringify(fromDays) !==
+        JSON.stringify({ recorded: fromGaps.recorded, partial: fromGaps.partial, notRecorded: fromGaps.notRecorded })
+      ) {
+        throw new Error(
+          `day rollups and gaps disagree for ${a.accountId}/${r.region}: ${JSON.stringify({ fromDays, fromGaps })}`,
+        );
       }
     }
   }

@@ -23,7 +23,10 @@ const report = reportFor(
 describe("renderCoverage", () => {
   it("writes one CSV row per account and region, and one gaps row per gap and region", async () => {
     const out = await renderCoverage(report, "csv");
-    expect(out.files.map((f) => f.name)).toEqual(["coverage-2025-03-01_2025-03-10.csv", "coverage-2025-03-01_2025-03-10-gaps.csv"]);
+    expect(out.files.map((f) => f.name)).toEqual([
+      "coverage-2025-03-01_2025-03-10.csv",
+      "coverage-2025-03-01_2025-03-10-gaps.csv",
+    ]);
     expect(out.files[0]!.body.toString().trim().split("\n")).toEqual([
       "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,period_from,period_to",
       '222222222222,"Payments, production",eu-west-1,99.58,0,0.42,0,1,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z',
@@ -38,7 +41,10 @@ describe("renderCoverage", () => {
     const out = await renderCoverage(report, "json", { fileName: "audit.json" });
     const body = out.files[0]!.body;
     const digest = createHash("sha256").update(body).digest("hex");
-    expect(out.manifest).toMatchObject({ algorithm: "SHA-256", files: [{ name: "audit.json", bytes: body.length, sha256: digest }] });
+    expect(out.manifest).toMatchObject({
+      algorithm: "SHA-256",
+      files: [{ name: "audit.json", bytes: body.length, sha256: digest }],
+    });
     expect(out.sha256sums).toBe(`${digest}  audit.json\n`);
     expect(JSON.parse(body.toString())).toEqual(report);
   });

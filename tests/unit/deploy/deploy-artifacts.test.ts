@@ -7,14 +7,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULTS, generatedFiles, RESOURCE_PREFIX_PATTERN, renderedPolicy } from "@/deploy/cloudformation/build-templates";
+import {
+  DEFAULTS,
+  generatedFiles,
+  RESOURCE_PREFIX_PATTERN,
+  renderedPolicy,
+} from "@/deploy/cloudformation/build-templates";
 import type { JsonValue, PolicyName } from "@/deploy/iam/policy-documents";
 import { getEnv } from "@/lib/config/env";
 import { remediationSettingsSchema } from "@/lib/remediate/remediation-settings";
 import { READ_ONLY_ROLE, REMEDIATION_ROLE } from "@/sim/create-access-roles";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const TEMPLATES = ["deploy/cloudformation/trailwarden-member-roles.yaml", "deploy/cloudformation/trailwarden-hub-policy.yaml"];
+const TEMPLATES = [
+  "deploy/cloudformation/trailwarden-member-roles.yaml",
+  "deploy/cloudformation/trailwarden-hub-policy.yaml",
+];
 
 function onPath(tool: string, args: string[]): boolean {
   return spawnSync(tool, args, { stdio: "ignore" }).status === 0;
@@ -37,7 +45,9 @@ describe("generated deployment files", () => {
     expect(DEFAULTS.resourcePrefix).toBe(settings.namePrefix);
     expect(new RegExp(RESOURCE_PREFIX_PATTERN).test(settings.namePrefix)).toBe(true);
     // Every prefix the settings accept, the templates accept, and the other way round.
-    expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-settings.ts"), "utf8")).toContain(`regex(/${RESOURCE_PREFIX_PATTERN}/`);
+    expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-settings.ts"), "utf8")).toContain(
+      `regex(/${RESOURCE_PREFIX_PATTERN}/`,
+    );
     const tf = readFileSync(path.join(ROOT, "deploy/terraform/member-roles/variables.tf"), "utf8");
     expect(tf).toContain(`default     = "${DEFAULTS.readRoleName}"`);
     expect(tf).toContain(`default     = "${DEFAULTS.remediationRoleName}"`);
@@ -66,16 +76,26 @@ describe.skipIf(!onPath("terraform", ["version"]))("the Terraform policies modul
     const dir = mkdtempSync(path.join(os.tmpdir(), "tw-tf-"));
     try {
       const source = path.relative(dir, path.join(ROOT, "deploy/terraform/policies")).split(path.sep).join("/");
-      const inputs = Object.entries(values).map(([k, v]) => `  ${k} = "${v}"`).join("\n");
+      const inputs = Object.entries(values)
+        .map(([k, v]) => `  ${k} = "${v}"`)
+        .join("\n");
       writeFileSync(
         path.join(dir, "main.tf"),
         `module "p" {\n  source = "${source}"\n${inputs}\n}\n` +
-          ["read", "remediation", "hub", "hub_remediation"].map((o) => `output "${o}" { value = module.p.${o}_policy_json }`).join("\n"),
+          ["read", "remediation", "hub", "hub_remediation"]
+            .map((o) => `output "${o}" { value = module.p.${o}_policy_json }`)
+            .join("\n"),
       );
       const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_CLI_CONFIG_FILE: "/dev/null" };
       execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env, stdio: "pipe" });
-      execFileSync("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], { cwd: dir, env, stdio: "pipe" });
-      const outputs = JSON.parse(execFileSync("terraform", ["output", "-json"], { cwd: dir, env, encoding: "utf8" })) as Record<string, { value: string }>;
+      execFileSync("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], {
+        cwd: dir,
+        env,
+        stdio: "pipe",
+      });
+      const outputs = JSON.parse(
+        execFileSync("terraform", ["output", "-json"], { cwd: dir, env, encoding: "utf8" }),
+      ) as Record<string, { value: string }>;
       const sub = {
         "AWS::Partition": values.partition,
         "AWS::AccountId": values.account_id,
@@ -83,7 +103,12 @@ describe.skipIf(!onPath("terraform", ["version"]))("the Terraform policies modul
         ReadRoleName: values.read_role_name,
         RemediationRoleName: values.remediation_role_name,
       };
-      const names: Record<string, PolicyName> = { read: "read", remediation: "remediation", hub: "hub", hub_remediation: "hub-remediation" };
+      const names: Record<string, PolicyName> = {
+        read: "read",
+        remediation: "remediation",
+        hub: "hub",
+        hub_remediation: "hub-remediation",
+      };
       for (const [output, policy] of Object.entries(names)) {
         expect(JSON.parse(outputs[output]!.value) as JsonValue, output).toEqual(renderedPolicy(policy, sub));
       }

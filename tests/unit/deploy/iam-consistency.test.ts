@@ -23,14 +23,26 @@ const RUNTIME_SOURCES = ["lib", "app", "cli", "bin", "components", "proxy.ts"];
 
 /** Whose credentials each file's AWS calls run with (longest match wins; an unlisted file fails). */
 const CREDENTIALS: readonly ScopeRule[] = [
-  { path: "lib/aws/assume-role.ts", scope: "hub", why: "CredentialBroker: GetCallerIdentity and AssumeRole with the hub's default-chain credentials" },
-  { path: "lib/collect/discover-accounts.ts", scope: "hub", why: "ctx.hubClient(\"organizations\"): discovery runs as the hub" },
+  {
+    path: "lib/aws/assume-role.ts",
+    scope: "hub",
+    why: "CredentialBroker: GetCallerIdentity and AssumeRole with the hub's default-chain credentials",
+  },
+  {
+    path: "lib/collect/discover-accounts.ts",
+    scope: "hub",
+    why: 'ctx.hubClient("organizations"): discovery runs as the hub',
+  },
   {
     path: "lib/collect/",
     scope: "read",
     why: "ctx.client(...): TRAILWARDEN_ROLE_NAME in the target account; Security Hub aggregation too (ingest-securityhub.ts assumes the read role in the administrator account)",
   },
-  { path: "lib/remediate/", scope: "remediation", why: "RemediationClients: TRAILWARDEN_REMEDIATION_ROLE_NAME in the target account" },
+  {
+    path: "lib/remediate/",
+    scope: "remediation",
+    why: "RemediationClients: TRAILWARDEN_REMEDIATION_ROLE_NAME in the target account",
+  },
 ];
 
 /** Actions a policy may grant although no scanned call names them, with the reason. Keep it empty if you can. */
@@ -58,7 +70,16 @@ describe("IAM policies match the AWS calls the code makes", () => {
   it("finds the collector's, the hub's and remediation's calls, all traced to a client package", () => {
     expect(scan.unresolved).toEqual([]);
     const ops = new Set(scan.calls.map((c) => c.operation));
-    for (const op of ["AssumeRole", "ListRoots", "GetTrailStatus", "GetFindings", "UpdateTrail", "PutBucketPolicy", "CreateKey"]) expect(ops).toContain(op);
+    for (const op of [
+      "AssumeRole",
+      "ListRoots",
+      "GetTrailStatus",
+      "GetFindings",
+      "UpdateTrail",
+      "PutBucketPolicy",
+      "CreateKey",
+    ])
+      expect(ops).toContain(op);
   });
 
   it("knows whose credentials every file that calls AWS runs with", () => {
@@ -68,13 +89,18 @@ describe("IAM policies match the AWS calls the code makes", () => {
   });
 
   it("classifies every file that uses the hub's own credentials as hub", () => {
-    const hubFiles = [...new Set(scan.calls.map((c) => c.file))].filter((f) => /\bhubClient\(/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    const hubFiles = [...new Set(scan.calls.map((c) => c.file))].filter((f) =>
+      /\bhubClient\(/.test(readFileSync(path.join(ROOT, f), "utf8")),
+    );
     for (const file of hubFiles) expect(CREDENTIALS.find((r) => r.path === file)?.scope, file).toBe("hub");
   });
 
   it("allows every action the code needs in the policy of its credentials", () => {
     const findings = checkPolicies(scan.calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
-    expect(findings.missing, "add these actions to deploy/policies/*.json and run `npx tsx deploy/generate-cloudformation.ts`").toEqual([]);
+    expect(
+      findings.missing,
+      "add these actions to deploy/policies/*.json and run `npx tsx deploy/generate-cloudformation.ts`",
+    ).toEqual([]);
   });
 
   it("allows no action the code never uses", () => {
@@ -89,21 +115,27 @@ describe("IAM policies match the AWS calls the code makes", () => {
   it("lists actions exactly: no wildcards in Allow statements", () => {
     for (const [name, doc] of Object.entries(policies())) {
       for (const s of doc.Statement.filter((st) => st.Effect === "Allow")) {
-        for (const action of asList(s.Action)) expect(action, `${name}.json ${s.Sid}`).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+        for (const action of asList(s.Action))
+          expect(action, `${name}.json ${s.Sid}`).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
       }
     }
   });
 
-  it("scopes remediation to this account's resources; Resource \"*\" only where AWS offers nothing narrower", () => {
+  it('scopes remediation to this account\'s resources; Resource "*" only where AWS offers nothing narrower', () => {
     for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
       const resources = asList(s.Resource);
       if (resources.includes("*")) {
-        for (const action of asList(s.Action)) expect(REMEDIATION_STAR[action], `${s.Sid}: ${action} on "*"`).toBeDefined();
+        for (const action of asList(s.Action))
+          expect(REMEDIATION_STAR[action], `${s.Sid}: ${action} on "*"`).toBeDefined();
       } else {
         const ownAccount = s.Condition?.StringEquals?.["aws:ResourceAccount"] === "${AWS::AccountId}";
         // A bucket ARN names no account, and a bucket not created yet has no owner to condition on.
         const newBucket = asList(s.Action).every((a) => S3_BEFORE_CREATION.includes(a));
-        for (const r of resources) expect(r.includes("${AWS::AccountId}") || ownAccount || (newBucket && r.endsWith(":s3:::${ResourcePrefix}*")), `${s.Sid}: ${r}`).toBe(true);
+        for (const r of resources)
+          expect(
+            r.includes("${AWS::AccountId}") || ownAccount || (newBucket && r.endsWith(":s3:::${ResourcePrefix}*")),
+            `${s.Sid}: ${r}`,
+          ).toBe(true);
       }
     }
     const create = loadPolicy("remediation").Statement.find((s) => asList(s.Action).includes("kms:CreateKey"));
@@ -111,7 +143,15 @@ describe("IAM policies match the AWS calls the code makes", () => {
   });
 
   it("creates only prefixed resources", () => {
-    const creates = ["cloudtrail:CreateTrail", "s3:CreateBucket", "logs:CreateLogGroup", "iam:CreateRole", "sns:CreateTopic", "cloudwatch:PutMetricAlarm", "iam:PassRole"];
+    const creates = [
+      "cloudtrail:CreateTrail",
+      "s3:CreateBucket",
+      "logs:CreateLogGroup",
+      "iam:CreateRole",
+      "sns:CreateTopic",
+      "cloudwatch:PutMetricAlarm",
+      "iam:PassRole",
+    ];
     for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
       for (const action of asList(s.Action).filter((a) => creates.includes(a))) {
         for (const r of asList(s.Resource)) expect(r, `${s.Sid}: ${action}`).toMatch(/\$\{ResourcePrefix\}\*$/);
@@ -120,30 +160,52 @@ describe("IAM policies match the AWS calls the code makes", () => {
   });
 
   it("uses the tags remediation puts on its KMS key in the key conditions", () => {
-    const kms = loadPolicy("remediation").Statement.filter((s) => asList(s.Action).some((a) => a.startsWith("kms:")) && s.Condition);
+    const kms = loadPolicy("remediation").Statement.filter(
+      (s) => asList(s.Action).some((a) => a.startsWith("kms:")) && s.Condition,
+    );
     const text = JSON.stringify(kms);
     expect(text).toContain(`"aws:RequestTag/${MANAGED_BY_TAG.key}":"${MANAGED_BY_TAG.value}"`);
     expect(text).toContain(`"aws:ResourceTag/${MANAGED_BY_TAG.key}":"${MANAGED_BY_TAG.value}"`);
     for (const s of kms.filter((st) => st.Condition?.["ForAllValues:StringEquals"])) {
-      expect([...asList(s.Condition!["ForAllValues:StringEquals"]!["aws:TagKeys"]!)].sort()).toEqual([KEY_ALIAS_TAG, MANAGED_BY_TAG.key].sort());
+      expect([...asList(s.Condition!["ForAllValues:StringEquals"]!["aws:TagKeys"]!)].sort()).toEqual(
+        [KEY_ALIAS_TAG, MANAGED_BY_TAG.key].sort(),
+      );
     }
   });
 
   it("denies destructive actions and changes to the Trailwarden roles themselves", () => {
     const deny = loadPolicy("remediation").Statement.filter((s) => s.Effect === "Deny");
     const denied = new Set(deny.flatMap((s) => asList(s.Action)));
-    for (const a of ["cloudtrail:DeleteTrail", "cloudtrail:StopLogging", "s3:DeleteBucket", "kms:ScheduleKeyDeletion", "kms:DisableKey", "logs:DeleteLogGroup"]) expect(denied).toContain(a);
+    for (const a of [
+      "cloudtrail:DeleteTrail",
+      "cloudtrail:StopLogging",
+      "s3:DeleteBucket",
+      "kms:ScheduleKeyDeletion",
+      "kms:DisableKey",
+      "logs:DeleteLogGroup",
+    ])
+      expect(denied).toContain(a);
     const self = deny.find((s) => asList(s.Action).includes("iam:PutRolePolicy"));
-    expect(asList(self!.Resource).sort()).toEqual(["arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ReadRoleName}", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RemediationRoleName}"]);
+    expect(asList(self!.Resource).sort()).toEqual([
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${ReadRoleName}",
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RemediationRoleName}",
+    ]);
   });
 
   it("lets the hub assume exactly the two role names the application uses", () => {
-    const assume = (name: PolicyName) => loadPolicy(name).Statement.filter((s) => asList(s.Action).includes("sts:AssumeRole")).flatMap((s) => asList(s.Resource));
+    const assume = (name: PolicyName) =>
+      loadPolicy(name)
+        .Statement.filter((s) => asList(s.Action).includes("sts:AssumeRole"))
+        .flatMap((s) => asList(s.Resource));
     expect(assume("hub")).toEqual(["arn:${AWS::Partition}:iam::*:role/${ReadRoleName}"]);
     expect(assume("hub-remediation")).toEqual(["arn:${AWS::Partition}:iam::*:role/${RemediationRoleName}"]);
     // The collector assumes TRAILWARDEN_ROLE_NAME, remediation TRAILWARDEN_REMEDIATION_ROLE_NAME, nothing else.
-    expect(readFileSync(path.join(ROOT, "lib/collect/run-context.ts"), "utf8")).toMatch(/roleName: env\.TRAILWARDEN_ROLE_NAME\b/);
-    expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-clients.ts"), "utf8")).toMatch(/roleName: env\.TRAILWARDEN_REMEDIATION_ROLE_NAME\b/);
+    expect(readFileSync(path.join(ROOT, "lib/collect/run-context.ts"), "utf8")).toMatch(
+      /roleName: env\.TRAILWARDEN_ROLE_NAME\b/,
+    );
+    expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-clients.ts"), "utf8")).toMatch(
+      /roleName: env\.TRAILWARDEN_REMEDIATION_ROLE_NAME\b/,
+    );
   });
 });
 
@@ -181,15 +243,20 @@ describe("the call scanner (self-test: a new call without a policy change must f
   it("reports a remediation call the policy lacks, and one the policy denies", () => {
     const calls = [...scan.calls, ...scanSource("lib/remediate/execute/new-executor.ts", synthetic).calls];
     const findings = checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
-    expect(findings.missing.join("\n")).toContain("remediation: cloudtrail:DeleteTrail ← lib/remediate/execute/new-executor.ts:7 DeleteTrail");
+    expect(findings.missing.join("\n")).toContain(
+      "remediation: cloudtrail:DeleteTrail ← lib/remediate/execute/new-executor.ts:7 DeleteTrail",
+    );
     expect(findings.missing.join("\n")).toContain("remediation: kms:ScheduleKeyDeletion");
     expect(findings.denied).toContain("remediation.json NeverDestroyOrSilenceLogging: cloudtrail:DeleteTrail");
   });
 
   it("reports a collector call added without a policy change", () => {
-    const source = 'import { GetBucketAclCommand } from "@aws-sdk/client-s3";\nexport const c = new GetBucketAclCommand({ Bucket: "b" });\n';
+    const source =
+      'import { GetBucketAclCommand } from "@aws-sdk/client-s3";\nexport const c = new GetBucketAclCommand({ Bucket: "b" });\n';
     const calls = [...scan.calls, ...scanSource("lib/collect/collect-acls.ts", source).calls];
-    expect(checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED).missing).toEqual(["read: s3:GetBucketAcl ← lib/collect/collect-acls.ts:2 GetBucketAcl"]);
+    expect(checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED).missing).toEqual([
+      "read: s3:GetBucketAcl ← lib/collect/collect-acls.ts:2 GetBucketAcl",
+    ]);
   });
 
   it("reports a file nobody classified, and an action no call needs", () => {
@@ -204,10 +271,20 @@ describe("the call scanner (self-test: a new call without a policy change must f
     expect(iamActionsFor("@aws-sdk/client-s3", "GetPublicAccessBlock")).toEqual(["s3:GetBucketPublicAccessBlock"]);
     expect(iamActionsFor("@aws-sdk/client-s3", "ListBuckets")).toEqual(["s3:ListAllMyBuckets"]);
     expect(iamActionsFor("@aws-sdk/client-s3", "HeadBucket")).toEqual(["s3:ListBucket"]);
-    expect(iamActionsFor("@aws-sdk/client-s3", "PutBucketLifecycleConfiguration")).toEqual(["s3:PutLifecycleConfiguration"]);
-    expect(iamActionsFor("@aws-sdk/client-s3", "CreateBucket")).toEqual(["s3:CreateBucket", "s3:PutBucketOwnershipControls"]);
-    expect(iamActionsFor("@aws-sdk/client-cloudwatch-logs", "DescribeMetricFilters")).toEqual(["logs:DescribeMetricFilters"]);
-    expect(iamActionsFor("@aws-sdk/client-cloudtrail", "UpdateTrail")).toEqual(["cloudtrail:UpdateTrail", "iam:PassRole"]);
+    expect(iamActionsFor("@aws-sdk/client-s3", "PutBucketLifecycleConfiguration")).toEqual([
+      "s3:PutLifecycleConfiguration",
+    ]);
+    expect(iamActionsFor("@aws-sdk/client-s3", "CreateBucket")).toEqual([
+      "s3:CreateBucket",
+      "s3:PutBucketOwnershipControls",
+    ]);
+    expect(iamActionsFor("@aws-sdk/client-cloudwatch-logs", "DescribeMetricFilters")).toEqual([
+      "logs:DescribeMetricFilters",
+    ]);
+    expect(iamActionsFor("@aws-sdk/client-cloudtrail", "UpdateTrail")).toEqual([
+      "cloudtrail:UpdateTrail",
+      "iam:PassRole",
+    ]);
     expect(iamActionsFor("@aws-sdk/client-sts", "GetCallerIdentity")).toEqual([]);
     expect(() => iamActionsFor("@aws-sdk/client-s3", "GetBucketInventoryConfiguration")).toThrow(UnknownActionError);
     expect(() => iamActionsFor("@aws-sdk/client-lambda", "Invoke")).toThrow(UnknownActionError);

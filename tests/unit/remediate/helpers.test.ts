@@ -9,8 +9,12 @@ import { formatControlList } from "@/lib/remediate/summarize-plan";
 
 describe("step references", () => {
   it("resolves values from earlier steps' outputs and refuses missing ones", () => {
-    const outputs = new Map([["kms.CreateKey:1:us-east-1:alias/x", { KeyMetadata: { Arn: "arn:aws:kms:us-east-1:1:key/k" } }]]);
-    expect(resolveRefs({ Name: "t", KmsKeyId: stepRef("kms.CreateKey:1:us-east-1:alias/x", "KeyMetadata.Arn") }, outputs)).toEqual({ Name: "t", KmsKeyId: "arn:aws:kms:us-east-1:1:key/k" });
+    const outputs = new Map([
+      ["kms.CreateKey:1:us-east-1:alias/x", { KeyMetadata: { Arn: "arn:aws:kms:us-east-1:1:key/k" } }],
+    ]);
+    expect(
+      resolveRefs({ Name: "t", KmsKeyId: stepRef("kms.CreateKey:1:us-east-1:alias/x", "KeyMetadata.Arn") }, outputs),
+    ).toEqual({ Name: "t", KmsKeyId: "arn:aws:kms:us-east-1:1:key/k" });
     expect(() => resolveRefs({ K: stepRef("missing", "A") }, outputs)).toThrow(UnresolvedRefError);
   });
 });
@@ -18,13 +22,24 @@ describe("step references", () => {
 describe("mergeStatements", () => {
   const deny = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" };
   it("adds allows before the first deny and keeps every existing statement", () => {
-    const current = { Version: "2012-10-17", Statement: [{ Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }, deny] };
-    const merged = mergeStatements(current, [{ Sid: "TrailwardenNew", Effect: "Allow", Action: "s3:PutObject", Resource: "*" }]);
+    const current = {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }, deny],
+    };
+    const merged = mergeStatements(current, [
+      { Sid: "TrailwardenNew", Effect: "Allow", Action: "s3:PutObject", Resource: "*" },
+    ]);
     expect(merged.document.Statement.map((s) => s.Sid)).toEqual(["A", "TrailwardenNew", "DenyInsecureTransport"]);
     expect(merged.added).toEqual(["TrailwardenNew"]);
   });
   it("updates a statement of ours, never someone else's, and keeps statements without Sid", () => {
-    const current: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "x", Resource: "*" }, { Sid: "TrailwardenOld", Effect: "Allow", Action: "a", Resource: "*" }] };
+    const current: PolicyDocument = {
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "x", Resource: "*" },
+        { Sid: "TrailwardenOld", Effect: "Allow", Action: "a", Resource: "*" },
+      ],
+    };
     const merged = mergeStatements(current, [{ Sid: "TrailwardenOld", Effect: "Allow", Action: "b", Resource: "*" }]);
     expect(merged.updated).toEqual(["TrailwardenOld"]);
     expect(merged.document.Statement).toHaveLength(2);
@@ -36,12 +51,26 @@ describe("remediation settings", () => {
   it("takes the environment over stored settings", () => {
     const s = parseRemediationSettings(
       { alarmEmail: "stored@example.com", logRetentionDays: 90 },
-      { TRAILWARDEN_REMEDIATION_ALARM_EMAIL: "env@example.com", TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET: "org-logs", TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET_ACCOUNT: "222222222222", TRAILWARDEN_REMEDIATION_TAGS: "CostCenter=cc-1, Owner=sec" },
+      {
+        TRAILWARDEN_REMEDIATION_ALARM_EMAIL: "env@example.com",
+        TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET: "org-logs",
+        TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET_ACCOUNT: "222222222222",
+        TRAILWARDEN_REMEDIATION_TAGS: "CostCenter=cc-1, Owner=sec",
+      },
     );
-    expect(s).toMatchObject({ alarmEmail: "env@example.com", logRetentionDays: 90, bucket: { mode: "central", name: "org-logs", ownerAccountId: "222222222222", region: "us-east-1" }, tagValues: { CostCenter: "cc-1", Owner: "sec" }, namePrefix: "trailwarden-", mutationsPerSecond: 1 });
+    expect(s).toMatchObject({
+      alarmEmail: "env@example.com",
+      logRetentionDays: 90,
+      bucket: { mode: "central", name: "org-logs", ownerAccountId: "222222222222", region: "us-east-1" },
+      tagValues: { CostCenter: "cc-1", Owner: "sec" },
+      namePrefix: "trailwarden-",
+      mutationsPerSecond: 1,
+    });
   });
   it("names every bad field", () => {
-    expect(() => parseRemediationSettings({ logRetentionDays: 42 }, { TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET: "Bad_Bucket" })).toThrow(RemediationSettingsError);
+    expect(() =>
+      parseRemediationSettings({ logRetentionDays: 42 }, { TRAILWARDEN_REMEDIATION_CENTRAL_BUCKET: "Bad_Bucket" }),
+    ).toThrow(RemediationSettingsError);
     try {
       parseRemediationSettings({ logRetentionDays: 42 }, {});
     } catch (err) {
@@ -51,7 +80,16 @@ describe("remediation settings", () => {
 });
 
 it("formats control lists compactly", () => {
-  expect(formatControlList(["CloudWatch.3", "CloudTrail.1", "CloudWatch.1", "CloudWatch.2", "CloudTrail.5", "CloudWatch.14"])).toBe("CloudTrail.1, CloudTrail.5, CloudWatch.1–3, CloudWatch.14");
+  expect(
+    formatControlList([
+      "CloudWatch.3",
+      "CloudTrail.1",
+      "CloudWatch.1",
+      "CloudWatch.2",
+      "CloudTrail.5",
+      "CloudWatch.14",
+    ]),
+  ).toBe("CloudTrail.1, CloudTrail.5, CloudWatch.1–3, CloudWatch.14");
 });
 
 describe("BulkRunner", () => {
@@ -66,7 +104,11 @@ describe("BulkRunner", () => {
     });
     const states: Record<string, unknown> = {};
     let waiting: string[] = [];
-    const runner = new BulkRunner(5, (id, s) => (states[id] = { ...(states[id] as object), ...s }), (w) => (waiting = w));
+    const runner = new BulkRunner(
+      5,
+      (id, s) => (states[id] = { ...(states[id] as object), ...s }),
+      (w) => (waiting = w),
+    );
     runner.start(Array.from({ length: 8 }, (_, i) => ({ accountId: `a${i}`, planId: `p${i}` })));
     await vi.waitFor(() => expect(posted).toHaveLength(5));
     expect(waiting).toEqual(["a5", "a6", "a7"]);

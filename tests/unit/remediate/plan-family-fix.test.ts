@@ -17,7 +17,8 @@ import {
   withTrail,
 } from "./snapshot-fixtures";
 
-const plan = (state = compliant(), s = settings()): RemediationPlan => planFamilyFix({ state, snapshotId: "snap-1", settings: s });
+const plan = (state = compliant(), s = settings()): RemediationPlan =>
+  planFamilyFix({ state, snapshotId: "snap-1", settings: s });
 const ops = (p: RemediationPlan) => p.steps.map((s) => s.operation);
 const stepOf = (p: RemediationPlan, op: string): PlanStep => {
   const found = p.steps.find((s) => s.operation === op);
@@ -48,17 +49,24 @@ describe("planFamilyFix", () => {
       CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-cloudtrail:*`,
       CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trailwarden-cloudtrail-to-logs`,
     });
-    expect(create.params.KmsKeyId).toEqual({ $ref: `kms.CreateKey:${ACCOUNT}:us-east-1:alias/trailwarden-cloudtrail`, path: "KeyMetadata.Arn" });
+    expect(create.params.KmsKeyId).toEqual({
+      $ref: `kms.CreateKey:${ACCOUNT}:us-east-1:alias/trailwarden-cloudtrail`,
+      path: "KeyMetadata.Arn",
+    });
     expect(stepOf(p, "StartLogging").params).toEqual({ Name: "trailwarden-cloudtrail" });
     expect(stepOf(p, "PutEventSelectors").params).toEqual({
       TrailName: "trailwarden-cloudtrail",
-      EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }],
+      EventSelectors: [
+        { ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
+      ],
     });
     expect(ops(p).filter((o) => o === "PutMetricFilter")).toHaveLength(14);
     expect(ops(p).filter((o) => o === "PutMetricAlarm")).toHaveLength(14);
     expect(stepOf(p, "Subscribe").params).toMatchObject({ Protocol: "email", Endpoint: "secops@example.com" });
     // Per-trail controls are NOT_APPLICABLE without a trail, so only these were failing.
-    expect(p.expectedToPass).toEqual(expect.arrayContaining(["CloudTrail.1", "CloudTrail.3", "CloudWatch.1", "CloudWatch.14"]));
+    expect(p.expectedToPass).toEqual(
+      expect.arrayContaining(["CloudTrail.1", "CloudTrail.3", "CloudWatch.1", "CloudWatch.14"]),
+    );
   });
 
   it("hardens a new per-account bucket: public access block, versioning, encryption, TLS-only, SourceArn, access logs, retention", () => {
@@ -66,12 +74,26 @@ describe("planFamilyFix", () => {
     const bucket = `trailwarden-cloudtrail-${ACCOUNT}`;
     const onBucket = p.steps.filter((s) => s.resource === `arn:aws:s3:::${bucket}`).map((s) => s.operation);
     expect(onBucket).toEqual(
-      expect.arrayContaining(["CreateBucket", "PutPublicAccessBlock", "PutBucketVersioning", "PutBucketEncryption", "PutBucketPolicy", "PutBucketLogging", "PutBucketLifecycleConfiguration"]),
+      expect.arrayContaining([
+        "CreateBucket",
+        "PutPublicAccessBlock",
+        "PutBucketVersioning",
+        "PutBucketEncryption",
+        "PutBucketPolicy",
+        "PutBucketLogging",
+        "PutBucketLifecycleConfiguration",
+      ]),
     );
-    const policy = JSON.parse(p.steps.find((s) => s.operation === "PutBucketPolicy" && s.resource.endsWith(bucket))!.params.Policy as string);
+    const policy = JSON.parse(
+      p.steps.find((s) => s.operation === "PutBucketPolicy" && s.resource.endsWith(bucket))!.params.Policy as string,
+    );
     const write = policy.Statement.find((s: { Sid: string }) => s.Sid === `TrailwardenCloudTrailWrite${ACCOUNT}`);
-    expect(write.Condition.StringEquals["aws:SourceArn"]).toBe(`arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/trailwarden-cloudtrail`);
-    expect(policy.Statement.find((s: { Sid: string }) => s.Sid === "TrailwardenDenyInsecureTransport").Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
+    expect(write.Condition.StringEquals["aws:SourceArn"]).toBe(
+      `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/trailwarden-cloudtrail`,
+    );
+    expect(
+      policy.Statement.find((s: { Sid: string }) => s.Sid === "TrailwardenDenyInsecureTransport").Condition,
+    ).toEqual({ Bool: { "aws:SecureTransport": "false" } });
     // The bucket's logging target is created before the bucket logs to it.
     const target = p.steps.findIndex((s) => s.operation === "CreateBucket" && s.resource.includes("access-logs"));
     expect(target).toBeGreaterThanOrEqual(0);
@@ -85,7 +107,10 @@ describe("planFamilyFix", () => {
     const encrypt = policy.Statement.find((s: { Sid: string }) => s.Sid.startsWith("TrailwardenCloudTrailEncrypt"));
     expect(encrypt.Condition.StringLike["kms:EncryptionContext:aws:cloudtrail:arn"]).toBe(trail().arn);
     expect(ops(p)).toEqual(["CreateKey", "CreateAlias", "EnableKeyRotation", "UpdateTrail"]);
-    expect(stepOf(p, "UpdateTrail").params).toEqual({ Name: "main", KmsKeyId: { $ref: key.key, path: "KeyMetadata.Arn" } });
+    expect(stepOf(p, "UpdateTrail").params).toEqual({
+      Name: "main",
+      KmsKeyId: { $ref: key.key, path: "KeyMetadata.Arn" },
+    });
   });
 
   it("reuses and converts a single-region trail instead of adding one", () => {
@@ -102,13 +127,32 @@ describe("planFamilyFix", () => {
   });
 
   it("enables validation and CloudWatch Logs with a log group, retention and a delivery role", () => {
-    const p = plan(withTrail({ logFileValidationEnabled: false, cloudWatchLogsLogGroupArn: undefined, cloudWatchLogsRoleArn: undefined }, { logGroups: {} }));
-    expect(ops(p).slice(0, 5)).toEqual(["CreateLogGroup", "PutRetentionPolicy", "CreateRole", "PutRolePolicy", "UpdateTrail"]);
-    expect(stepOf(p, "PutRetentionPolicy").params).toEqual({ logGroupName: "trailwarden-cloudtrail", retentionInDays: 365 });
+    const p = plan(
+      withTrail(
+        { logFileValidationEnabled: false, cloudWatchLogsLogGroupArn: undefined, cloudWatchLogsRoleArn: undefined },
+        { logGroups: {} },
+      ),
+    );
+    expect(ops(p).slice(0, 5)).toEqual([
+      "CreateLogGroup",
+      "PutRetentionPolicy",
+      "CreateRole",
+      "PutRolePolicy",
+      "UpdateTrail",
+    ]);
+    expect(stepOf(p, "PutRetentionPolicy").params).toEqual({
+      logGroupName: "trailwarden-cloudtrail",
+      retentionInDays: 365,
+    });
     const rolePolicy = JSON.parse(stepOf(p, "PutRolePolicy").params.PolicyDocument as string);
     expect(rolePolicy.Statement[0].Action).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
-    expect(rolePolicy.Statement[0].Resource).toBe(`arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-cloudtrail:log-stream:*`);
-    expect(stepOf(p, "UpdateTrail").params).toMatchObject({ EnableLogFileValidation: true, CloudWatchLogsLogGroupArn: expect.stringContaining("trailwarden-cloudtrail:*") });
+    expect(rolePolicy.Statement[0].Resource).toBe(
+      `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-cloudtrail:log-stream:*`,
+    );
+    expect(stepOf(p, "UpdateTrail").params).toMatchObject({
+      EnableLogFileValidation: true,
+      CloudWatchLogsLogGroupArn: expect.stringContaining("trailwarden-cloudtrail:*"),
+    });
     // The new log group is empty: all 14 CIS filters and alarms go there.
     expect(ops(p).filter((o) => o === "PutMetricFilter")).toHaveLength(14);
   });
@@ -117,25 +161,47 @@ describe("planFamilyFix", () => {
     const state = compliant();
     state.buckets["main-bucket"] = {
       ...state.buckets["main-bucket"]!,
-      publicAccessBlock: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false },
+      publicAccessBlock: {
+        blockPublicAcls: false,
+        ignorePublicAcls: false,
+        blockPublicPolicy: false,
+        restrictPublicBuckets: false,
+      },
       policyIsPublic: true,
       accessLogging: { enabled: false },
     };
     const p = plan(state);
-    expect(ops(p)).toEqual(["CreateBucket", "PutBucketTagging", "PutPublicAccessBlock", "PutBucketEncryption", "PutBucketPolicy", "PutBucketLifecycleConfiguration", "PutPublicAccessBlock", "PutBucketLogging"]);
+    expect(ops(p)).toEqual([
+      "CreateBucket",
+      "PutBucketTagging",
+      "PutPublicAccessBlock",
+      "PutBucketEncryption",
+      "PutBucketPolicy",
+      "PutBucketLifecycleConfiguration",
+      "PutPublicAccessBlock",
+      "PutBucketLogging",
+    ]);
     expect(stepOf(p, "PutBucketLogging").params).toEqual({
       Bucket: "main-bucket",
-      BucketLoggingStatus: { LoggingEnabled: { TargetBucket: `trailwarden-access-logs-${ACCOUNT}-us-east-1`, TargetPrefix: "main-bucket/" } },
+      BucketLoggingStatus: {
+        LoggingEnabled: { TargetBucket: `trailwarden-access-logs-${ACCOUNT}-us-east-1`, TargetPrefix: "main-bucket/" },
+      },
     });
   });
 
   it("reuses an access-log bucket the account already uses", () => {
     const state = compliant();
     state.trails.push(trail({ name: "second", s3BucketName: "second-bucket" }));
-    state.buckets["second-bucket"] = { ...state.buckets["main-bucket"]!, name: "second-bucket", accessLogging: { enabled: false } };
+    state.buckets["second-bucket"] = {
+      ...state.buckets["main-bucket"]!,
+      name: "second-bucket",
+      accessLogging: { enabled: false },
+    };
     const p = plan(state);
     expect(ops(p)).not.toContain("CreateBucket");
-    expect(stepOf(p, "PutBucketLogging").params).toMatchObject({ BucketLoggingStatus: { LoggingEnabled: { TargetBucket: "access-logs-111111111111" } } });
+    expect(stepOf(p, "PutBucketLogging").params).toMatchObject({
+      BucketLoggingStatus: { LoggingEnabled: { TargetBucket: "access-logs-111111111111" } },
+    });
   });
 
   it("every step refers only to steps before it", () => {
@@ -158,15 +224,23 @@ describe("planFamilyFix", () => {
   });
 
   it("does not plan for the data it could not read", () => {
-    const state = compliant({ logGroups: { [GROUP_ARN]: { ...cisLogGroup(), readStatus: "error", reason: "AccessDenied" } } });
+    const state = compliant({
+      logGroups: { [GROUP_ARN]: { ...cisLogGroup(), readStatus: "error", reason: "AccessDenied" } },
+    });
     const p = plan(state);
     expect(p.steps).toEqual([]);
     expect(p.notes.some((n) => n.code === "not-evaluated")).toBe(true);
   });
 
   it("tags trails with configured values for missing required keys", () => {
-    const p = plan(compliant(), settings({ requiredTagKeys: ["Owner", "CostCenter"], tagValues: { CostCenter: "cc-1" } }));
-    expect(stepOf(p, "AddTags").params).toEqual({ ResourceId: trail().arn, TagsList: [{ Key: "CostCenter", Value: "cc-1" }] });
+    const p = plan(
+      compliant(),
+      settings({ requiredTagKeys: ["Owner", "CostCenter"], tagValues: { CostCenter: "cc-1" } }),
+    );
+    expect(stepOf(p, "AddTags").params).toEqual({
+      ResourceId: trail().arn,
+      TagsList: [{ Key: "CostCenter", Value: "cc-1" }],
+    });
     const q = plan(compliant(), settings({ requiredTagKeys: ["DataClass"] }));
     expect(q.steps).toEqual([]);
     expect(q.notes.map((n) => n.code)).toContain("tag-value-unknown");
@@ -207,7 +281,9 @@ describe("organization trail", () => {
     const p = plan(state);
     expect(ops(p)).toEqual(["PutMetricFilter", "PutMetricAlarm"]);
     expect(p.steps.every((s) => s.targetAccountId === MANAGEMENT)).toBe(true);
-    expect(stepOf(p, "PutMetricAlarm").params.AlarmActions).toEqual([`arn:aws:sns:us-east-1:${MANAGEMENT}:security-alarms`]);
+    expect(stepOf(p, "PutMetricAlarm").params.AlarmActions).toEqual([
+      `arn:aws:sns:us-east-1:${MANAGEMENT}:security-alarms`,
+    ]);
   });
 
   it("fixes the central bucket in its owning log-archive account", () => {

@@ -3,41 +3,105 @@
 // any fixture contains a Delete*/Stop* call or another forbidden change.
 import { describe, expect, it } from "vitest";
 import type { AccountSnapshotState, EventSelectorsState } from "@/lib/collect/snapshot-types";
-import { ALLOWED_OPERATIONS, FORBIDDEN_OPERATION, selectorViolations, stepViolations } from "@/lib/remediate/assert-safe-plan";
+import {
+  ALLOWED_OPERATIONS,
+  FORBIDDEN_OPERATION,
+  selectorViolations,
+  stepViolations,
+} from "@/lib/remediate/assert-safe-plan";
 import { hashPlan } from "@/lib/remediate/hash-plan";
 import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
 import type { RemediationPlan } from "@/lib/remediate/plan-types";
 import { mergeStatements, parsePolicy } from "@/lib/remediate/policies/policy-document";
 import { ACCOUNT, compliant, LOG_ARCHIVE, orgMember, settings, trail, withTrail } from "./snapshot-fixtures";
 
-const plan = (state: AccountSnapshotState, s = settings()): RemediationPlan => planFamilyFix({ state, snapshotId: null, settings: s });
+const plan = (state: AccountSnapshotState, s = settings()): RemediationPlan =>
+  planFamilyFix({ state, snapshotId: null, settings: s });
 const s3Data = { type: "AWS::S3::Object", values: ["arn:aws:s3:::uploads/"] };
 
 const selectorCases: Record<string, EventSelectorsState> = {
-  "write-only basic": { basic: [{ readWriteType: "WriteOnly", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] }], advanced: null },
+  "write-only basic": {
+    basic: [
+      {
+        readWriteType: "WriteOnly",
+        includeManagementEvents: true,
+        excludeManagementEventSources: [],
+        dataResources: [],
+      },
+    ],
+    advanced: null,
+  },
   "basic with a data selector": {
     basic: [
-      { readWriteType: "ReadOnly", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] },
-      { readWriteType: "All", includeManagementEvents: false, excludeManagementEventSources: [], dataResources: [s3Data] },
+      {
+        readWriteType: "ReadOnly",
+        includeManagementEvents: true,
+        excludeManagementEventSources: [],
+        dataResources: [],
+      },
+      {
+        readWriteType: "All",
+        includeManagementEvents: false,
+        excludeManagementEventSources: [],
+        dataResources: [s3Data],
+      },
     ],
     advanced: null,
   },
   "management only on the data selector": {
-    basic: [{ readWriteType: "WriteOnly", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [s3Data] }],
+    basic: [
+      {
+        readWriteType: "WriteOnly",
+        includeManagementEvents: true,
+        excludeManagementEventSources: [],
+        dataResources: [s3Data],
+      },
+    ],
     advanced: null,
   },
   "advanced write-only with data": {
     basic: null,
     advanced: [
-      { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, { field: "readOnly", equals: ["false"] }] },
-      { name: "S3 uploads", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }, { field: "resources.ARN", startsWith: ["arn:aws:s3:::uploads/"] }] },
+      {
+        name: "Management events",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Management"] },
+          { field: "readOnly", equals: ["false"] },
+        ],
+      },
+      {
+        name: "S3 uploads",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::S3::Object"] },
+          { field: "resources.ARN", startsWith: ["arn:aws:s3:::uploads/"] },
+        ],
+      },
     ],
   },
   "advanced data only": {
     basic: null,
-    advanced: [{ name: "S3 uploads", fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }] }],
+    advanced: [
+      {
+        name: "S3 uploads",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::S3::Object"] },
+        ],
+      },
+    ],
   },
-  "excluded KMS events": { basic: [{ readWriteType: "All", includeManagementEvents: true, excludeManagementEventSources: ["kms.amazonaws.com"], dataResources: [] }], advanced: null },
+  "excluded KMS events": {
+    basic: [
+      {
+        readWriteType: "All",
+        includeManagementEvents: true,
+        excludeManagementEventSources: ["kms.amazonaws.com"],
+        dataResources: [],
+      },
+    ],
+    advanced: null,
+  },
   "empty list": { basic: [], advanced: null },
 };
 
@@ -49,7 +113,9 @@ describe("event selectors", () => {
       expect(put, JSON.stringify(p.steps.map((s) => s.operation))).toBeDefined();
       expect(selectorViolations(selectors, put!.params)).toEqual([]);
       const advanced = (selectors.advanced ?? []).length > 0;
-      expect(Object.keys(put!.params).sort()).toEqual(["TrailName", advanced ? "AdvancedEventSelectors" : "EventSelectors"].sort());
+      expect(Object.keys(put!.params).sort()).toEqual(
+        ["TrailName", advanced ? "AdvancedEventSelectors" : "EventSelectors"].sort(),
+      );
     });
   }
 
@@ -57,14 +123,22 @@ describe("event selectors", () => {
     const p = plan(withTrail({ eventSelectors: selectorCases["basic with a data selector"]! }));
     expect(p.steps.find((s) => s.operation === "PutEventSelectors")!.params.EventSelectors).toEqual([
       { ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
-      { ReadWriteType: "All", IncludeManagementEvents: false, DataResources: [{ Type: "AWS::S3::Object", Values: ["arn:aws:s3:::uploads/"] }], ExcludeManagementEventSources: [] },
+      {
+        ReadWriteType: "All",
+        IncludeManagementEvents: false,
+        DataResources: [{ Type: "AWS::S3::Object", Values: ["arn:aws:s3:::uploads/"] }],
+        ExcludeManagementEventSources: [],
+      },
     ]);
   });
 
   it("adjusts an advanced management selector the advanced way", () => {
     const p = plan(withTrail({ eventSelectors: selectorCases["advanced write-only with data"]! }));
     const list = p.steps.find((s) => s.operation === "PutEventSelectors")!.params.AdvancedEventSelectors as unknown[];
-    expect(list[0]).toEqual({ Name: "Management events", FieldSelectors: [{ Field: "eventCategory", Equals: ["Management"] }] });
+    expect(list[0]).toEqual({
+      Name: "Management events",
+      FieldSelectors: [{ Field: "eventCategory", Equals: ["Management"] }],
+    });
     expect(list[1]).toEqual({
       Name: "S3 uploads",
       FieldSelectors: [
@@ -92,15 +166,33 @@ describe("event selectors", () => {
   it("flags a selector list that drops or adds data selectors", () => {
     const current = selectorCases["basic with a data selector"]!;
     expect(selectorViolations(current, { EventSelectors: [] })).toContain("would remove 2 basic selector(s)");
-    const added = { EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [{ Type: "AWS::Lambda::Function", Values: ["arn:aws:lambda"] }], ExcludeManagementEventSources: [] }] };
-    expect(selectorViolations({ basic: [], advanced: null }, added)).toEqual(["would add basic selector 0, which selects data events"]);
+    const added = {
+      EventSelectors: [
+        {
+          ReadWriteType: "All",
+          IncludeManagementEvents: true,
+          DataResources: [{ Type: "AWS::Lambda::Function", Values: ["arn:aws:lambda"] }],
+          ExcludeManagementEventSources: [],
+        },
+      ],
+    };
+    expect(selectorViolations({ basic: [], advanced: null }, added)).toEqual([
+      "would add basic selector 0, which selects data events",
+    ]);
   });
 });
 
 describe("trail limit", () => {
   const fiveManaged = () =>
     compliant({
-      trails: [1, 2, 3, 4, 5].map((i) => trail({ name: `aws-controltower-BaselineCloudTrail-${i}`, isMultiRegionTrail: false, cloudWatchLogsLogGroupArn: undefined, cloudWatchLogsRoleArn: undefined })),
+      trails: [1, 2, 3, 4, 5].map((i) =>
+        trail({
+          name: `aws-controltower-BaselineCloudTrail-${i}`,
+          isMultiRegionTrail: false,
+          cloudWatchLogsLogGroupArn: undefined,
+          cloudWatchLogsRoleArn: undefined,
+        }),
+      ),
     });
 
   it("stops with an explanation when the region holds five trails and none can be reused", () => {
@@ -120,7 +212,9 @@ describe("trail limit", () => {
 });
 
 describe("central bucket", () => {
-  const central = settings({ bucket: { mode: "central", name: "org-logs", ownerAccountId: LOG_ARCHIVE, region: "us-east-1" } });
+  const central = settings({
+    bucket: { mode: "central", name: "org-logs", ownerAccountId: LOG_ARCHIVE, region: "us-east-1" },
+  });
 
   it("merges the new trail's statements into the central bucket's policy in the log-archive account", () => {
     const p = plan(compliant({ trails: [], buckets: {}, logGroups: {} }), central);
@@ -133,8 +227,20 @@ describe("central bucket", () => {
       JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-          { Sid: "AWSCloudTrailAclCheck", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: "arn:aws:s3:::org-logs" },
-          { Sid: "AWSCloudTrailWrite", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::org-logs/AWSLogs/o-abc/*" },
+          {
+            Sid: "AWSCloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: "arn:aws:s3:::org-logs",
+          },
+          {
+            Sid: "AWSCloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: "arn:aws:s3:::org-logs/AWSLogs/o-abc/*",
+          },
         ],
       }),
     );
@@ -144,12 +250,19 @@ describe("central bucket", () => {
     expect(sids).toContain(`TrailwardenCloudTrailWrite${ACCOUNT}`);
     expect(merged.document.Statement.slice(0, 2)).toEqual(existing.Statement);
     // Merging again changes nothing.
-    expect(mergeStatements(merged.document, parsePolicy(merge.params.Policy as string).Statement as never).changed).toBe(false);
+    expect(
+      mergeStatements(merged.document, parsePolicy(merge.params.Policy as string).Statement as never).changed,
+    ).toBe(false);
   });
 
   it("never rewrites someone else's statement that uses one of our Sids differently", () => {
-    const theirs = { Version: "2012-10-17", Statement: [{ Sid: "Custom", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" }] };
-    const result = mergeStatements(theirs, [{ Sid: "Custom", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }]);
+    const theirs = {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Custom", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" }],
+    };
+    const result = mergeStatements(theirs, [
+      { Sid: "Custom", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" },
+    ]);
     expect(result.changed).toBe(false);
     expect(result.conflicts).toEqual(["Custom"]);
   });
@@ -161,13 +274,21 @@ describe("safety over every fixture", () => {
     "no trail": compliant({ trails: [], buckets: {}, logGroups: {} }),
     "single region": withTrail({ isMultiRegionTrail: false, includeGlobalServiceEvents: false }),
     stopped: withTrail({ status: { isLogging: false } }),
-    "no kms, no validation, no logs": withTrail({ kmsKeyId: undefined, logFileValidationEnabled: false, cloudWatchLogsLogGroupArn: undefined }, { logGroups: {} }),
+    "no kms, no validation, no logs": withTrail(
+      { kmsKeyId: undefined, logFileValidationEnabled: false, cloudWatchLogsLogGroupArn: undefined },
+      { logGroups: {} },
+    ),
     "org member": orgMember({ kmsKeyId: undefined, status: { isLogging: false } }),
-    ...Object.fromEntries(Object.entries(selectorCases).map(([k, v]) => [`selectors: ${k}`, withTrail({ eventSelectors: v })])),
+    ...Object.fromEntries(
+      Object.entries(selectorCases).map(([k, v]) => [`selectors: ${k}`, withTrail({ eventSelectors: v })]),
+    ),
   };
   for (const [name, state] of Object.entries(fixtures)) {
     it(`${name}: only allowed, non-destructive operations`, () => {
-      for (const s of [settings(), settings({ bucket: { mode: "central", name: "org-logs", ownerAccountId: LOG_ARCHIVE, region: "us-east-1" } })]) {
+      for (const s of [
+        settings(),
+        settings({ bucket: { mode: "central", name: "org-logs", ownerAccountId: LOG_ARCHIVE, region: "us-east-1" } }),
+      ]) {
         const p = plan(state, s);
         for (const step of p.steps) {
           expect(step.operation).not.toMatch(FORBIDDEN_OPERATION);
@@ -184,9 +305,21 @@ describe("safety over every fixture", () => {
 
   it("refuses an UpdateTrail that would replace a key, a log group or the bucket", () => {
     const t = trail();
-    expect(stepViolations({ service: "cloudtrail", operation: "UpdateTrail", params: { Name: "main", KmsKeyId: "other" } }, t)).toContain("UpdateTrail would replace the trail's existing KmsKeyId");
-    expect(stepViolations({ service: "cloudtrail", operation: "UpdateTrail", params: { Name: "main", S3BucketName: "x" } }, t)).toContain("UpdateTrail must not change S3BucketName");
-    expect(stepViolations({ service: "cloudtrail", operation: "StopLogging", params: { Name: "main" } }, t)[0]).toMatch(/never allowed/);
+    expect(
+      stepViolations(
+        { service: "cloudtrail", operation: "UpdateTrail", params: { Name: "main", KmsKeyId: "other" } },
+        t,
+      ),
+    ).toContain("UpdateTrail would replace the trail's existing KmsKeyId");
+    expect(
+      stepViolations(
+        { service: "cloudtrail", operation: "UpdateTrail", params: { Name: "main", S3BucketName: "x" } },
+        t,
+      ),
+    ).toContain("UpdateTrail must not change S3BucketName");
+    expect(stepViolations({ service: "cloudtrail", operation: "StopLogging", params: { Name: "main" } }, t)[0]).toMatch(
+      /never allowed/,
+    );
     expect(stepViolations({ service: "s3", operation: "DeleteBucketPolicy", params: {} })[0]).toMatch(/never allowed/);
   });
 });

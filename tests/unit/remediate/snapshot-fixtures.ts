@@ -35,7 +35,9 @@ export function trail(overrides: Partial<TrailState> = {}, account = ACCOUNT): T
     cloudWatchLogsRoleArn: `arn:aws:iam::${account}:role/CloudTrailToLogs`,
     status: { isLogging: true },
     eventSelectors: {
-      basic: [{ readWriteType: "All", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] }],
+      basic: [
+        { readWriteType: "All", includeManagementEvents: true, excludeManagementEventSources: [], dataResources: [] },
+      ],
       advanced: null,
     },
     insightSelectors: [],
@@ -57,7 +59,9 @@ export function cisLogGroup(arn = GROUP_ARN, skip: string[] = [], topicSubscript
     metricFilters: ids.map((id) => ({
       name: `cis-${id}`,
       pattern: CIS_METRIC_FILTERS[id].pattern,
-      metricTransformations: [{ metricName: CIS_METRIC_FILTERS[id].metricName, metricNamespace: CIS_METRIC_NAMESPACE, metricValue: "1" }],
+      metricTransformations: [
+        { metricName: CIS_METRIC_FILTERS[id].metricName, metricNamespace: CIS_METRIC_NAMESPACE, metricValue: "1" },
+      ],
     })),
     alarms: ids.map((id) => ({
       name: `cis-alarm-${id}`,
@@ -91,7 +95,12 @@ export function compliant(overrides: Partial<AccountSnapshotState> = {}): Accoun
         name: "main-bucket",
         ownerAccountId: ACCOUNT,
         readStatus: "ok",
-        publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+        publicAccessBlock: {
+          blockPublicAcls: true,
+          ignorePublicAcls: true,
+          blockPublicPolicy: true,
+          restrictPublicBuckets: true,
+        },
         policyIsPublic: false,
         accessLogging: { enabled: true, targetBucket: "access-logs-111111111111", targetPrefix: "main-bucket/" },
         region: REGION,
@@ -105,7 +114,10 @@ export function compliant(overrides: Partial<AccountSnapshotState> = {}): Accoun
 }
 
 /** The compliant account with its single trail changed. */
-export function withTrail(overrides: Partial<TrailState>, state: Partial<AccountSnapshotState> = {}): AccountSnapshotState {
+export function withTrail(
+  overrides: Partial<TrailState>,
+  state: Partial<AccountSnapshotState> = {},
+): AccountSnapshotState {
   return compliant({ trails: [trail(overrides)], ...state });
 }
 
@@ -134,7 +146,12 @@ export function orgMember(orgOverrides: Partial<TrailState> = {}): AccountSnapsh
         name: "org-central-bucket",
         ownerAccountId: LOG_ARCHIVE,
         readStatus: "ok",
-        publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+        publicAccessBlock: {
+          blockPublicAcls: true,
+          ignorePublicAcls: true,
+          blockPublicPolicy: true,
+          restrictPublicBuckets: true,
+        },
         policyIsPublic: false,
         accessLogging: { enabled: true, targetBucket: "access-logs-222222222222" },
         region: REGION,

@@ -14,13 +14,22 @@ import { listCollectionRuns } from "@/lib/read-models/collection-progress";
 export const dynamic = "force-dynamic";
 
 const startBody = z
-  .object({ accountIds: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id")).max(10_000).optional() })
+  .object({
+    accountIds: z
+      .array(z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id"))
+      .max(10_000)
+      .optional(),
+  })
   .strict();
 
 export const POST = withRole("engineer", async (req, { principal }) => {
   const text = await req.text();
   const body = startBody.parse(text.trim() ? JSON.parse(text) : {});
-  const { runId, coalesced } = await requestCollection({ trigger: "manual", requestedBy: principal.email ?? principal.name, accountIds: body.accountIds });
+  const { runId, coalesced } = await requestCollection({
+    trigger: "manual",
+    requestedBy: principal.email ?? principal.name,
+    accountIds: body.accountIds,
+  });
   await recordAuditEvent({
     actor: principal,
     action: "collection.start",

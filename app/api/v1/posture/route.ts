@@ -16,7 +16,10 @@ const query = z.object({
 export const GET = withRole("viewer", async (req) => {
   const params = req.nextUrl.searchParams;
   const accounts = params.getAll("account");
-  const parsed = query.safeParse({ format: params.get("format") ?? undefined, account: accounts.length ? accounts : undefined });
+  const parsed = query.safeParse({
+    format: params.get("format") ?? undefined,
+    account: accounts.length ? accounts : undefined,
+  });
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "query");
   const posture = await getPosture({ accountIds: parsed.data.account });
   if (parsed.data.format === "csv") {

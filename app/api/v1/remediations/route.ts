@@ -22,7 +22,10 @@ const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account i
 const body = z
   .object({ accountId, mode: z.enum(["plan", "apply"]), planId: z.uuid().optional() })
   .strict()
-  .refine((b) => b.mode === "apply" || b.planId === undefined, { message: "planId is only accepted with mode \"apply\"", path: ["planId"] });
+  .refine((b) => b.mode === "apply" || b.planId === undefined, {
+    message: 'planId is only accepted with mode "apply"',
+    path: ["planId"],
+  });
 
 export const POST = withRole("engineer", async (req, { principal }) => {
   const input = body.parse(await req.json());
@@ -33,7 +36,10 @@ export const POST = withRole("engineer", async (req, { principal }) => {
   const applied = await applyRemediation({ accountId: input.accountId, planId: input.planId, principal, request: req });
   const job = await getRemediationJob(applied.jobId);
   const status = applied.status === "queued" ? 202 : 200;
-  return NextResponse.json({ jobId: applied.jobId, status: applied.status, progressUrl: `/api/v1/remediations/${applied.jobId}`, job }, { status });
+  return NextResponse.json(
+    { jobId: applied.jobId, status: applied.status, progressUrl: `/api/v1/remediations/${applied.jobId}`, job },
+    { status },
+  );
 });
 
 const listQuery = z.object({
@@ -44,6 +50,12 @@ const listQuery = z.object({
 
 export const GET = withRole("viewer", async (req) => {
   const p = req.nextUrl.searchParams;
-  const q = listQuery.parse({ accountId: p.get("accountId") ?? undefined, plans: p.get("plans") ?? undefined, limit: p.get("limit") ?? undefined });
-  return NextResponse.json({ jobs: await listRemediationJobs({ accountId: q.accountId, includePlans: q.plans === "1", limit: q.limit }) });
+  const q = listQuery.parse({
+    accountId: p.get("accountId") ?? undefined,
+    plans: p.get("plans") ?? undefined,
+    limit: p.get("limit") ?? undefined,
+  });
+  return NextResponse.json({
+    jobs: await listRemediationJobs({ accountId: q.accountId, includePlans: q.plans === "1", limit: q.limit }),
+  });
 });

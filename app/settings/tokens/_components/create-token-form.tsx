@@ -43,36 +43,74 @@ export function CreateTokenForm() {
           <p className="font-medium text-green-900">
             Token “{created.name}” ({created.role}) created. Copy it now: it will not be shown again.
           </p>
-          <label htmlFor="new-token" className="sr-only">New API token</label>
-          <input id="new-token" readOnly value={created.token} data-testid="new-token" onFocus={(e) => e.currentTarget.select()}
-            className="block w-full rounded border border-green-300 bg-white px-3 py-2 font-mono text-xs" />
+          <label htmlFor="new-token" className="sr-only">
+            New API token
+          </label>
+          <input
+            id="new-token"
+            readOnly
+            value={created.token}
+            data-testid="new-token"
+            onFocus={(e) => e.currentTarget.select()}
+            className="block w-full rounded border border-green-300 bg-white px-3 py-2 font-mono text-xs"
+          />
         </div>
       )}
-      <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="create-token-heading">
-        <h2 id="create-token-heading" className="font-medium">Create an API token</h2>
+      <form
+        onSubmit={submit}
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        aria-labelledby="create-token-heading"
+      >
+        <h2 id="create-token-heading" className="font-medium">
+          Create an API token
+        </h2>
         <div className="grid gap-3 sm:grid-cols-3">
           <div>
-            <label htmlFor="token-name" className="text-sm text-slate-700">Name</label>
+            <label htmlFor="token-name" className="text-sm text-slate-700">
+              Name
+            </label>
             <input id="token-name" name="name" required maxLength={100} className={INPUT} />
           </div>
           <div>
-            <label htmlFor="token-role" className="text-sm text-slate-700">Role</label>
+            <label htmlFor="token-role" className="text-sm text-slate-700">
+              Role
+            </label>
             <select id="token-role" name="role" defaultValue="viewer" className={INPUT}>
               {ROLES.map((r) => (
-                <option key={r} value={r}>{r}</option>
+                <option key={r} value={r}>
+                  {r}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="token-expiry" className="text-sm text-slate-700">Expires after (days)</label>
-            <input id="token-expiry" name="expiresInDays" type="number" min={1} max={3650} placeholder="never" className={INPUT} />
+            <label htmlFor="token-expiry" className="text-sm text-slate-700">
+              Expires after (days)
+            </label>
+            <input
+              id="token-expiry"
+              name="expiresInDays"
+              type="number"
+              min={1}
+              max={3650}
+              placeholder="never"
+              className={INPUT}
+            />
           </div>
         </div>
         <div className="flex items-center gap-3">
-          <button type="submit" disabled={pending} className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+          >
             {pending ? "Creating…" : "Create token"}
           </button>
-          {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+          {error && (
+            <p role="alert" className="text-sm text-red-700">
+              {error}
+            </p>
+          )}
         </div>
       </form>
     </div>

@@ -26,11 +26,20 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   return (
     <span className="flex items-center gap-2">
       <span className="text-green-700">active</span>
-      <button type="button" onClick={revoke} disabled={pending} aria-label={`Revoke token ${name}`}
-        className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={revoke}
+        disabled={pending}
+        aria-label={`Revoke token ${name}`}
+        className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50 disabled:opacity-60"
+      >
         Revoke
       </button>
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -40,28 +40,45 @@ export function UserRowControls({ userId, email, role, disabled, isSelf }: Props
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label className="sr-only" htmlFor={`role-${userId}`}>Role of {email}</label>
-      <select id={`role-${userId}`} value={selectedRole} disabled={pending || isSelf}
+      <label className="sr-only" htmlFor={`role-${userId}`}>
+        Role of {email}
+      </label>
+      <select
+        id={`role-${userId}`}
+        value={selectedRole}
+        disabled={pending || isSelf}
         onChange={(e) => {
           const next = e.target.value;
           setSelectedRole(next);
           run(() => changeUserRoleAction({ userId, role: next }));
         }}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60">
+        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60"
+      >
         {ROLES.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
-      {disabled && <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-600">disabled</span>}
+      {disabled && (
+        <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-600">disabled</span>
+      )}
       {!isSelf && (
-        <button type="button" disabled={pending}
+        <button
+          type="button"
+          disabled={pending}
           onClick={() => run(() => setUserDisabledAction({ userId, disabled: !disabled }))}
-          className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-60">
+          className="rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+        >
           {disabled ? "Enable" : "Disable"}
         </button>
       )}
       {isSelf && <span className="text-xs text-slate-500">(you)</span>}
-      {error && <span role="alert" className="text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

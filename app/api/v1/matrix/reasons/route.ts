@@ -12,7 +12,12 @@ const query = z.object({
   accounts: z
     .string()
     .transform((s) => s.split(",").filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{12}$/, "account ids are 12 digits")).min(1).max(MAX_REASON_ACCOUNTS)),
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{12}$/, "account ids are 12 digits"))
+        .min(1)
+        .max(MAX_REASON_ACCOUNTS),
+    ),
 });
 
 export const GET = withRole("viewer", async (req) => {
