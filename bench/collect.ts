@@ -69,7 +69,7 @@ async function startProxy(target: string): Promise<{ endpoint: string; stop: () 
     [
       "--import",
       "tsx",
-      path.resolve("bench/throttle-proxy.ts"),
+      path.resolve("sim/proxy/throttle-proxy-cli.ts"),
       "--target",
       target,
       "--latency",

@@ -8,7 +8,7 @@ import { formatBulkAccounts, formatDemoAccounts } from "@/sim/format-accounts";
 import { seedBulkOrganization } from "@/sim/seed-bulk";
 import { seedOrganization } from "@/sim/seed-organization";
 import { SimulatorError } from "@/sim/simulator-error";
-import { startMoto, type MotoServer } from "@/sim/start-moto";
+import { startSimulator, type Simulator } from "@/sim/start-simulator";
 
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const bulk = positiveInt("bulk", values.bulk);
   const log = (line: string) => console.error(`[sim] ${line}`);
 
-  const moto: MotoServer = await startMoto({ port, log });
+  const moto: Simulator = await startSimulator({ port, log });
   // moto's process is unref'd so tests can exit; this timer keeps the command in the foreground.
   const keepAlive = setInterval(() => {}, 1 << 30);
   const shutdown = async () => {

@@ -11,7 +11,7 @@ import { startWeb } from "@/lib/runtime/start-web";
 import { runCollection } from "@/lib/collect/run-collection";
 import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
 import { seedDemoData } from "@/sim/seed-demo-data";
-import { startMoto } from "@/sim/start-moto";
+import { startSimulator } from "@/sim/start-simulator";
 
 export async function run(options: { port?: string; resetData?: boolean }): Promise<number> {
   const env = getEnv();
@@ -29,7 +29,7 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
   onShutdown(stopAll);
   try {
     console.log("Starting the simulated AWS organization (moto)...");
-    const moto = await startMoto({ log: (l) => console.log(`[moto] ${l}`) });
+    const moto = await startSimulator({ log: (l) => console.log(`[moto] ${l}`) });
     stack.push(() => moto.stop());
     const database = await ensureDatabase({ log: (l) => console.log(l) });
     stack.push(() => database.stop());

@@ -6,7 +6,8 @@
 // (TRAILWARDEN_TEST_DATABASE_URL) cloned per file.
 import { CloudTrailClient, CreateTrailCommand } from "@aws-sdk/client-cloudtrail";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startThrottleProxy, type ThrottleProxy } from "@/bench/throttle-proxy";
+import { startAwsProxy, type AwsProxy } from "@/sim/proxy/aws-proxy";
+import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
 import { runCollection, type RunCollectionOptions, type RunSummary } from "@/lib/collect/run-collection";
 import type { CollectionSettings } from "@/lib/collect/run-context";
 import type { AccountSnapshotState, TrailState } from "@/lib/collect/snapshot-types";
@@ -216,11 +217,14 @@ describe("collection of the simulated organization", () => {
 });
 
 describe("failures", () => {
-  let proxy: ThrottleProxy;
+  let server: AwsProxy;
+  let proxy: FaultInterceptor & { endpoint: string };
   beforeAll(async () => {
-    proxy = await startThrottleProxy({ target: moto });
+    const faults = faultInterceptor();
+    server = await startAwsProxy({ target: moto, interceptors: [faults] });
+    proxy = Object.assign(faults, { endpoint: server.endpoint });
   });
-  afterAll(async () => proxy.stop());
+  afterAll(async () => server.stop());
 
   it("AccessDenied on AssumeRole gives that account an error snapshot; the others are collected; the last good one stays", async () => {
     const denied = idOf("orders-dev");

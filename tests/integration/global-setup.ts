@@ -1,12 +1,12 @@
 // Starts the real parts the integration tests run against: an embedded PostgreSQL in a temporary
-// data directory (with a migrated template database that each test file clones) and a moto
-// server. Both are stopped when the run ends.
+// data directory (with a migrated template database that each test file clones) and the
+// simulated AWS (moto behind the simulator's proxy). Both are stopped when the run ends.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureDatabase } from "@/lib/db/database";
-import { startMoto } from "@/sim/start-moto";
+import { startSimulator } from "@/sim/start-simulator";
 
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "trailwarden-it-"));
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   process.env.TRAILWARDEN_DATA_DIR = dataDir;
   delete process.env.DATABASE_URL;
   const database = await ensureDatabase();
-  const moto = await startMoto();
+  const moto = await startSimulator();
 
   const env = {
     TRAILWARDEN_TEST_DATABASE_URL: database.url,
