@@ -6,8 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 
-const DEMO_PORT = 3100;
-const EMPTY_PORT = 3101;
+// TRAILWARDEN_E2E_PORT lets two checkouts run the suite side by side (the demo takes it, the empty instance the next).
+const DEMO_PORT = Number(process.env.TRAILWARDEN_E2E_PORT ?? 3100);
+const EMPTY_PORT = DEMO_PORT + 1;
 const tmp = os.tmpdir();
 
 export const E2E = {
@@ -52,7 +53,7 @@ export default defineConfig({
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
-        TRAILWARDEN_DATA_DIR: path.join(tmp, "trailwarden-e2e-demo"),
+        TRAILWARDEN_DATA_DIR: path.join(tmp, `trailwarden-e2e-demo-${DEMO_PORT}`),
         TRAILWARDEN_COLLECT_CRON: "0 0 1 1 *",
         TRAILWARDEN_PUBLIC_URL: E2E.demoUrl,
         // Every spec signs in from 127.0.0.1; the production default (5 a minute) would refuse them.
@@ -68,7 +69,7 @@ export default defineConfig({
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
-        TRAILWARDEN_DATA_DIR: path.join(tmp, "trailwarden-e2e-empty"),
+        TRAILWARDEN_DATA_DIR: path.join(tmp, `trailwarden-e2e-empty-${EMPTY_PORT}`),
         TRAILWARDEN_DISCOVERY: "static",
         TRAILWARDEN_ACCOUNTS: "000000000000",
         TRAILWARDEN_COLLECT_CRON: "0 0 1 1 *",
