@@ -131,8 +131,11 @@ export function stepViolations(
         problems.push(`UpdateTrail would replace the trail's existing ${key}`);
     }
   }
-  if (op === "PutEventSelectors") {
-    // A trail the plan creates has no selectors yet: compare with an empty list.
+  // `trail` null: the plan creates the trail (no selectors yet: compare with an empty list);
+  // undefined: the caller does not know the trail's selectors (the executor's pre-check before any
+  // read): the selector rules are checked by the executor against the live list instead. Comparing
+  // an existing trail's selectors with an empty list would call its kept data selector "added".
+  if (op === "PutEventSelectors" && trail !== undefined) {
     const current = trail ? trail.eventSelectors : { basic: [], advanced: null };
     problems.push(...selectorViolations(current, step.params));
   }

@@ -9,7 +9,11 @@ import {
   selectorViolations,
   stepViolations,
 } from "@/lib/remediate/assert-safe-plan";
+import type { GetEventSelectorsCommandOutput } from "@aws-sdk/client-cloudtrail";
+import { normalizeSelectors } from "@/lib/collect/normalize-trail";
+import { judgeManagementEvents } from "@/lib/controls/management-events";
 import { hashPlan } from "@/lib/remediate/hash-plan";
+import { planManagementSelectors } from "@/lib/remediate/plan-event-selectors";
 import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
 import type { RemediationPlan } from "@/lib/remediate/plan-types";
 import { mergeStatements, parsePolicy } from "@/lib/remediate/policies/policy-document";
@@ -18,6 +22,9 @@ import { ACCOUNT, compliant, LOG_ARCHIVE, orgMember, settings, trail, withTrail 
 const plan = (state: AccountSnapshotState, s = settings()): RemediationPlan =>
   planFamilyFix({ state, snapshotId: null, settings: s });
 const s3Data = { type: "AWS::S3::Object", values: ["arn:aws:s3:::uploads/"] };
+
+const omitTrailName = (params: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(params).filter(([k]) => k !== "TrailName"));
 
 const selectorCases: Record<string, EventSelectorsState> = {
   "write-only basic": {
@@ -103,6 +110,66 @@ const selectorCases: Record<string, EventSelectorsState> = {
     advanced: null,
   },
   "empty list": { basic: [], advanced: null },
+  "data events only (basic, management off)": {
+    basic: [
+      {
+        readWriteType: "All",
+        includeManagementEvents: false,
+        excludeManagementEventSources: [],
+        dataResources: [s3Data],
+      },
+    ],
+    advanced: null,
+  },
+  "several basic selectors, none for all management events": {
+    basic: [
+      {
+        readWriteType: "ReadOnly",
+        includeManagementEvents: false,
+        excludeManagementEventSources: [],
+        dataResources: [s3Data],
+      },
+      {
+        readWriteType: "WriteOnly",
+        includeManagementEvents: false,
+        excludeManagementEventSources: [],
+        dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }],
+      },
+      {
+        readWriteType: "ReadOnly",
+        includeManagementEvents: true,
+        excludeManagementEventSources: ["rdsdata.amazonaws.com"],
+        dataResources: [],
+      },
+    ],
+    advanced: null,
+  },
+  "advanced data selectors beside a management selector that excludes an event source": {
+    basic: null,
+    advanced: [
+      {
+        name: "S3 uploads",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::S3::Object"] },
+        ],
+      },
+      {
+        name: "Management without KMS",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Management"] },
+          { field: "eventSource", notEquals: ["kms.amazonaws.com"] },
+        ],
+      },
+      {
+        name: "Lambda invokes",
+        fieldSelectors: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::Lambda::Function"] },
+        ],
+      },
+    ],
+  },
 };
 
 describe("event selectors", () => {
@@ -118,6 +185,33 @@ describe("event selectors", () => {
       );
     });
   }
+
+  for (const [name, selectors] of Object.entries(selectorCases)) {
+    it(`${name}: the executor's own check (trail not yet read) agrees with the planner`, () => {
+      const p = plan(withTrail({ eventSelectors: selectors }));
+      const put = p.steps.find((s) => s.operation === "PutEventSelectors")!;
+      // executeStep checks every step before its executor reads the live trail.
+      expect(stepViolations(put)).toEqual([]);
+      expect(planManagementSelectors(selectors)).toMatchObject({ ok: true, params: omitTrailName(put.params) });
+      // What GetEventSelectors then returns, read as the collector reads it.
+      const after = normalizeSelectors(omitTrailName(put.params) as GetEventSelectorsCommandOutput);
+      expect(judgeManagementEvents(after).coverage).toBe("all");
+    });
+  }
+
+  it("keeps a data-event-only selector exactly and adds a management selector beside it", () => {
+    const p = plan(withTrail({ eventSelectors: selectorCases["data events only (basic, management off)"]! }));
+    expect(p.status).toBe("ready");
+    expect(p.steps.find((s) => s.operation === "PutEventSelectors")!.params.EventSelectors).toEqual([
+      {
+        ReadWriteType: "All",
+        IncludeManagementEvents: false,
+        DataResources: [{ Type: "AWS::S3::Object", Values: ["arn:aws:s3:::uploads/"] }],
+        ExcludeManagementEventSources: [],
+      },
+      { ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] },
+    ]);
+  });
 
   it("keeps a data selector byte for byte and widens the management one in place", () => {
     const p = plan(withTrail({ eventSelectors: selectorCases["basic with a data selector"]! }));
