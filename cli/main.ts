@@ -55,11 +55,15 @@ program
 
 program
   .command("remediate")
-  .description("plan, apply and verify the whole-family fix for one account")
+  .description(
+    "plan, apply and verify the whole-family fix for one account; exit 0 verified, 2 a person has an action left, 1 failed",
+  )
   .requiredOption("--account <id>", "account id")
   .option("--dry-run", "print the plan only (default)")
   .option("--apply", "apply the plan")
   .option("--yes", "do not ask for confirmation before applying")
+  .option("--alarm-email <email>", "who the CIS alarms notify (a topic is created and subscribed), for this plan")
+  .option("--alarm-topic-arn <arn>", "an existing SNS topic for the CIS alarms, for this plan")
   .option("--as <email>", "the user the remediation is recorded for", "cli@localhost")
   .action((opts) => runCommand(() => import("@/cli/commands/remediate"), opts));
 

@@ -1,9 +1,11 @@
-// `npx trailwarden remediate --account ID [--dry-run | --apply] [--yes] [--as EMAIL]`: plans the
-// whole-family fix from the account's latest snapshot and prints it as a diff (--dry-run, the
-// default); with --apply, asks for confirmation on a terminal (unless --yes), applies it in this
-// process (no worker needed; still one job per account), prints each step as it completes and then
-// the verification. Ctrl-C while applying cancels before the next step. Exit code 0 when the plan
-// is applicable (dry run) or the account ends "logging, validated, alarming"; 1 otherwise.
+// `npx trailwarden remediate --account ID [--dry-run | --apply] [--yes] [--alarm-email EMAIL |
+// --alarm-topic-arn ARN] [--as EMAIL]`: plans the whole-family fix from the account's latest
+// snapshot and prints it as a diff (--dry-run, the default); with --apply, asks for confirmation on
+// a terminal (unless --yes), applies it in this process (no worker needed; still one job per
+// account), prints each step as it completes and then the verification. Ctrl-C while applying
+// cancels before the next step. Exit codes (ARCHITECTURE.md): 0 the plan is applicable (dry run) or
+// the account ends "logging, validated, alarming"; 2 every step succeeded but a person has an
+// action left (printed); 1 a step failed, the fix did not hold, or the plan is blocked.
 import { createInterface } from "node:readline/promises";
 import { UsageError } from "@/cli/run-command";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
@@ -13,7 +15,9 @@ import { applyRemediation } from "@/lib/remediate/apply-remediation";
 import { cancelRemediation } from "@/lib/remediate/cancel-remediation";
 import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
 import { planRemediation } from "@/lib/remediate/plan-remediation";
+import { exitCodeFor } from "@/lib/remediate/job-outcome";
 import { renderPlanText } from "@/lib/remediate/render-plan-text";
+import { planOverridesSchema, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 import { runRemediation, type StepEvent } from "@/lib/remediate/run-remediation";
 
 export interface RemediateOptions {
@@ -21,7 +25,19 @@ export interface RemediateOptions {
   dryRun?: boolean;
   apply?: boolean;
   yes?: boolean;
+  alarmEmail?: string;
+  alarmTopicArn?: string;
   as?: string;
+}
+
+function overridesOf(options: RemediateOptions): PlanOverrides | undefined {
+  if (options.alarmEmail === undefined && options.alarmTopicArn === undefined) return undefined;
+  const parsed = planOverridesSchema.safeParse({ alarmEmail: options.alarmEmail, alarmTopicArn: options.alarmTopicArn });
+  if (!parsed.success) {
+    const flag = (path: PropertyKey | undefined) => (path === "alarmEmail" ? "--alarm-email" : "--alarm-topic-arn");
+    throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])} ${i.message}`).join("; "));
+  }
+  return parsed.data;
 }
 
 function principalFor(email: string | undefined): Principal {
@@ -53,7 +69,8 @@ export async function run(options: RemediateOptions): Promise<number> {
   const database = await ensureDatabase({ log: (l) => console.error(l) });
   try {
     const principal = principalFor(options.as);
-    const planned = await planRemediation({ accountId: options.account, principal });
+    const overrides = overridesOf(options);
+    const planned = await planRemediation({ accountId: options.account, principal, overrides });
     console.log(renderPlanText(planned.plan));
     console.log(`\nPlan ${planned.jobId} (hash ${planned.planHash.slice(0, 12)})`);
     if (planned.plan.status === "blocked") return 1;
@@ -93,16 +110,20 @@ export async function run(options: RemediateOptions): Promise<number> {
     }
     const job = await getRemediationJob(applied.jobId);
     const v = job?.verification;
-    console.log(`\nJob ${applied.jobId}: ${status}`);
+    console.log(`\nJob ${applied.jobId}: ${status === "needs-attention" ? "applied — needs attention" : status}`);
     if (v && "failing" in v) {
       console.log(`Verification: ${v.outcome}${v.replan ? ` (re-plan: ${v.replan.summary})` : ""}`);
       for (const f of v.failing) console.log(`  ✕ ${f.controlId} ${f.status}: ${f.reason}`);
       for (const c of v.caveats) console.log(`  ? ${c.controlId} ${c.status}: ${c.reason}`);
+      if (v.actions?.length) {
+        console.log("Left to a person:");
+        for (const a of v.actions) console.log(`  → ${a.action}`);
+      }
       console.log(`  ${v.note}`);
     } else if (job?.error) {
       console.log(job.error);
     }
-    return status === "succeeded" ? 0 : 1;
+    return exitCodeFor(status);
   } finally {
     await database.stop();
   }

@@ -8,7 +8,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RemediationJobView } from "@/lib/remediate/remediation-view";
-import { applyPlan, planFix } from "@/components/remediation/remediation-api";
+import { AlarmDestinationForm } from "@/components/remediation/alarm-destination-form";
+import { applyPlan, planFix, type AlarmDestination } from "@/components/remediation/remediation-api";
 import { JobProgress } from "@/components/remediation/job-progress";
 import { PlanDiff } from "@/components/remediation/plan-diff";
 
@@ -25,7 +26,7 @@ export function FixFamilyDialog({
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const plan = useMutation({ mutationFn: () => planFix(accountId) });
+  const plan = useMutation({ mutationFn: (destination?: AlarmDestination) => planFix(accountId, destination) });
   const apply = useMutation({
     mutationFn: (planId: string) => applyPlan(accountId, planId),
     onSuccess: (r) => setJobId(r.jobId),
@@ -35,12 +36,13 @@ export function FixFamilyDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    startPlan();
+    startPlan(undefined);
   }, [startPlan]);
 
   const onFinished = useCallback(() => router.refresh(), [router]);
   const job: RemediationJobView | undefined = plan.data;
   const applicable = job?.plan.status === "ready";
+  const asked = job?.plan.notes.find((n) => n.code === "alarm-destination-needed");
 
   return (
     <dialog
@@ -94,7 +96,19 @@ export function FixFamilyDialog({
               The plan could not be made: {plan.error.message}
             </p>
           ) : job ? (
-            <PlanDiff plan={job.plan} steps={job.steps} />
+            <>
+              {asked ? (
+                <AlarmDestinationForm
+                  message={asked.message}
+                  pending={plan.isPending}
+                  onSubmit={(destination) => {
+                    setConfirmed(false);
+                    startPlan(destination);
+                  }}
+                />
+              ) : null}
+              <PlanDiff plan={job.plan} steps={job.steps} />
+            </>
           ) : null}
         </div>
         {!jobId && job ? (

@@ -78,7 +78,7 @@ export function JobProgress({
             <Square aria-hidden className="h-3.5 w-3.5" /> Cancel before the next step
           </button>
         ) : null}
-        {canAct && job.mode === "apply" && job.status === "failed" ? (
+        {canAct && job.mode === "apply" && (job.status === "failed" || job.status === "needs-attention") ? (
           <button
             type="button"
             onClick={() => retry.mutate()}
@@ -86,7 +86,8 @@ export function JobProgress({
             className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50"
             data-testid="retry-job"
           >
-            <RotateCcw aria-hidden className="h-3.5 w-3.5" /> Retry from the failed step
+            <RotateCcw aria-hidden className="h-3.5 w-3.5" />{" "}
+            {job.status === "failed" ? "Retry from the failed step" : "Verify again"}
           </button>
         ) : null}
       </div>

@@ -9,6 +9,11 @@ const STYLE: Record<string, { label: string; glyph: string; className: string }>
   running: { label: "Running", glyph: "", className: "border-sky-300 bg-sky-100 text-sky-900" },
   verifying: { label: "Verifying", glyph: "", className: "border-sky-300 bg-sky-100 text-sky-900" },
   succeeded: { label: "Succeeded", glyph: "✓", className: "border-passed/30 bg-passed/10 text-passed" },
+  "needs-attention": {
+    label: "Applied — needs attention",
+    glyph: "!",
+    className: "border-warning/40 bg-warning/10 text-warning",
+  },
   failed: { label: "Failed", glyph: "✕", className: "border-failed/40 bg-failed/10 text-failed" },
   cancelled: { label: "Cancelled", glyph: "⊘", className: "border-slate-300 bg-slate-100 text-slate-700" },
   skipped: { label: "Skipped", glyph: "–", className: "border-slate-200 bg-slate-50 text-slate-500" },

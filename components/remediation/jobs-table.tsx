@@ -65,7 +65,13 @@ export function JobsTable({ jobs }: { jobs: RemediationJobRow[] }) {
               <td className="max-w-md py-2 pr-3 text-slate-700">
                 <span
                   className={
-                    j.status === "succeeded" ? "text-passed" : j.status === "failed" ? "text-failed" : undefined
+                    j.status === "succeeded"
+                      ? "text-passed"
+                      : j.status === "failed"
+                        ? "text-failed"
+                        : j.status === "needs-attention"
+                          ? "text-warning"
+                          : undefined
                   }
                 >
                   {j.outcome}

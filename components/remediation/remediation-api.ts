@@ -13,10 +13,16 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return body;
 }
 
-export async function planFix(accountId: string): Promise<RemediationJobView> {
+/** What a plan may ask for: who the CIS alarms notify. */
+export interface AlarmDestination {
+  alarmEmail?: string;
+  alarmTopicArn?: string;
+}
+
+export async function planFix(accountId: string, destination: AlarmDestination = {}): Promise<RemediationJobView> {
   const { job } = await call<{ job: RemediationJobView }>("/api/v1/remediations", {
     method: "POST",
-    body: JSON.stringify({ accountId, mode: "plan" }),
+    body: JSON.stringify({ accountId, mode: "plan", ...destination }),
   });
   return job;
 }

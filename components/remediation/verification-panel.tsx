@@ -1,26 +1,52 @@
 // The end of a job: "logging, validated, alarming" when every family control passes after the
-// re-collection, else the controls that still fail and the evaluator's reason for each.
+// re-collection; "needs attention" when every step succeeded and what remains is a person's action
+// (each spelled out); else the controls that still fail and the evaluator's reason for each.
 import clsx from "clsx";
 import type { RemediationJobView } from "@/lib/remediate/remediation-view";
 
+type Tone = "ok" | "attention" | "failed";
+
+const TONE: Record<Tone, { box: string; text: string; glyph: string }> = {
+  ok: { box: "border-passed/30 bg-passed/5", text: "text-passed", glyph: "✓ " },
+  attention: { box: "border-warning/40 bg-warning/5", text: "text-warning", glyph: "! " },
+  failed: { box: "border-failed/30 bg-failed/5", text: "text-failed", glyph: "✕ " },
+};
+
+function toneOf(outcome: string): Tone {
+  if (outcome === "logging, validated, alarming" || outcome === "nothing to do") return "ok";
+  if (outcome === "needs attention" || outcome === "not verified") return "attention";
+  return "failed";
+}
+
 export function VerificationPanel({ verification }: { verification: NonNullable<RemediationJobView["verification"]> }) {
-  const ok = verification.outcome === "logging, validated, alarming" || verification.outcome === "nothing to do";
+  const tone = TONE[toneOf(verification.outcome)];
   return (
-    <section
-      className={clsx(
-        "rounded-md border p-3 text-sm",
-        ok ? "border-passed/30 bg-passed/5" : "border-failed/30 bg-failed/5",
-      )}
-      data-testid="verification"
-    >
-      <p className={clsx("font-semibold", ok ? "text-passed" : "text-failed")} data-testid="verification-outcome">
-        {ok ? "✓ " : "✕ "}
+    <section className={clsx("rounded-md border p-3 text-sm", tone.box)} data-testid="verification">
+      <p className={clsx("font-semibold", tone.text)} data-testid="verification-outcome">
+        {tone.glyph}
         {verification.outcome === "nothing to do"
           ? "Nothing to do: every control of the family passes"
-          : `Verification: ${verification.outcome}`}
+          : verification.outcome === "needs attention"
+            ? "Applied — needs attention: every step succeeded, a person has an action left"
+            : `Verification: ${verification.outcome}`}
       </p>
       {"failing" in verification ? (
         <>
+          {verification.actions && verification.actions.length > 0 ? (
+            <div className="mt-2" data-testid="person-actions">
+              <p className="text-xs font-medium text-slate-800">Left to a person:</p>
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-xs text-slate-800">
+                {verification.actions.map((a) => (
+                  <li key={a.action}>
+                    {a.action}
+                    {a.controls.length > 0 ? (
+                      <span className="text-slate-500"> ({a.controls.join(", ")})</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {verification.failing.length > 0 ? (
             <ul className="mt-2 space-y-1 text-xs text-slate-800">
               {verification.failing.map((f) => (

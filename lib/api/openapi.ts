@@ -163,6 +163,16 @@ const paths: Record<string, object> = {
             accountId: { type: "string", pattern: "^\\d{12}$" },
             mode: { type: "string", enum: ["plan", "apply"] },
             planId: { type: "string", format: "uuid" },
+            alarmEmail: {
+              type: "string",
+              format: "email",
+              description: "who the CIS alarms notify (a topic is created and subscribed); not with planId",
+            },
+            alarmTopicArn: {
+              type: "string",
+              pattern: "^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:[A-Za-z0-9_-]{1,256}$",
+              description: "an existing SNS topic for the CIS alarms; not with planId",
+            },
           },
         }),
       },
@@ -195,7 +205,7 @@ const paths: Record<string, object> = {
   },
   "/api/v1/remediations/{id}/retry": {
     post: {
-      summary: "Continue a failed job from the step that failed",
+      summary: "Continue a failed job from the step that failed, or verify a needs-attention job again",
       ...role("engineer"),
       parameters: [uuidParam],
       responses: {

@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueRemediation } from "@/lib/jobs/remediation-job";
 import { computeCurrentPlan, planRemediation, principalFields } from "@/lib/remediate/plan-remediation";
 import type { RemediationPlan } from "@/lib/remediate/plan-types";
+import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 import { ACTIVE_STATUSES, JobActiveError, PlanBlockedError, StalePlanError } from "@/lib/remediate/remediation-errors";
 
 export interface ApplyInput {
@@ -20,6 +21,8 @@ export interface ApplyInput {
   request?: Request;
   /** false: the caller runs the job in-process (the CLI) instead of the worker. */
   enqueue?: boolean;
+  /** Without planId: answers to what the plan asks for (a confirmed plan keeps its own). */
+  overrides?: PlanOverrides;
 }
 
 export interface ApplyResult {
@@ -52,6 +55,12 @@ export async function claimAccountForJob(
     });
     if (updated.count === 0) throw new StalePlanError(`Job ${jobId} is no longer in a state that can be applied`);
   });
+}
+
+/** The answers a stored plan was made with: re-planning for the hash check must use them too. */
+async function storedOverrides(planId: string): Promise<PlanOverrides | undefined> {
+  const job = await db.remediationJob.findUnique({ where: { id: planId }, select: { plan: true } });
+  return (job?.plan as { overrides?: PlanOverrides } | null)?.overrides;
 }
 
 async function loadPlanJob(
@@ -93,12 +102,16 @@ async function assertNoActiveJob(accountId: string): Promise<void> {
 export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> {
   // Checked early so a refused request leaves no stray plan behind; claimAccountForJob is the real guard.
   await assertNoActiveJob(input.accountId);
-  const current = await computeCurrentPlan(input.accountId);
+  const overrides = input.planId ? await storedOverrides(input.planId) : input.overrides;
+  const current = await computeCurrentPlan(input.accountId, overrides);
   const { id: jobId, plan } = input.planId
     ? await loadPlanJob(input.planId, input.accountId, current.planHash)
-    : await planRemediation({ accountId: input.accountId, principal: input.principal, request: input.request }).then(
-        (p) => ({ id: p.jobId, plan: p.plan }),
-      );
+    : await planRemediation({
+        accountId: input.accountId,
+        principal: input.principal,
+        request: input.request,
+        overrides,
+      }).then((p) => ({ id: p.jobId, plan: p.plan }));
   if (plan.status === "blocked")
     throw new PlanBlockedError(`The plan cannot be applied: ${plan.blockers.map((b) => b.message).join("; ")}`);
   const who = principalFields(input.principal);

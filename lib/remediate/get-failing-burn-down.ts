@@ -1,6 +1,8 @@
 // Failing controls over time (the managers' burn-down): for each UTC day, the FAILED verdicts of
 // every account's latest snapshot as of the end of that day (its newest evaluation), beside the
-// remediation jobs that finished that day. Read from ControlResult history only.
+// remediation jobs that finished applying that day: succeeded, and applied with an action left to a
+// person ("needs-attention": the work was done); failed and cancelled jobs fixed nothing for sure.
+// Read from ControlResult history only.
 import { db } from "@/lib/db";
 
 export interface BurnDownPoint {
@@ -37,7 +39,8 @@ export async function getFailingBurnDown(days = 30): Promise<BurnDownPoint[]> {
     ),
     fixes AS (
       SELECT date_trunc('day', finished_at) AS day, count(*)::int AS remediations
-      FROM remediation_jobs WHERE mode = 'apply' AND finished_at IS NOT NULL
+      FROM remediation_jobs
+      WHERE mode = 'apply' AND finished_at IS NOT NULL AND status IN ('succeeded', 'needs-attention')
       GROUP BY 1
     )
     SELECT d.day, coalesce(f.failing, 0) AS failing, coalesce(f.accounts_failing, 0) AS accounts_failing, coalesce(x.remediations, 0) AS remediations

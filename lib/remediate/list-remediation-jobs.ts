@@ -16,7 +16,7 @@ export interface RemediationJobRow {
   finishedAt: string | null;
   durationMs: number | null;
   summary: string;
-  /** "logging, validated, alarming", "3 controls still fail", the error, or the plan's state. */
+  /** "logging, validated, alarming", "2 actions left to a person", "3 controls still fail", the error, or the plan's state. */
   outcome: string;
   steps: { total: number; succeeded: number; failed: number };
   failingBefore: number;
@@ -31,8 +31,12 @@ export interface ListJobsOptions {
 }
 
 function outcomeOf(status: string, verification: unknown, error: string | null, failingAfter: string[]): string {
-  const v = verification as { outcome?: string } | null;
+  const v = verification as { outcome?: string; actions?: unknown[] } | null;
   if (status === "succeeded") return v?.outcome ?? "succeeded";
+  if (status === "needs-attention") {
+    const n = v?.actions?.length ?? 0;
+    return n > 0 ? `applied; ${n} action${n > 1 ? "s" : ""} left to a person` : "applied; needs attention";
+  }
   if (status === "failed" && failingAfter.length > 0)
     return `${failingAfter.length} control${failingAfter.length > 1 ? "s" : ""} still fail${failingAfter.length > 1 ? "" : "s"}`;
   if (status === "failed" || status === "cancelled") return error ?? status;

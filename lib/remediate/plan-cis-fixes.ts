@@ -1,7 +1,9 @@
 // CloudWatch.1–14 on the primary trail's log group: for each control whose chain does not pass,
 // a metric filter with exactly AWS's CIS pattern (unless one already exists: CloudWatch Logs
 // would add a duplicate), an alarm on its metric as CIS builds it, and an SNS topic with a
-// subscription. An already subscribed topic of the log group's alarms is reused.
+// subscriber. The topic is, in order: an already subscribed topic of the log group's alarms, the
+// configured existing topic (alarmTopicArn), or a topic of our own subscribed to alarmEmail. With
+// none of these the plan asks for a destination instead of creating a topic nobody would read.
 import type { LogGroupState } from "@/lib/collect/snapshot-types";
 import { CIS_METRIC_FILTERS, CIS_METRIC_NAMESPACE } from "@/lib/controls/cis-patterns";
 import { patternKey } from "@/lib/controls/filter-pattern";
@@ -11,6 +13,9 @@ import { CLOUDWATCH_CONTROL_IDS, type CloudWatchControlId } from "@/lib/controls
 import type { CisNeed, PlanInputs, PlanNeeds } from "@/lib/remediate/plan-needs";
 import { alarmTopicName, arnParts, cisResourceName, topicArn } from "@/lib/remediate/resource-names";
 import { bareLogGroupArn, logGroupName } from "@/lib/controls/evidence";
+
+/** The plan's note when it needs an alarm destination (the UI and CLI ask for one). */
+export const ALARM_DESTINATION_NEEDED = "alarm-destination-needed";
 
 /** Used when CISBenchmark/<metric> is already fed by a filter with another pattern. */
 export const FALLBACK_NAMESPACE = "Trailwarden/CIS";
@@ -41,12 +46,14 @@ function existingExactMetric(
   return undefined;
 }
 
+type TopicChoice = Pick<CisNeed, "topicArn" | "topicName" | "createTopic" | "subscribeEmail">;
+
 function chooseTopic(
   index: LogGroupIndex | undefined,
   inputs: PlanInputs,
   accountId: string,
   region: string,
-): Pick<CisNeed, "topicArn" | "topicName" | "createTopic" | "subscribeEmail"> {
+): TopicChoice | { missing: string } {
   const ownName = alarmTopicName(inputs.names);
   const ownArn = topicArn(inputs.names, accountId, region, ownName);
   const subscribed = [...(index?.topicsByArn.values() ?? [])].filter((t) => {
@@ -61,7 +68,16 @@ function chooseTopic(
       createTopic: false,
       subscribeEmail: null,
     };
-  return { topicArn: ownArn, topicName: ownName, createTopic: true, subscribeEmail: inputs.settings.alarmEmail };
+  const configured = inputs.settings.alarmTopicArn;
+  if (configured) {
+    // CloudWatch alarms notify topics of their own region only.
+    if (arnParts(configured).region !== region)
+      return { missing: `the configured alarm topic ${configured} is not in ${region}, the log group's region` };
+    return { topicArn: configured, topicName: configured.split(":").pop()!, createTopic: false, subscribeEmail: null };
+  }
+  if (inputs.settings.alarmEmail)
+    return { topicArn: ownArn, topicName: ownName, createTopic: true, subscribeEmail: inputs.settings.alarmEmail };
+  return { missing: "no alarm e-mail or existing SNS topic is configured" };
 }
 
 export function planCisFixes(needs: PlanNeeds, inputs: PlanInputs, target: CisTarget, failing: Set<string>): void {
@@ -77,12 +93,15 @@ export function planCisFixes(needs: PlanNeeds, inputs: PlanInputs, target: CisTa
     return;
   }
   const index = target.group ? indexLogGroup(target.group) : undefined;
+  const topic = chooseTopic(index, inputs, accountId, region);
   const need: CisNeed = {
     accountId,
     region,
     groupName: name,
     groupArn,
-    ...chooseTopic(index, inputs, accountId, region),
+    ...("missing" in topic
+      ? { topicArn: "", topicName: "", createTopic: false, subscribeEmail: null }
+      : topic),
     filters: [],
     alarms: [],
   };
@@ -111,13 +130,15 @@ export function planCisFixes(needs: PlanNeeds, inputs: PlanInputs, target: CisTa
     need.alarms.push({ controlId: id, alarmName: cisResourceName(inputs.names, id), ...metric, reason });
   }
   if (need.filters.length === 0 && need.alarms.length === 0) return;
-  if (need.createTopic && !need.subscribeEmail) {
+  if ("missing" in topic) {
     needs.notes.push({
-      code: "alarm-email-missing",
-      message: `the CIS alarms notify topic \`${need.topicName}\`, which will have no subscription: set the alarm e-mail in the remediation settings (CloudWatch.x needs a subscribed topic)`,
+      code: ALARM_DESTINATION_NEEDED,
+      message: `The CIS alarms need someone to notify and ${topic.missing}: give an alarm e-mail (a topic is created and subscribed) or an existing SNS topic ARN in ${region}, then plan again`,
       controls: need.alarms.map((a) => a.controlId),
     });
-  } else if (need.subscribeEmail) {
+    return;
+  }
+  if (need.subscribeEmail) {
     needs.notes.push({
       code: "confirm-subscription",
       message: `AWS e-mails ${need.subscribeEmail} a confirmation link for topic \`${need.topicName}\`; CloudWatch.x passes once the subscription is confirmed`,

@@ -10,6 +10,7 @@ import { loadLatestSnapshot } from "@/lib/remediate/load-latest-snapshot";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
 import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
 import type { RemediationPlan } from "@/lib/remediate/plan-types";
+import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 
 export interface PlannedRemediation {
   jobId: string;
@@ -33,14 +34,19 @@ async function latestBucketState(name: string): Promise<BucketState | undefined>
 }
 
 /** The plan for the account as it stands now (no database writes). */
-export async function computeCurrentPlan(accountId: string): Promise<{ plan: RemediationPlan; planHash: string }> {
-  const [snapshot, settings] = await Promise.all([loadLatestSnapshot(accountId), loadRemediationSettings()]);
+export async function computeCurrentPlan(
+  accountId: string,
+  overrides?: PlanOverrides,
+): Promise<{ plan: RemediationPlan; planHash: string }> {
+  const [snapshot, stored] = await Promise.all([loadLatestSnapshot(accountId), loadRemediationSettings()]);
+  const settings = withOverrides(stored, overrides);
   const knownBuckets: Record<string, BucketState> = {};
   if (settings.bucket.mode === "central" && !snapshot.state.buckets[settings.bucket.name]) {
     const central = await latestBucketState(settings.bucket.name);
     if (central) knownBuckets[settings.bucket.name] = central;
   }
   const plan = planFamilyFix({ state: snapshot.state, snapshotId: snapshot.id, settings, knownBuckets });
+  if (overrides && Object.keys(overrides).length > 0) plan.overrides = overrides;
   return { plan, planHash: hashPlan(plan) };
 }
 
@@ -48,8 +54,10 @@ export async function planRemediation(input: {
   accountId: string;
   principal: Principal;
   request?: Request;
+  /** Answers to what an earlier plan asked for (the alarm destination). */
+  overrides?: PlanOverrides;
 }): Promise<PlannedRemediation> {
-  const { plan, planHash } = await computeCurrentPlan(input.accountId);
+  const { plan, planHash } = await computeCurrentPlan(input.accountId, input.overrides);
   const job = await db.remediationJob.create({
     data: {
       accountId: input.accountId,

@@ -2,7 +2,7 @@
 // computed from one snapshot and the settings, shown to the user as a diff, stored as JSON on the
 // RemediationJob, hashed (planHash) and executed step by step. Every step names the exact AWS call
 // (service, SDK command name without "Command", account, region, input).
-import type { RemediationSettings } from "@/lib/remediate/remediation-settings";
+import type { PlanOverrides, RemediationSettings } from "@/lib/remediate/remediation-settings";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -94,4 +94,6 @@ export interface RemediationPlan {
   /** What the plan leaves to a person (and the controls that will stay failing because of it). */
   notes: PlanIssue[];
   settings: RemediationSettings;
+  /** What the requester answered for this plan (the alarm destination), over the stored settings. */
+  overrides?: PlanOverrides;
 }

@@ -13,6 +13,16 @@ export const LOG_RETENTION_DAYS = [
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region name like us-east-1");
 
+export const snsTopicArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/, "must be an SNS topic ARN");
+
+/** Per-plan answers to what the plan asked for (the alarm destination), over the stored settings. */
+export const planOverridesSchema = z
+  .object({ alarmEmail: z.email().optional(), alarmTopicArn: snsTopicArn.optional() })
+  .strict();
+export type PlanOverrides = z.infer<typeof planOverridesSchema>;
+
 const bucketSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("per-account") }),
   z.object({
@@ -30,6 +40,8 @@ export const remediationSettingsSchema = z.object({
     .default("trailwarden-"),
   bucket: bucketSchema.default({ mode: "per-account" }),
   alarmEmail: z.email().nullable().default(null),
+  /** An existing SNS topic for the CIS alarms (someone already subscribed to it); wins over alarmEmail. */
+  alarmTopicArn: snsTopicArn.nullable().default(null),
   logRetentionDays: z
     .number()
     .int()
@@ -48,6 +60,16 @@ export const remediationSettingsSchema = z.object({
 });
 
 export type RemediationSettings = z.infer<typeof remediationSettingsSchema>;
+
+/** The settings a plan uses: the stored ones with the plan's own answers on top. */
+export function withOverrides(settings: RemediationSettings, overrides: PlanOverrides | undefined): RemediationSettings {
+  if (!overrides) return settings;
+  return {
+    ...settings,
+    ...(overrides.alarmEmail !== undefined ? { alarmEmail: overrides.alarmEmail } : {}),
+    ...(overrides.alarmTopicArn !== undefined ? { alarmTopicArn: overrides.alarmTopicArn } : {}),
+  };
+}
 
 /** A bad remediation setting: the operator must fix it (500, with the message naming the field). */
 export class RemediationSettingsError extends AppError {
@@ -79,6 +101,8 @@ export function settingsFromEnvironment(env: EnvSource): Record<string, unknown>
   }
   if (env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL !== undefined)
     out.alarmEmail = env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL || null;
+  if (env.TRAILWARDEN_REMEDIATION_ALARM_TOPIC_ARN !== undefined)
+    out.alarmTopicArn = env.TRAILWARDEN_REMEDIATION_ALARM_TOPIC_ARN || null;
   if (env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS)
     out.logRetentionDays = Number(env.TRAILWARDEN_REMEDIATION_LOG_RETENTION_DAYS);
   if (env.TRAILWARDEN_REMEDIATION_BUCKET_RETENTION_DAYS)

@@ -1,6 +1,7 @@
 // A plan as a readable diff for the terminal (`trailwarden remediate`): what fails now, the
 // strategy, then each step as `+` (create), `~` (update) or `±` (merge) with its call and changes.
 import type { JsonValue, RemediationPlan, StepAction } from "@/lib/remediate/plan-types";
+import { ALARM_DESTINATION_NEEDED } from "@/lib/remediate/plan-cis-fixes";
 import { isStepRef } from "@/lib/remediate/step-refs";
 
 const MARK: Record<StepAction, string> = { create: "+", update: "~", merge: "±" };
@@ -42,6 +43,13 @@ export function renderPlanText(plan: RemediationPlan, options: { showParams?: bo
   if (plan.notes.length > 0) {
     out.push("", "Notes:");
     for (const n of plan.notes) out.push(`  • ${n.message}`);
+  }
+  if (plan.notes.some((n) => n.code === ALARM_DESTINATION_NEEDED)) {
+    out.push(
+      "",
+      "Asked: who should the CIS alarms notify? Plan again with --alarm-email EMAIL or --alarm-topic-arn ARN",
+      "(or set TRAILWARDEN_REMEDIATION_ALARM_EMAIL / TRAILWARDEN_REMEDIATION_ALARM_TOPIC_ARN).",
+    );
   }
   return out.join("\n");
 }

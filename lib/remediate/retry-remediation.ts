@@ -1,5 +1,6 @@
 // Retries a failed remediation from where it stopped: the failed step (and those after it) run
-// again; succeeded steps are not repeated. A job that failed verification only is re-verified.
+// again; succeeded steps are not repeated. A job that failed verification only is re-verified, and
+// so is a job that needs attention (after the person did what it asked, e.g. confirmed the e-mail).
 // Audited as remediation.apply (with retry: true).
 import type { Principal } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -9,6 +10,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { enqueueRemediation } from "@/lib/jobs/remediation-job";
 import { claimAccountForJob } from "@/lib/remediate/apply-remediation";
 import { principalFields } from "@/lib/remediate/plan-remediation";
+
+const RETRYABLE = ["failed", "needs-attention"];
 
 export async function retryRemediation(input: {
   jobId: string;
@@ -27,13 +30,15 @@ export async function retryRemediation(input: {
     },
   });
   if (!job) throw new NotFoundError(`Remediation job ${input.jobId} does not exist`);
-  if (job.mode !== "apply" || job.status !== "failed")
-    throw new ConflictError(`Only a failed apply can be retried (job ${job.id} is ${job.status})`);
+  if (job.mode !== "apply" || !RETRYABLE.includes(job.status))
+    throw new ConflictError(
+      `Only a failed apply or one that needs attention can be retried (job ${job.id} is ${job.status})`,
+    );
   await db.remediationStep.updateMany({
     where: { jobId: job.id, status: "failed" },
     data: { status: "pending", finishedAt: null },
   });
-  await claimAccountForJob(job.accountId, job.id, ["failed"], principalFields(input.principal));
+  await claimAccountForJob(job.accountId, job.id, RETRYABLE, principalFields(input.principal));
   await db.remediationJob.update({ where: { id: job.id }, data: { verification: Prisma.DbNull, failingAfter: [] } });
   const fromStep = job.steps[0] ? job.steps[0].index + 1 : null;
   await recordAuditEvent({

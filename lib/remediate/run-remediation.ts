@@ -1,6 +1,8 @@
 // Runs an applied remediation job to its end: the steps in order (resuming at the first
 // unfinished one after a crash or a retry), each step's outcome stored as it happens, a stop before
-// the next step when the job was cancelled, then verification. Returns the job's final status.
+// the next step when the job was cancelled, then verification. Returns the job's final status:
+// "succeeded", "needs-attention" (every step succeeded, a person has an action left), "failed" or
+// "cancelled".
 // Safe to call again for the same job at any point: finished steps are skipped, an interrupted step
 // is re-run (its executor reads before it writes), a finished job is left alone.
 import { db } from "@/lib/db";
@@ -8,6 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { executeStep, type StepOutcome } from "@/lib/remediate/execute-step";
 import type { JsonValue, PlanStep, RemediationPlan } from "@/lib/remediate/plan-types";
 import { RemediationClients, type ClientProvider, type RecordedCall } from "@/lib/remediate/remediation-clients";
+import { jobStatusAfter } from "@/lib/remediate/job-outcome";
 import { verifyFix, type Verification } from "@/lib/remediate/verify-fix";
 
 export interface StepEvent {
@@ -22,7 +25,12 @@ export interface RunRemediationOptions {
   log?: (line: string) => void;
   /** Progress (the CLI prints it). An exception thrown here aborts the run like a crash would. */
   onStep?: (event: StepEvent) => void | Promise<void>;
-  verify?: (accountId: string, requestedBy: string, log: (line: string) => void) => Promise<Verification>;
+  verify?: (
+    accountId: string,
+    requestedBy: string,
+    log: (line: string) => void,
+    overrides?: RemediationPlan["overrides"],
+  ) => Promise<Verification>;
 }
 
 const RESUMABLE = ["queued", "running", "verifying"];
@@ -126,19 +134,20 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
     data: { status: "verifying" },
   });
   if (toVerify.count === 0) return "cancelled";
-  const verification = await (options.verify ?? verifyFix)(job.accountId, job.requestedBy, log);
-  const passed = verification.outcome === "logging, validated, alarming";
+  const verification = await (options.verify ?? verifyFix)(job.accountId, job.requestedBy, log, plan.overrides);
+  const status = jobStatusAfter(verification);
   const done = await db.remediationJob.updateMany({
     where: { id: jobId, status: "verifying" },
     data: {
-      status: passed ? "succeeded" : "failed",
+      status,
       verification: verification as unknown as object,
       failingAfter: verification.failing.map((f) => f.controlId),
-      error: passed
-        ? null
-        : `Verification: ${verification.failing.map((f) => `${f.controlId} ${f.status}: ${f.reason}`).join("; ")}`,
+      error:
+        status === "failed"
+          ? `Verification: ${verification.failing.map((f) => `${f.controlId} ${f.status}: ${f.reason}`).join("; ")}`
+          : null,
       finishedAt: new Date(),
     },
   });
-  return done.count === 0 ? "cancelled" : passed ? "succeeded" : "failed";
+  return done.count === 0 ? "cancelled" : status;
 }

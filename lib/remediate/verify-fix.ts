@@ -1,15 +1,19 @@
 // Verification after an apply: re-collect the account with the collector, evaluate the new snapshot
 // with the same evaluator the matrix uses, and re-plan. The job ends "logging, validated, alarming"
 // only when every family control passes (NOT_APPLICABLE counts; NO_DATA and WARNING are listed as
-// caveats); otherwise the failing controls are listed with the evaluator's reasons.
+// caveats); "needs attention" when what still fails is a person's action (person-actions.ts), each
+// spelled out; otherwise "still failing", with the evaluator's reason for each failing control.
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { db } from "@/lib/db";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
 import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
+import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/job-outcome";
 import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
+import { splitPersonActions, type PersonAction } from "@/lib/remediate/person-actions";
+import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 
-export const VERIFIED = "logging, validated, alarming" as const;
+export { NEEDS_ATTENTION, VERIFIED };
 
 export interface VerifiedControl {
   controlId: string;
@@ -18,7 +22,7 @@ export interface VerifiedControl {
 }
 
 export interface Verification {
-  outcome: typeof VERIFIED | "still failing" | "not verified";
+  outcome: typeof VERIFIED | typeof NEEDS_ATTENTION | "still failing" | "not verified";
   checkedAt: string;
   snapshotId: string | null;
   collectedAt: string | null;
@@ -26,6 +30,8 @@ export interface Verification {
   passing: string[];
   failing: VerifiedControl[];
   caveats: VerifiedControl[];
+  /** What a person still has to do (outcome "needs attention", or "not verified"). */
+  actions?: PersonAction[];
   /** The plan computed from the new snapshot: empty when the fix is complete. */
   replan: { status: string; steps: number; summary: string } | null;
   note: string;
@@ -57,6 +63,7 @@ export async function verifyFix(
   accountId: string,
   requestedBy: string,
   log: (line: string) => void = () => undefined,
+  overrides?: PlanOverrides,
 ): Promise<Verification> {
   const checkedAt = new Date();
   const collection = await recollect(accountId, requestedBy, log);
@@ -83,10 +90,16 @@ export async function verifyFix(
       failing: [
         { controlId: "collection", status: "ERROR", reason: `re-collecting the account ended "${collection}"` },
       ],
+      actions: [
+        {
+          controls: [],
+          action: `Re-collecting the account ended "${collection}": run a collection of account ${accountId} once it can be read, and check the verdicts`,
+        },
+      ],
     };
   }
   const state = snapshot.state as unknown as AccountSnapshotState;
-  const settings = await loadRemediationSettings();
+  const settings = withOverrides(await loadRemediationSettings(), overrides);
   const verdicts = evaluateAccount(state, { requiredTagKeys: settings.requiredTagKeys });
   const pick = (statuses: string[]) =>
     verdicts
@@ -94,9 +107,14 @@ export async function verifyFix(
       .map((v) => ({ controlId: v.controlId as string, status: v.status as string, reason: v.reason }));
   const failing = pick(["FAILED", "ERROR"]);
   const replan = planFamilyFix({ state, snapshotId: snapshot.id, settings });
+  const split = splitPersonActions(
+    verdicts.filter((v) => v.status === "FAILED" || v.status === "ERROR"),
+    replan.notes,
+  );
   return {
     ...empty,
-    outcome: failing.length === 0 ? VERIFIED : "still failing",
+    outcome: failing.length === 0 ? VERIFIED : split.unexplained.length === 0 ? NEEDS_ATTENTION : "still failing",
+    actions: split.actions,
     snapshotId: snapshot.id,
     collectedAt: snapshot.collectedAt.toISOString(),
     collection,

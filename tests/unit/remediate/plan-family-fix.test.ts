@@ -216,11 +216,41 @@ describe("planFamilyFix", () => {
     expect(new Set(p.steps.map((s) => s.key)).size).toBe(p.steps.length);
   });
 
-  it("leaves CloudWatch.x to a person when no alarm e-mail is configured and no subscribed topic exists", () => {
+  it("asks for an alarm destination instead of creating a topic nobody is subscribed to", () => {
     const p = plan(compliant({ trails: [], buckets: {}, logGroups: {} }), settings({ alarmEmail: null }));
     expect(ops(p)).not.toContain("Subscribe");
-    expect(p.notes.map((n) => n.code)).toContain("alarm-email-missing");
+    expect(ops(p)).not.toContain("CreateTopic");
+    expect(ops(p)).not.toContain("PutMetricAlarm");
+    expect(ops(p)).toContain("CreateTrail");
+    const asked = p.notes.find((n) => n.code === "alarm-destination-needed")!;
+    expect(asked.controls).toHaveLength(14);
+    expect(asked.message).toMatch(/alarm e-mail .* or an existing SNS topic ARN in us-east-1/);
     expect(p.expectedToPass).not.toContain("CloudWatch.1");
+    expect(p.expectedToPass).toContain("CloudTrail.1");
+  });
+
+  it("notifies the configured existing topic without creating or subscribing anything", () => {
+    const topic = "arn:aws:sns:us-east-1:111111111111:oncall";
+    const p = plan(
+      compliant({ trails: [], buckets: {}, logGroups: {} }),
+      settings({ alarmEmail: null, alarmTopicArn: topic }),
+    );
+    expect(ops(p)).not.toContain("CreateTopic");
+    expect(ops(p)).not.toContain("Subscribe");
+    const alarms = p.steps.filter((s) => s.operation === "PutMetricAlarm");
+    expect(alarms).toHaveLength(14);
+    expect(alarms.every((a) => JSON.stringify(a.params.AlarmActions) === JSON.stringify([topic]))).toBe(true);
+    expect(p.notes.map((n) => n.code)).not.toContain("alarm-destination-needed");
+    expect(p.expectedToPass).toContain("CloudWatch.1");
+  });
+
+  it("refuses a configured topic of another region (alarms notify topics of their own region)", () => {
+    const p = plan(
+      compliant({ trails: [], buckets: {}, logGroups: {} }),
+      settings({ alarmEmail: null, alarmTopicArn: "arn:aws:sns:eu-west-1:111111111111:oncall" }),
+    );
+    expect(ops(p)).not.toContain("PutMetricAlarm");
+    expect(p.notes.find((n) => n.code === "alarm-destination-needed")!.message).toMatch(/not in us-east-1/);
   });
 
   it("does not plan for the data it could not read", () => {

@@ -6,6 +6,8 @@
 // snapshot or the settings now give another plan; 422 plan_blocked when a safety rule stops it;
 // 409 remediation_active while another job of the account is queued or running; 200 with status
 // "succeeded" when there is nothing to do. 400 invalid input, 404 unknown or never-collected account.
+// Without planId, "alarmEmail" or "alarmTopicArn" answer a plan that asked who the CIS alarms notify
+// (its note "alarm-destination-needed"); a confirmed plan keeps the answers it was made with.
 // GET /api/v1/remediations[?accountId=ID][&plans=1][&limit=N] — jobs newest first (viewer and up).
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -14,6 +16,7 @@ import { applyRemediation } from "@/lib/remediate/apply-remediation";
 import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
 import { listRemediationJobs } from "@/lib/remediate/list-remediation-jobs";
 import { planRemediation } from "@/lib/remediate/plan-remediation";
+import { planOverridesSchema } from "@/lib/remediate/remediation-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -21,19 +24,43 @@ const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account i
 
 const body = z
   .object({ accountId, mode: z.enum(["plan", "apply"]), planId: z.uuid().optional() })
+  .extend(planOverridesSchema.shape)
   .strict()
   .refine((b) => b.mode === "apply" || b.planId === undefined, {
     message: 'planId is only accepted with mode "apply"',
     path: ["planId"],
+  })
+  .refine((b) => b.planId === undefined || (b.alarmEmail === undefined && b.alarmTopicArn === undefined), {
+    message: "a confirmed plan (planId) keeps the alarm destination it was made with; plan again to change it",
+    path: ["planId"],
   });
+
+function overridesOf(b: { alarmEmail?: string; alarmTopicArn?: string }) {
+  if (b.alarmEmail === undefined && b.alarmTopicArn === undefined) return undefined;
+  return {
+    ...(b.alarmEmail !== undefined ? { alarmEmail: b.alarmEmail } : {}),
+    ...(b.alarmTopicArn !== undefined ? { alarmTopicArn: b.alarmTopicArn } : {}),
+  };
+}
 
 export const POST = withRole("engineer", async (req, { principal }) => {
   const input = body.parse(await req.json());
   if (input.mode === "plan") {
-    const planned = await planRemediation({ accountId: input.accountId, principal, request: req });
+    const planned = await planRemediation({
+      accountId: input.accountId,
+      principal,
+      request: req,
+      overrides: overridesOf(input),
+    });
     return NextResponse.json({ job: await getRemediationJob(planned.jobId) }, { status: 201 });
   }
-  const applied = await applyRemediation({ accountId: input.accountId, planId: input.planId, principal, request: req });
+  const applied = await applyRemediation({
+    accountId: input.accountId,
+    planId: input.planId,
+    principal,
+    request: req,
+    overrides: overridesOf(input),
+  });
   const job = await getRemediationJob(applied.jobId);
   const status = applied.status === "queued" ? 202 : 200;
   return NextResponse.json(
