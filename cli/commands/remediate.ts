@@ -32,7 +32,10 @@ export interface RemediateOptions {
 
 function overridesOf(options: RemediateOptions): PlanOverrides | undefined {
   if (options.alarmEmail === undefined && options.alarmTopicArn === undefined) return undefined;
-  const parsed = planOverridesSchema.safeParse({ alarmEmail: options.alarmEmail, alarmTopicArn: options.alarmTopicArn });
+  const parsed = planOverridesSchema.safeParse({
+    alarmEmail: options.alarmEmail,
+    alarmTopicArn: options.alarmTopicArn,
+  });
   if (!parsed.success) {
     const flag = (path: PropertyKey | undefined) => (path === "alarmEmail" ? "--alarm-email" : "--alarm-topic-arn");
     throw new UsageError(parsed.error.issues.map((i) => `${flag(i.path[0])} ${i.message}`).join("; "));

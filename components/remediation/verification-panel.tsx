@@ -39,9 +39,7 @@ export function VerificationPanel({ verification }: { verification: NonNullable<
                 {verification.actions.map((a) => (
                   <li key={a.action}>
                     {a.action}
-                    {a.controls.length > 0 ? (
-                      <span className="text-slate-500"> ({a.controls.join(", ")})</span>
-                    ) : null}
+                    {a.controls.length > 0 ? <span className="text-slate-500"> ({a.controls.join(", ")})</span> : null}
                   </li>
                 ))}
               </ul>

@@ -99,9 +99,7 @@ export function planCisFixes(needs: PlanNeeds, inputs: PlanInputs, target: CisTa
     region,
     groupName: name,
     groupArn,
-    ...("missing" in topic
-      ? { topicArn: "", topicName: "", createTopic: false, subscribeEmail: null }
-      : topic),
+    ...("missing" in topic ? { topicArn: "", topicName: "", createTopic: false, subscribeEmail: null } : topic),
     filters: [],
     alarms: [],
   };

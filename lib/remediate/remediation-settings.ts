@@ -62,7 +62,10 @@ export const remediationSettingsSchema = z.object({
 export type RemediationSettings = z.infer<typeof remediationSettingsSchema>;
 
 /** The settings a plan uses: the stored ones with the plan's own answers on top. */
-export function withOverrides(settings: RemediationSettings, overrides: PlanOverrides | undefined): RemediationSettings {
+export function withOverrides(
+  settings: RemediationSettings,
+  overrides: PlanOverrides | undefined,
+): RemediationSettings {
   if (!overrides) return settings;
   return {
     ...settings,

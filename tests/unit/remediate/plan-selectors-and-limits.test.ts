@@ -9,7 +9,6 @@ import {
   selectorViolations,
   stepViolations,
 } from "@/lib/remediate/assert-safe-plan";
-import type { GetEventSelectorsCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { normalizeSelectors } from "@/lib/collect/normalize-trail";
 import { judgeManagementEvents } from "@/lib/controls/management-events";
 import { hashPlan } from "@/lib/remediate/hash-plan";
@@ -194,7 +193,7 @@ describe("event selectors", () => {
       expect(stepViolations(put)).toEqual([]);
       expect(planManagementSelectors(selectors)).toMatchObject({ ok: true, params: omitTrailName(put.params) });
       // What GetEventSelectors then returns, read as the collector reads it.
-      const after = normalizeSelectors(omitTrailName(put.params) as GetEventSelectorsCommandOutput);
+      const after = normalizeSelectors(omitTrailName(put.params) as Parameters<typeof normalizeSelectors>[0]);
       expect(judgeManagementEvents(after).coverage).toBe("all");
     });
   }
