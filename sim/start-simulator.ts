@@ -3,6 +3,7 @@
 // `motoEndpoint` reaches moto directly, for seeding state AWS itself would have made.
 import { startAwsProxy, type AwsProxy, type ProxyInterceptor } from "@/sim/proxy/aws-proxy";
 import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
+import { lookupEventsInterceptor } from "@/sim/proxy/lookup-events";
 import { startMoto, type StartMotoOptions } from "@/sim/start-moto";
 
 export interface Simulator {
@@ -49,5 +50,5 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 
 /** The interceptors every simulator runs with unless a caller names its own. */
 export function defaultInterceptors(): ProxyInterceptor[] {
-  return [];
+  return [lookupEventsInterceptor()];
 }
