@@ -38,6 +38,17 @@ const envSchema = z.object({
   TRAILWARDEN_AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   TRAILWARDEN_AWS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   TRAILWARDEN_REQUIRED_TAG_KEYS: csv.optional(),
+  TRAILWARDEN_WATCH_INTERVAL: z.coerce.number().int().min(0).max(86_400).default(300),
+  TRAILWARDEN_WATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(100),
+  TRAILWARDEN_ALERT_WEBHOOK_URL: z
+    .string()
+    .url("must be an http(s) URL")
+    .refine((v) => /^https?:\/\//i.test(v), "must be an http:// or https:// URL")
+    .optional(),
+  TRAILWARDEN_ALERT_WEBHOOK_SECRET: z.string().min(1).optional(),
+  TRAILWARDEN_ALERT_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  TRAILWARDEN_ALERT_RETRY_DELAY: z.coerce.number().int().min(1).max(3600).default(10),
+  TRAILWARDEN_PUBLIC_URL: z.string().url("must be the URL people open Trailwarden at").optional(),
   TRAILWARDEN_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRAILWARDEN_OIDC_ISSUER: z.string().url().optional(),
   TRAILWARDEN_OIDC_CLIENT_ID: z.string().optional(),

@@ -11,7 +11,7 @@ export const COLLECT_JOB = "collect";
 
 export const collectPayload = z.object({
   runId: z.uuid().optional(),
-  trigger: z.enum(["schedule", "manual", "api", "cli", "remediation", "seed"]).default("schedule"),
+  trigger: z.enum(["schedule", "manual", "api", "cli", "remediation", "seed", "watch"]).default("schedule"),
   requestedBy: z.string().max(200).nullish(),
   accountIds: z
     .array(z.string().regex(/^\d{12}$/))

@@ -21,6 +21,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   /** The payload a scheduled run is sent with. */
   cronPayload?: z.input<S>;
   queue?: Omit<Queue, "name">;
+  /** Jobs of this queue one worker runs at once (default: the worker's own setting, 1). */
+  concurrency?: number;
   handle: (payload: z.output<S>, context: JobContext) => Promise<void>;
 }
 

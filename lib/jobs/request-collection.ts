@@ -10,7 +10,7 @@ import { COLLECT_JOB, collectJob } from "@/lib/jobs/collect-job";
 import { ensureQueue, getBoss } from "@/lib/jobs/queue";
 
 export const collectionRequest = z.object({
-  trigger: z.enum(["manual", "api", "cli", "remediation", "schedule", "seed"]),
+  trigger: z.enum(["manual", "api", "cli", "remediation", "schedule", "seed", "watch"]),
   requestedBy: z.string().max(200).nullish(),
   accountIds: z
     .array(z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id"))

@@ -7,6 +7,8 @@ import { db } from "@/lib/db";
 import { parsePayload, type JobDefinition } from "@/lib/jobs/job-definition";
 import { createBoss, ensureQueue, registerBoss, stopBoss } from "@/lib/jobs/queue";
 import { JOBS } from "@/lib/jobs/registry";
+import { getEnv } from "@/lib/config/env";
+import { sendWatchRound } from "@/lib/jobs/watch-job";
 
 export interface WorkerOptions {
   log?: (line: string) => void;
@@ -15,6 +17,8 @@ export interface WorkerOptions {
   pollingIntervalSeconds?: number;
   /** Skip installing cron schedules (tests). */
   schedule?: boolean;
+  /** Send watch rounds every TRAILWARDEN_WATCH_INTERVAL seconds (default true; tests send their own). */
+  watch?: boolean;
 }
 
 export interface WorkerHandle {
@@ -46,7 +50,10 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     else await boss.unschedule(def.id);
     await boss.work(
       def.id,
-      { localConcurrency: options.concurrency ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      {
+        localConcurrency: def.concurrency ?? options.concurrency ?? 1,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      },
       async (jobs) => {
         for (const job of jobs) {
           const payload = parsePayload(def, job);
@@ -56,5 +63,22 @@ export async function startWorker(options: WorkerOptions = {}): Promise<WorkerHa
     );
     log(`Serving job "${def.id}"${cron ? ` (scheduled: ${cron} UTC)` : ""}`);
   }
-  return { stop: () => stopBoss() };
+  // Watch rounds: every worker offers the current slot's round often; one job per slot is kept.
+  const interval = getEnv().TRAILWARDEN_WATCH_INTERVAL;
+  let timer: NodeJS.Timeout | null = null;
+  if (options.watch !== false && interval > 0) {
+    const offer = () => void sendWatchRound().catch((err: unknown) => log(`watch round not sent: ${String(err)}`));
+    offer();
+    timer = setInterval(offer, Math.min(interval, 15) * 1000);
+    timer.unref();
+    log(`Watching every ${interval} s`);
+  }
+  return {
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      const { closeWatchContext } = await import("@/lib/watch/watch-context");
+      await closeWatchContext();
+      await stopBoss();
+    },
+  };
 }

@@ -24,6 +24,7 @@ CREATE TABLE "watch_rounds" (
     "api_calls" INTEGER NOT NULL DEFAULT 0,
     "batches_total" INTEGER NOT NULL DEFAULT 0,
     "batches_done" INTEGER NOT NULL DEFAULT 0,
+    "done_batches" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
     "started_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finished_at" TIMESTAMP(3),
 

@@ -1,0 +1,73 @@
+// A watch round (job "watch"): the active accounts that have a baseline, split into batches of
+// TRAILWARDEN_WATCH_BATCH_SIZE sent as "watch-batch" jobs, so every worker on the database takes
+// a share. Batch job ids derive from the round id and the batch index: a round job retried after
+// its worker died sends the same batches again and pg-boss keeps one of each. A round does not
+// start while the previous one is still running (a slow round would otherwise overlap the next
+// and put one account in two running batches).
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+
+export interface PlannedBatch {
+  id: string;
+  index: number;
+  accountIds: string[];
+}
+
+export interface RoundPlan {
+  roundId: string;
+  skipped: string | null;
+  batches: PlannedBatch[];
+}
+
+/** A UUID derived from a name (same name, same id). */
+export function derivedUuid(name: string): string {
+  const h = createHash("sha256").update(name).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export function splitBatches(roundId: string, accountIds: string[], size: number): PlannedBatch[] {
+  const batches: PlannedBatch[] = [];
+  for (let i = 0; i * size < accountIds.length; i++)
+    batches.push({
+      id: derivedUuid(`${roundId}:${i}`),
+      index: i,
+      accountIds: accountIds.slice(i * size, (i + 1) * size),
+    });
+  return batches;
+}
+
+/** A round still running after this long is considered dead (its batches are retried by pg-boss anyway). */
+const STUCK_AFTER_MS = 30 * 60_000;
+
+export async function planWatchRound(roundId: string, batchSize: number): Promise<RoundPlan> {
+  const existing = await db.watchRound.findUnique({ where: { id: roundId } });
+  if (!existing) {
+    const running = await db.watchRound.findFirst({
+      where: { status: "running", startedAt: { gt: new Date(Date.now() - STUCK_AFTER_MS) } },
+      select: { id: true },
+    });
+    if (running) return { roundId, skipped: `round ${running.id} is still running`, batches: [] };
+  }
+  // Accounts with at least one readable snapshot: the others have nothing to compare with yet.
+  const accounts = await db.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM aws_accounts a
+    WHERE a.status = 'ACTIVE' AND a.removed_at IS NULL
+      AND EXISTS (SELECT 1 FROM snapshots s WHERE s.account_id = a.id AND s.status <> 'error')
+    ORDER BY a.id`;
+  const batches = splitBatches(
+    roundId,
+    accounts.map((a) => a.id),
+    batchSize,
+  );
+  if (!existing)
+    await db.watchRound.create({
+      data: {
+        id: roundId,
+        accountsTotal: accounts.length,
+        batchesTotal: batches.length,
+        status: batches.length === 0 ? "ok" : "running",
+        finishedAt: batches.length === 0 ? new Date() : null,
+      },
+    });
+  return { roundId, skipped: null, batches };
+}
