@@ -39,6 +39,16 @@ const CREDENTIALS: readonly ScopeRule[] = [
     why: "ctx.client(...): TRAILWARDEN_ROLE_NAME in the target account; Security Hub aggregation too (ingest-securityhub.ts assumes the read role in the administrator account)",
   },
   {
+    path: "lib/watch/",
+    scope: "read",
+    why: "the watch's RunContext (lib/watch/watch-context.ts): TRAILWARDEN_ROLE_NAME in the target account",
+  },
+  {
+    path: "lib/alerts/send-sns.ts",
+    scope: "hub",
+    why: "alerts to an SNS topic are published with the hub's own default-chain credentials",
+  },
+  {
     path: "lib/remediate/",
     scope: "remediation",
     why: "RemediationClients: TRAILWARDEN_REMEDIATION_ROLE_NAME in the target account",
