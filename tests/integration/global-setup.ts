@@ -25,6 +25,8 @@ export default async function setup(project: TestProject) {
     AWS_REGION: "us-east-1",
     AWS_MAX_ATTEMPTS: "2",
     TRAILWARDEN_DATA_DIR: dataDir,
+    // Workers started by tests send no watch rounds unless a test asks (watch-alerts.test.ts).
+    TRAILWARDEN_WATCH_INTERVAL: "0",
   };
   Object.assign(process.env, env);
   delete process.env.DATABASE_URL;
