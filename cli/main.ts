@@ -42,6 +42,15 @@ program
   .action((opts) => runCommand(() => import("@/cli/commands/collect"), opts));
 
 program
+  .command("evidence")
+  .description("read and validate the record CloudTrail delivered (signed digests, log files) and print a summary")
+  .option("--account <id...>", "only these account ids")
+  .option("--since <date>", "re-read from this day (YYYY-MM-DD) instead of where the last read stopped")
+  .option("--verify-log-files", "also check every log file a valid digest lists (existence and SHA-256)")
+  .option("--json", "print the summary as JSON")
+  .action((opts) => runCommand(() => import("@/cli/commands/evidence"), opts));
+
+program
   .command("posture")
   .description("print the current control matrix")
   .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))

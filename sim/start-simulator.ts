@@ -3,6 +3,7 @@
 // `motoEndpoint` reaches moto directly, for seeding state AWS itself would have made.
 import { startAwsProxy, type AwsProxy, type ProxyInterceptor } from "@/sim/proxy/aws-proxy";
 import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
+import { listPublicKeysInterceptor } from "@/sim/proxy/list-public-keys";
 import { lookupEventsInterceptor } from "@/sim/proxy/lookup-events";
 import { startMoto, type StartMotoOptions } from "@/sim/start-moto";
 
@@ -50,5 +51,5 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 
 /** The interceptors every simulator runs with unless a caller names its own. */
 export function defaultInterceptors(): ProxyInterceptor[] {
-  return [lookupEventsInterceptor()];
+  return [lookupEventsInterceptor(), listPublicKeysInterceptor()];
 }

@@ -69,6 +69,7 @@ export const S3_SAME_NAME: ReadonlySet<string> = new Set([
   "GetBucketPolicyStatus",
   "GetBucketTagging",
   "GetBucketVersioning",
+  "GetObject",
   "PutBucketAcl",
   "PutBucketLogging",
   "PutBucketOwnershipControls",

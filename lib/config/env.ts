@@ -49,6 +49,7 @@ const envSchema = z.object({
   TRAILWARDEN_ALERT_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
   TRAILWARDEN_ALERT_RETRY_DELAY: z.coerce.number().int().min(1).max(3600).default(10),
   TRAILWARDEN_PUBLIC_URL: z.string().url("must be the URL people open Trailwarden at").optional(),
+  TRAILWARDEN_EVIDENCE_HORIZON_DAYS: z.coerce.number().int().min(1).max(3650).default(395),
   TRAILWARDEN_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TRAILWARDEN_OIDC_ISSUER: z.string().url().optional(),
   TRAILWARDEN_OIDC_CLIENT_ID: z.string().optional(),

@@ -49,6 +49,11 @@ export const collectJob = defineJob({
       onSnapshotStored: await loadEvaluationHook(),
       log,
     });
+    // The record CloudTrail delivered since the last read: new digests of the accounts just read.
+    if (summary.status !== "error") {
+      const { requestEvidenceRead } = await import("@/lib/jobs/request-evidence-read");
+      await requestEvidenceRead({ accountIds: payload.accountIds, reason: `collection ${summary.runId}` });
+    }
     log(
       `collect ${summary.runId}: ${summary.status} (${summary.counts.ok} ok, ${summary.counts.partial} partial, ${summary.counts.error} error, ${summary.counts.skipped} skipped)`,
     );

@@ -1,6 +1,7 @@
 // Every background job the worker serves. Add a job by declaring it in its own file and listing it here.
 import { alertDeliveryJob } from "@/lib/jobs/alert-delivery-job";
 import { collectJob } from "@/lib/jobs/collect-job";
+import { evidenceJob } from "@/lib/jobs/evidence-job";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { remediationJob } from "@/lib/jobs/remediation-job";
 import { watchBatchJob } from "@/lib/jobs/watch-batch-job";
@@ -8,6 +9,7 @@ import { watchJob } from "@/lib/jobs/watch-job";
 
 export const JOBS: readonly JobDefinition[] = [
   collectJob as unknown as JobDefinition,
+  evidenceJob as unknown as JobDefinition,
   remediationJob as unknown as JobDefinition,
   watchJob as unknown as JobDefinition,
   watchBatchJob as unknown as JobDefinition,

@@ -49,6 +49,11 @@ const CREDENTIALS: readonly ScopeRule[] = [
     why: "alerts to an SNS topic are published with the hub's own default-chain credentials",
   },
   {
+    path: "lib/evidence/",
+    scope: "read",
+    why: "ctx.client(...): the read role in the bucket owner's account (S3) and in the account read (ListPublicKeys)",
+  },
+  {
     path: "lib/remediate/",
     scope: "remediation",
     why: "RemediationClients: TRAILWARDEN_REMEDIATION_ROLE_NAME in the target account",

@@ -1,0 +1,10 @@
+// Queues an evidence read (job "evidence"); several requests while one waits fold into it.
+import { getBoss, ensureQueue } from "@/lib/jobs/queue";
+import { EVIDENCE_JOB, evidenceJob, evidencePayload, type EvidencePayload } from "@/lib/jobs/evidence-job";
+
+export async function requestEvidenceRead(input: EvidencePayload): Promise<void> {
+  const payload = evidencePayload.parse(input);
+  const boss = await getBoss();
+  await ensureQueue(boss, EVIDENCE_JOB, evidenceJob.queue);
+  await boss.send(EVIDENCE_JOB, payload);
+}

@@ -1,0 +1,279 @@
+// The evidence read against moto through the simulator's proxy: records written in AWS's format by
+// the simulator (signed digests, log files), read back, validated and stored. One account per case,
+// read together, then the incremental read, the throttled listing and an endpoint without
+// ListPublicKeys on their own.
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settingsFromEnv } from "@/lib/collect/run-context";
+import { getEnv } from "@/lib/config/env";
+import { db } from "@/lib/db";
+import { readEvidence } from "@/lib/evidence/read-evidence";
+import { startAwsProxy, type AwsProxy } from "@/sim/proxy/aws-proxy";
+import { faultInterceptor } from "@/sim/proxy/faults";
+import { SimKeyring } from "@/sim/signing-keys";
+import { writeTrailRecord, type TrailRecordSpec, type WrittenRecord } from "@/sim/write-trail-record";
+import { createBucket, evidenceTrail, insertSnapshot, s3In } from "./support/evidence-fixtures";
+import { useFreshDatabase } from "./support/test-database";
+
+const FROM = new Date("2026-06-01T00:00:00Z");
+const TO = new Date("2026-06-04T00:00:00Z");
+const NOW = new Date("2026-06-04T00:30:00Z");
+const ORG = "o-evidence01";
+const LOG_ARCHIVE = "400000000001";
+const at = (s: string) => new Date(`2026-06-0${s}Z`);
+
+const A = {
+  clean: "400000000010",
+  gap: "400000000011",
+  missing: "400000000012",
+  tampered: "400000000013",
+  logFiles: "400000000014",
+  rotation: "400000000015",
+  member: "400000000016",
+  prefix: "400000000017",
+  midway: "400000000018",
+};
+
+const keys = new SimKeyring(new Date("2026-01-01T00:00:00Z"));
+const written = new Map<string, WrittenRecord>();
+
+async function seed(endpoint: string, accountId: string, spec: Partial<TrailRecordSpec>, owner = accountId) {
+  const s3 = await s3In(endpoint, owner);
+  const bucket = spec.bucket ?? `trail-${accountId}`;
+  if (owner === accountId || !spec.bucket) await createBucket(s3, bucket).catch(() => undefined);
+  const record = await writeTrailRecord(s3, keys, {
+    bucket,
+    accountId,
+    region: "us-east-1",
+    trailName: "main",
+    homeRegion: "us-east-1",
+    from: FROM,
+    to: TO,
+    ...spec,
+  });
+  written.set(accountId, record);
+  return { s3, bucket, record };
+}
+
+async function issues(accountId: string) {
+  return db.evidenceIssue.findMany({ where: { accountId }, orderBy: { key: "asc" } });
+}
+async function intervals(accountId: string) {
+  return db.evidenceInterval.findMany({ where: { accountId }, orderBy: { startAt: "asc" } });
+}
+
+describe("evidence: reading and validating the delivered record", () => {
+  let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
+  let endpoint: string;
+  let summary: Awaited<ReturnType<typeof readEvidence>>;
+  let missingKey: string;
+  let tamperedKey: string;
+  let modifiedLog: string;
+  let deletedLog: string;
+
+  beforeAll(async () => {
+    fresh = await useFreshDatabase();
+    process.env.TRAILWARDEN_EVIDENCE_HORIZON_DAYS = "3";
+    endpoint = process.env.AWS_ENDPOINT_URL!;
+    keys.keyAt("us-east-1", FROM);
+
+    await seed(endpoint, A.clean, {});
+    await seed(endpoint, A.gap, { stops: [{ from: at("2T10:00:00"), to: at("2T13:00:00") }] });
+    const missing = await seed(endpoint, A.missing, {});
+    missingKey = missing.record.digestKeys[30]!;
+    await missing.s3.send(new DeleteObjectCommand({ Bucket: missing.bucket, Key: missingKey }));
+    const tampered = await seed(endpoint, A.tampered, { tamperAt: [at("3T07:00:00")] });
+    tamperedKey = tampered.record.tamperedKeys[0]!;
+    const logs = await seed(endpoint, A.logFiles, {});
+    modifiedLog = logs.record.logFileKeys[10]!;
+    deletedLog = logs.record.logFileKeys[20]!;
+    await logs.s3.send(
+      new PutObjectCommand({ Bucket: logs.bucket, Key: modifiedLog, Body: gzipSync('{"Records":[]}') }),
+    );
+    await logs.s3.send(new DeleteObjectCommand({ Bucket: logs.bucket, Key: deletedLog }));
+    keys.rotate("us-east-1", at("2T12:00:00"));
+    await seed(endpoint, A.rotation, {});
+    // The organization trail delivers to the log-archive account's bucket, under AWSLogs/<o-id>/<member>/.
+    const archive = await s3In(endpoint, LOG_ARCHIVE);
+    await createBucket(archive, "org-archive");
+    await seed(endpoint, A.member, { bucket: "org-archive", organizationId: ORG, trailName: "org-trail" }, LOG_ARCHIVE);
+    await seed(endpoint, A.prefix, { keyPrefix: "audit/ct" });
+    await seed(endpoint, A.midway, { validationFrom: at("2T09:00:00") });
+    await keys.register(endpoint);
+
+    const own = (id: string, extra = {}) =>
+      insertSnapshot(id, NOW, [evidenceTrail(id, "main", `trail-${id}`, extra)], [{ name: `trail-${id}`, owner: id }]);
+    for (const id of [A.clean, A.gap, A.missing, A.tampered, A.logFiles, A.rotation]) await own(id);
+    await own(A.prefix, { s3KeyPrefix: "audit/ct" });
+    await own(A.midway);
+    const orgTrail = evidenceTrail("111111111111", "org-trail", "org-archive", {
+      isOrganizationTrail: true,
+      appliesVia: "organization",
+    });
+    await insertSnapshot(A.member, NOW, [orgTrail], [{ name: "org-archive", owner: LOG_ARCHIVE }], ORG);
+
+    summary = await readEvidence({ now: NOW, logFiles: false });
+    await readEvidence({ now: NOW, accountIds: [A.logFiles], since: FROM, logFiles: true });
+  });
+  afterAll(async () => {
+    delete process.env.TRAILWARDEN_EVIDENCE_HORIZON_DAYS;
+    await fresh.drop();
+  });
+
+  it("validates a clean chain: every hour proved, no finding", async () => {
+    expect(summary.signaturesUnverifiable).toBe(false);
+    expect(summary.errors).toEqual([]);
+    expect(await issues(A.clean)).toEqual([]);
+    const [only, ...rest] = await intervals(A.clean);
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ kind: "digests", files: 72 });
+    expect(only!.startAt.toISOString()).toBe("2026-06-01T00:01:31.000Z");
+    expect(only!.endAt.toISOString()).toBe("2026-06-04T00:01:31.000Z");
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.clean, kind: "digests" } });
+    expect(stream).toMatchObject({ digests: 72, valid: 72, lastKey: written.get(A.clean)!.digestKeys.at(-1) });
+  });
+
+  it("dates a stop to the hour from the restarted chain", async () => {
+    const found = await issues(A.gap);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ reason: "missing_hours" });
+    expect(found[0]!.startAt!.toISOString()).toBe("2026-06-02T10:01:31.000Z");
+    expect(found[0]!.endAt!.toISOString()).toBe("2026-06-02T13:01:31.000Z");
+    expect((await intervals(A.gap)).map((i) => i.kind)).toEqual(["digests", "digests"]);
+  });
+
+  it("names a digest missing inside the chain", async () => {
+    const found = await issues(A.missing);
+    expect(found.map((i) => [i.reason, i.key])).toEqual([["missing_digest", missingKey]]);
+    expect((found[0]!.endAt!.getTime() - found[0]!.startAt!.getTime()) / 3_600_000).toBe(1);
+  });
+
+  it("names a tampered digest as an invalid signature, without blaming its successor", async () => {
+    const found = await issues(A.tampered);
+    expect(found.map((i) => [i.reason, i.key])).toEqual([["invalid_signature", tamperedKey]]);
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.tampered, kind: "digests" } });
+    expect(stream).toMatchObject({ digests: 72, valid: 71 });
+    expect(await intervals(A.tampered)).toHaveLength(2);
+  });
+
+  it("finds a modified and a missing log file when log files are verified", async () => {
+    const found = await issues(A.logFiles);
+    expect(found.map((i) => [i.reason, i.key]).sort()).toEqual(
+      [
+        ["missing_log_file", deletedLog],
+        ["modified_log_file", modifiedLog],
+      ].sort(),
+    );
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.logFiles, kind: "digests" } });
+    expect(stream.logFilesChecked).toBe(72);
+  });
+
+  it("verifies digests signed before and after a key rotation", async () => {
+    expect(await issues(A.rotation)).toEqual([]);
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.rotation, kind: "digests" } });
+    expect(stream.valid).toBe(72);
+  });
+
+  it("reads an organization trail's member prefix in the log-archive account's bucket", async () => {
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.member, kind: "digests" } });
+    expect(stream).toMatchObject({ bucket: "org-archive", bucketOwner: LOG_ARCHIVE, valid: 72 });
+    expect(stream.folder).toBe(`AWSLogs/${ORG}/${A.member}/CloudTrail-Digest/us-east-1/`);
+    expect(await issues(A.member)).toEqual([]);
+  });
+
+  it("honours a custom S3 key prefix", async () => {
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.prefix, kind: "digests" } });
+    expect(stream.folder).toBe(`audit/ct/AWSLogs/${A.prefix}/CloudTrail-Digest/us-east-1/`);
+    expect(stream.valid).toBe(72);
+  });
+
+  it("uses log files before validation was switched on and digests after", async () => {
+    const found = await intervals(A.midway);
+    expect(found.map((i) => [i.kind, i.startAt.toISOString(), i.endAt.toISOString()])).toEqual([
+      ["log-files", "2026-06-01T00:00:00.000Z", "2026-06-02T09:00:00.000Z"],
+      ["digests", "2026-06-02T09:01:31.000Z", "2026-06-04T00:01:31.000Z"],
+    ]);
+    expect(await issues(A.midway)).toEqual([]);
+  });
+
+  it("reads one more hour with two S3 calls per account-region", async () => {
+    const s3: S3Client = await s3In(endpoint, A.clean);
+    await writeTrailRecord(s3, keys, {
+      bucket: `trail-${A.clean}`,
+      accountId: A.clean,
+      region: "us-east-1",
+      trailName: "main",
+      homeRegion: "us-east-1",
+      from: TO,
+      to: new Date(TO.getTime() + 3_600_000),
+      logFilesPerHour: 1,
+    });
+    // The chain continues from the stored tip: the new digest links to the last one read.
+    const more = await readEvidence({ now: new Date(NOW.getTime() + 3_600_000), accountIds: [A.clean] });
+    expect(more).toMatchObject({ digests: 1, valid: 1, s3Calls: 2 });
+    expect(await issues(A.clean)).toEqual([]);
+    const all = await intervals(A.clean);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.endAt.toISOString()).toBe("2026-06-04T01:01:31.000Z");
+  });
+
+  describe("through a second proxy", () => {
+    let proxy: AwsProxy;
+    afterAll(async () => proxy?.stop());
+
+    it("rides out a throttled S3 listing with backoff and reads the same chain", async () => {
+      const faults = faultInterceptor();
+      let n = 0;
+      faults.setRules([{ fault: "throttle", service: "s3", probability: 1 }]);
+      // Throttle every other listing call (ListObjectsV2 is a GET on the bucket with list-type=2).
+      const listing = {
+        name: "throttle-listing",
+        intercept: (call: Parameters<NonNullable<typeof faults.intercept>>[0]) =>
+          call.service === "s3" && call.url.includes("list-type=2") && n++ % 2 === 0
+            ? faults.intercept!(call, undefined as never)
+            : undefined,
+      };
+      proxy = await startAwsProxy({ target: endpoint, interceptors: [listing] });
+      const out = await readEvidence({
+        now: NOW,
+        accountIds: [A.rotation],
+        since: FROM,
+        settings: { ...settingsFromEnv(getEnv()), endpoint: proxy.endpoint, maxAttempts: 4 },
+        clientOptions: { retryBaseDelayMs: 5, throttleBaseDelayMs: 5 },
+      });
+      expect(faults.stats.faults).toBeGreaterThan(0);
+      expect(out.errors).toEqual([]);
+      expect(out).toMatchObject({ digests: 72, valid: 72 });
+    });
+
+    it("calls signatures unverifiable where ListPublicKeys is not implemented, never valid", async () => {
+      await proxy.stop();
+      proxy = await startAwsProxy({
+        target: endpoint,
+        interceptors: [
+          {
+            name: "no-list-public-keys",
+            // What moto 5.2 answers for an operation it lacks: an HTML error page.
+            intercept: (call) =>
+              call.operation === "ListPublicKeys"
+                ? {
+                    status: 500,
+                    headers: { "content-type": "text/html" },
+                    body: "<!doctype html><html><title>500 Internal Server Error</title></html>",
+                  }
+                : undefined,
+          },
+        ],
+      });
+      const out = await readEvidence({
+        now: NOW,
+        accountIds: [A.prefix],
+        since: FROM,
+        settings: { ...settingsFromEnv(getEnv()), endpoint: proxy.endpoint, maxAttempts: 1 },
+      });
+      expect(out).toMatchObject({ signaturesUnverifiable: true, digests: 72, valid: 0, unverifiable: 72 });
+      expect((await intervals(A.prefix)).map((i) => i.kind)).toEqual(["unverified"]);
+    });
+  });
+});
