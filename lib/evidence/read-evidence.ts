@@ -25,6 +25,8 @@ export interface ReadEvidenceOptions {
   /** Concurrent accounts (each reads its streams a few at a time). */
   concurrency?: number;
   log?: (line: string) => void;
+  /** Stops before the next stream (a worker shutting down); what was read is stored. */
+  signal?: AbortSignal;
 }
 
 export interface EvidenceSummary {
@@ -91,6 +93,7 @@ export async function readEvidence(options: ReadEvidenceOptions = {}): Promise<E
     await Promise.all(
       snapshots.map((snapshot) =>
         limit(async () => {
+          if (options.signal?.aborted) return;
           const plan = planEvidenceStreams(snapshot);
           summary.accounts += 1;
           for (const s of plan.skipped) summary.skipped.push({ accountId: snapshot.accountId, ...s });
@@ -99,6 +102,7 @@ export async function readEvidence(options: ReadEvidenceOptions = {}): Promise<E
           const firstDigest = new Map<string, Date | null>();
           const streamLimit = pLimit(4);
           const run = async (spec: EvidenceStreamSpec) => {
+            if (options.signal?.aborted) return;
             try {
               const out = await readStream(ctx, spec, {
                 publicKeys,

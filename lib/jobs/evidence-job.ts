@@ -29,9 +29,9 @@ export const evidenceJob = defineJob({
     heartbeatSeconds: 60,
     deleteAfterSeconds: 7 * 86_400,
   },
-  handle: async (payload, { log }) => {
+  handle: async (payload, { log, signal }) => {
     const { readEvidence } = await import("@/lib/evidence/read-evidence");
-    const summary = await readEvidence({ accountIds: payload.accountIds, log });
+    const summary = await readEvidence({ accountIds: payload.accountIds, log, signal });
     if (summary.errors.length)
       log(`evidence: ${summary.errors.length} streams could not be read (see the account pages)`);
   },
