@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { hasAccounts } from "@/lib/read-models/has-accounts";
 import { NoAccounts } from "@/components/empty-state/no-accounts";
 import { CoverageCard } from "@/components/overview/coverage-card";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
 import { currentPrincipal } from "@/lib/auth/guards";
-import { hasRole, type Role } from "@/lib/auth/roles";
+import { hasRole, type Role } from "@/lib/roles";
 import { UserMenu } from "@/components/user-menu";
 
 // `role` only hides links a role cannot use; each page enforces its own role on the server.

@@ -1,6 +1,7 @@
-// Typed domain errors and their one mapping to HTTP status codes and user-facing messages.
-import { NextResponse } from "next/server";
-import { ZodError } from "zod";
+// Typed domain errors. Each carries the HTTP status and code it answers with; the one mapping to a
+// response lives with the routes' wrapper (lib/http/error-response.ts), so this module stays free of
+// Next.js and is safe to import anywhere (CLI, jobs, client components).
+import type { ZodError } from "zod";
 
 export class AppError extends Error {
   constructor(
@@ -44,16 +45,4 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super(message, 409, "conflict");
   }
-}
-
-/** Maps any error to a JSON response; unknown errors are logged and answered 500 without details. */
-export function errorResponse(err: unknown): NextResponse {
-  if (err instanceof ZodError) err = ValidationError.fromZod(err);
-  if (err instanceof AppError) {
-    const body: Record<string, unknown> = { error: err.code, message: err.message };
-    if (err instanceof ValidationError && err.issues.length) body.issues = err.issues;
-    return NextResponse.json(body, { status: err.status });
-  }
-  console.error("Unhandled error in request:", err);
-  return NextResponse.json({ error: "internal", message: "Internal error; see the server log" }, { status: 500 });
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { requirePageRole } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { MatrixLoader } from "@/app/matrix/_components/matrix-loader";
 import { MatrixSkeleton } from "@/app/matrix/_components/matrix-skeleton";

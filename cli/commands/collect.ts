@@ -5,7 +5,7 @@ import { UsageError } from "@/cli/run-command";
 import { cliPrincipal, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { runCollection, type RunSummary } from "@/lib/collect/run-collection";
 import { ensureDatabase } from "@/lib/db/database";
-import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
+import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 
 export interface CollectOptions {
   account?: string[];

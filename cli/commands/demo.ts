@@ -9,7 +9,7 @@ import { resetDataDir } from "@/lib/runtime/reset-data-dir";
 import { startServices } from "@/lib/runtime/start-services";
 import { startWeb } from "@/lib/runtime/start-web";
 import { runCollection } from "@/lib/collect/run-collection";
-import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
+import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { seedDemoData } from "@/sim/seed-demo-data";
 import { startSimulator } from "@/sim/start-simulator";
 

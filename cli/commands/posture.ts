@@ -1,6 +1,6 @@
 import { ensureDatabase } from "@/lib/db/database";
-import { getPosture } from "@/lib/posture/get-posture";
-import { postureToCsv } from "@/lib/posture/posture-csv";
+import { getPosture } from "@/lib/read-models/get-posture";
+import { postureToCsv } from "@/lib/read-models/posture-csv";
 
 export async function run(options: { format: "json" | "csv" }): Promise<number> {
   const database = await ensureDatabase();

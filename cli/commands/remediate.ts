@@ -9,16 +9,16 @@
 import { createInterface } from "node:readline/promises";
 import { UsageError } from "@/cli/run-command";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
-import type { Principal } from "@/lib/auth/roles";
+import type { Principal } from "@/lib/roles";
 import { ensureDatabase } from "@/lib/db/database";
-import { applyRemediation } from "@/lib/remediate/apply-remediation";
-import { cancelRemediation } from "@/lib/remediate/cancel-remediation";
-import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
-import { planRemediation } from "@/lib/remediate/plan-remediation";
-import { exitCodeFor } from "@/lib/remediate/job-outcome";
-import { renderPlanText } from "@/lib/remediate/render-plan-text";
+import { applyRemediation } from "@/lib/remediate/apply/apply-remediation";
+import { cancelRemediation } from "@/lib/remediate/apply/cancel-remediation";
+import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
+import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
+import { exitCodeFor } from "@/lib/remediate/verify/job-outcome";
+import { renderPlanText } from "@/lib/remediate/plan/render-plan-text";
 import { planOverridesSchema, type PlanOverrides } from "@/lib/remediate/remediation-settings";
-import { runRemediation, type StepEvent } from "@/lib/remediate/run-remediation";
+import { runRemediation, type StepEvent } from "@/lib/remediate/apply/run-remediation";
 
 export interface RemediateOptions {
   account: string;

@@ -2,7 +2,7 @@
 import clsx from "clsx";
 import Link from "next/link";
 import type { AccountSummary } from "@/lib/read-models/get-account-summary";
-import { VERDICT_STATUSES } from "@/lib/read-models/status-codes";
+import { VERDICT_STATUSES } from "@/lib/views/status-codes";
 import { STATUS_STYLE } from "@/components/status/status-style";
 import { TimeAgo } from "@/components/ui/time-ago";
 

@@ -3,8 +3,8 @@
 // here, not in the grid, so moving the mouse re-renders this box only.
 import clsx from "clsx";
 import { useImperativeHandle, useState, type Ref } from "react";
-import type { ControlColumn } from "@/lib/read-models/matrix-types";
-import { decodeCell } from "@/lib/read-models/status-codes";
+import type { ControlColumn } from "@/lib/views/matrix-types";
+import { decodeCell } from "@/lib/views/status-codes";
 import { STATUS_STYLE } from "@/components/status/status-style";
 import type { ReasonLookup } from "@/components/matrix/use-row-reasons";
 

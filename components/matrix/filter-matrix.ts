@@ -1,7 +1,7 @@
 // Filtering and sorting the compact matrix in the browser: thousands of rows filter in a few
 // milliseconds, so a filter change never waits for the server.
-import type { MatrixData, MatrixRow } from "@/lib/read-models/matrix-types";
-import { cellIs } from "@/lib/read-models/status-codes";
+import type { MatrixData, MatrixRow } from "@/lib/views/matrix-types";
+import { cellIs } from "@/lib/views/status-codes";
 import type { MatrixParams } from "@/components/matrix/matrix-params";
 
 export interface MatrixSlice {

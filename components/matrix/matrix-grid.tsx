@@ -4,7 +4,7 @@
 // Enter or Space opens a cell's verdict. Mouse and keyboard events are delegated to the grid.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
-import type { MatrixData, MatrixRow } from "@/lib/read-models/matrix-types";
+import type { MatrixData, MatrixRow } from "@/lib/views/matrix-types";
 import { CellTooltip, type CellTooltipHandle } from "@/components/matrix/cell-tooltip";
 import type { MatrixSlice } from "@/components/matrix/filter-matrix";
 import { MatrixHeader } from "@/components/matrix/matrix-header";

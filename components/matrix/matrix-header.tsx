@@ -3,7 +3,7 @@
 // failing accounts (over the rows shown). Sort buttons carry aria-sort.
 import clsx from "clsx";
 import { ArrowDown, ArrowUp } from "lucide-react";
-import type { ControlColumn } from "@/lib/read-models/matrix-types";
+import type { ControlColumn } from "@/lib/views/matrix-types";
 import type { MatrixParams, MatrixSort } from "@/components/matrix/matrix-params";
 import { CONTROL_HEADER_HEIGHT, GROUP_HEADER_HEIGHT, gridTemplate } from "@/components/matrix/matrix-layout";
 

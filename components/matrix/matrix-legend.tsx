@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { VERDICT_STATUSES } from "@/lib/read-models/status-codes";
+import { VERDICT_STATUSES } from "@/lib/views/status-codes";
 import { STATUS_STYLE } from "@/components/status/status-style";
 
 /** What the cell glyphs mean; the stale mark is the only one that is not a plain status. */

@@ -1,7 +1,7 @@
 // The matrix's filters, sort and open cell live in the URL (every view is linkable). One zod
 // schema parses them; a bad value falls back to its default instead of breaking the page.
 import { z } from "zod";
-import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/read-models/status-codes";
+import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/views/status-codes";
 
 export const MATRIX_SORTS = ["name", "id", "ou", "failing"] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number];

@@ -4,8 +4,8 @@
 import clsx from "clsx";
 import Link from "next/link";
 import { memo } from "react";
-import type { ControlColumn, MatrixRow } from "@/lib/read-models/matrix-types";
-import { decodeCell } from "@/lib/read-models/status-codes";
+import type { ControlColumn, MatrixRow } from "@/lib/views/matrix-types";
+import { decodeCell } from "@/lib/views/status-codes";
 import { NO_RESULT_STYLE, STATUS_STYLE } from "@/components/status/status-style";
 import { FIRST_CELL_COL, gridTemplate, ROW_HEIGHT } from "@/components/matrix/matrix-layout";
 

@@ -4,8 +4,8 @@
 import { Search, X } from "lucide-react";
 import clsx from "clsx";
 import { useEffect, useState } from "react";
-import type { ControlColumn } from "@/lib/read-models/matrix-types";
-import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/read-models/status-codes";
+import type { ControlColumn } from "@/lib/views/matrix-types";
+import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/views/status-codes";
 import { STATUS_STYLE } from "@/components/status/status-style";
 import { hasFilters, MATRIX_SORTS, type MatrixParams, type MatrixSort } from "@/components/matrix/matrix-params";
 

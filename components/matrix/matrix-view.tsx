@@ -2,7 +2,7 @@
 // The interactive matrix: URL-driven filters and sort, row selection with the bulk bar, the
 // virtualized grid and the verdict panel of the cell named in ?cell=.
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { MatrixData, MatrixRow } from "@/lib/read-models/matrix-types";
+import type { MatrixData, MatrixRow } from "@/lib/views/matrix-types";
 import { BulkBar } from "@/components/matrix/bulk-bar";
 import { ouOptions, sliceMatrix } from "@/components/matrix/filter-matrix";
 import { MatrixGrid } from "@/components/matrix/matrix-grid";

@@ -4,7 +4,7 @@
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import type { CellReason, MatrixReasons } from "@/lib/read-models/get-matrix-reasons";
-import type { MatrixRow } from "@/lib/read-models/matrix-types";
+import type { MatrixRow } from "@/lib/views/matrix-types";
 
 const BLOCK = 50;
 

@@ -7,7 +7,7 @@ import { Loader2, Wrench, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { RemediationJobView } from "@/lib/remediate/remediation-view";
+import type { RemediationJobView } from "@/lib/views/remediation-view";
 import { BulkRunner, type BulkApplyState } from "@/components/remediation/bulk-runner";
 import { mapBounded, planFix } from "@/components/remediation/remediation-api";
 import { JobStatusBadge } from "@/components/remediation/job-status-badge";

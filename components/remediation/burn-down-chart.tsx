@@ -2,7 +2,7 @@
 // Failing controls over time: FAILED verdicts across the organization per day (area), with the
 // remediation jobs that finished that day (bars), so a fix shows as the area stepping down.
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { BurnDownPoint } from "@/lib/remediate/get-failing-burn-down";
+import type { BurnDownPoint } from "@/lib/read-models/get-failing-burn-down";
 import { STATUS_STYLE } from "@/components/status/status-style";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -7,7 +7,7 @@ import { Loader2, Wrench, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { RemediationJobView } from "@/lib/remediate/remediation-view";
+import type { RemediationJobView } from "@/lib/views/remediation-view";
 import { AlarmDestinationForm } from "@/components/remediation/alarm-destination-form";
 import { applyPlan, planFix, type AlarmDestination } from "@/components/remediation/remediation-api";
 import { JobProgress } from "@/components/remediation/job-progress";

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
 import { RotateCcw, Square } from "lucide-react";
 import { useEffect, useRef } from "react";
-import type { RemediationJobView } from "@/lib/remediate/remediation-view";
+import type { RemediationJobView } from "@/lib/views/remediation-view";
 import { formatDuration } from "@/components/ui/format-time";
 import { cancelJob, fetchJob, retryJob } from "@/components/remediation/remediation-api";
 import { JobStatusBadge } from "@/components/remediation/job-status-badge";

@@ -1,6 +1,6 @@
 // Every remediation job for managers: account, who asked, status, duration and outcome.
 import Link from "next/link";
-import type { RemediationJobRow } from "@/lib/remediate/list-remediation-jobs";
+import type { RemediationJobRow } from "@/lib/read-models/list-remediation-jobs";
 import { formatDuration, formatUtc } from "@/components/ui/format-time";
 import { JobStatusBadge } from "@/components/remediation/job-status-badge";
 

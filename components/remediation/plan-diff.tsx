@@ -4,9 +4,9 @@
 // so the review dialog, the progress view and the job page all show a step the same way.
 import clsx from "clsx";
 import type { ReactNode } from "react";
-import { formatValue } from "@/lib/remediate/render-plan-text";
-import type { PlanStep } from "@/lib/remediate/plan-types";
-import type { RemediationJobView } from "@/lib/remediate/remediation-view";
+import { formatValue } from "@/lib/remediate/plan/render-plan-text";
+import type { PlanStep } from "@/lib/remediate/plan/plan-types";
+import type { RemediationJobView } from "@/lib/views/remediation-view";
 
 const ACTION: Record<PlanStep["action"], { mark: string; label: string; className: string }> = {
   create: { mark: "+", label: "create if missing", className: "bg-passed/10 text-passed" },

@@ -1,6 +1,6 @@
 // Browser calls to /api/v1/remediations: each throws an Error carrying the API's message (a 409
 // "already running", a 422 "blocked", a stale plan), which the components show as-is.
-import type { RemediationJobView } from "@/lib/remediate/remediation-view";
+import type { RemediationJobView } from "@/lib/views/remediation-view";
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, {

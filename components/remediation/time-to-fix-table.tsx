@@ -1,6 +1,6 @@
 // Time to fix per control: from the first failing verdict of the streak to the first passing
 // verdict after a remediation, and how much of that the remediation itself took.
-import type { TimeToFix } from "@/lib/remediate/get-time-to-fix";
+import type { TimeToFix } from "@/lib/read-models/get-time-to-fix";
 import { formatDuration } from "@/components/ui/format-time";
 
 function humanize(ms: number): string {

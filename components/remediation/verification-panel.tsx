@@ -2,7 +2,7 @@
 // re-collection; "needs attention" when every step succeeded and what remains is a person's action
 // (each spelled out); else the controls that still fail and the evaluator's reason for each.
 import clsx from "clsx";
-import type { RemediationJobView } from "@/lib/remediate/remediation-view";
+import type { RemediationJobView } from "@/lib/views/remediation-view";
 
 type Tone = "ok" | "attention" | "failed";
 

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import type { VerdictStatus } from "@/lib/read-models/status-codes";
+import type { VerdictStatus } from "@/lib/views/status-codes";
 import { STATUS_STYLE } from "@/components/status/status-style";
 
 /** A status as a pill: glyph + word; an ERROR with a last good verdict names it, marked stale. */

@@ -1,6 +1,6 @@
 // How each verdict status looks: colour AND a glyph and a word, never colour alone. The matrix,
 // badges and legends all read this table so a status looks the same everywhere.
-import type { VerdictStatus } from "@/lib/read-models/status-codes";
+import type { VerdictStatus } from "@/lib/views/status-codes";
 
 export interface StatusStyle {
   label: string;

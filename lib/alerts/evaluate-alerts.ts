@@ -1,4 +1,4 @@
-// After a snapshot is evaluated (the evaluation hook of every collection, lib/jobs/load-evaluation-hook.ts),
+// After a snapshot is evaluated (the evaluation hook of every collection, lib/evaluate/load-evaluation-hook.ts),
 // opens and closes alerts by comparing it with what came before:
 // - control-failed: a control whose previous verdict held (anything but FAILED or ERROR) is FAILED
 //   now; resolved when it holds again. ERROR keeps an alert as it is (nothing new is known).

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Principal } from "@/lib/auth/roles";
+import type { Principal } from "@/lib/roles";
 import { RULE_IDS, loadRules, type RuleId } from "@/lib/alerts/alert-rules";
 import { describeDestination, destinationInput, toColumns, type DestinationType } from "@/lib/alerts/destination-types";
 

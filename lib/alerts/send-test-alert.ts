@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Principal } from "@/lib/auth/roles";
+import type { Principal } from "@/lib/roles";
 import { publicUrl, type AlertPayload } from "@/lib/alerts/alert-payload";
 import { ENV_DESTINATION_ID } from "@/lib/alerts/destination-types";
 import { queueDeliveries } from "@/lib/alerts/queue-deliveries";

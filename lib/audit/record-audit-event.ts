@@ -1,7 +1,7 @@
 // Appends to the audit log (append-only: the table refuses UPDATE and DELETE).
 import { db } from "@/lib/db";
-import type { Principal } from "@/lib/auth/roles";
-import { requestMeta } from "@/lib/auth/request-meta";
+import type { Principal } from "@/lib/roles";
+import { requestMeta } from "@/lib/audit/request-meta";
 
 export type AuditOutcome = "success" | "failure" | "denied";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { ROLES, type Principal, type Role } from "@/lib/auth/roles";
+import { ROLES, type Principal, type Role } from "@/lib/roles";
 import { displayPrefix, generateApiToken, hashApiToken, isApiTokenFormat } from "@/lib/auth/token-format";
 
 /** lastUsedAt is written at most this often per token, so busy automation does not write per call. */

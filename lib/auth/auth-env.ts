@@ -2,7 +2,7 @@
 // variables; the ones only sign-in reads are parsed here, with messages naming the variable).
 import { z } from "zod";
 import { ConfigError, getEnv } from "@/lib/config/env";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/roles";
 
 const authEnvSchema = z.object({
   TRAILWARDEN_PUBLIC_URL: z.string().url("must be the URL users open, e.g. https://trailwarden.example.com").optional(),

@@ -5,7 +5,7 @@ import type { BetterAuthOptions } from "better-auth";
 import { db } from "@/lib/db";
 import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
 import { SIGN_IN_ACTION, normalizeEmail, tooManyFailedSignIns } from "@/lib/auth/sign-in-throttle";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 
 type EndpointContext = { path?: string; headers?: Headers; request?: Request } | null;
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { ROLES, type Principal, type Role } from "@/lib/auth/roles";
+import { ROLES, type Principal, type Role } from "@/lib/roles";
 
 type Actor = Pick<Principal, "type" | "id" | "name">;
 type RequestLike = Request | { headers: Headers } | null | undefined;

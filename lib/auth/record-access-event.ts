@@ -1,7 +1,7 @@
 // Audit records of refused access: a role below what an endpoint needs, or a bad API token.
 // Unauthenticated page views are not recorded (every signed-out visit would be one).
 import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
-import type { Principal, Role } from "@/lib/auth/roles";
+import type { Principal, Role } from "@/lib/roles";
 
 type RequestLike = Request | { headers: Headers };
 

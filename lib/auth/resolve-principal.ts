@@ -4,7 +4,7 @@
 import { getAuth } from "@/lib/auth/auth";
 import { principalForApiToken } from "@/lib/auth/api-tokens";
 import { bearerFromHeader } from "@/lib/auth/token-format";
-import { isRole, type Principal } from "@/lib/auth/roles";
+import { isRole, type Principal } from "@/lib/roles";
 
 export type Authentication =
   | { via: "token"; principal: Principal }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
 import { createLocalUser } from "@/lib/auth/manage-users";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/roles";
 
 export interface DemoUser {
   name: string;

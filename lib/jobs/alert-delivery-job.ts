@@ -6,8 +6,8 @@
 // which come by the dozen when the organization trail stops.
 import { z } from "zod";
 import { getEnv } from "@/lib/config/env";
-import { defineJob } from "@/lib/jobs/job-definition";
-import { ensureQueue, getBoss } from "@/lib/jobs/queue";
+import { defineJob } from "@/lib/queue/job-definition";
+import { ensureQueue, getBoss } from "@/lib/queue/pg-boss";
 
 export const ALERT_DELIVERY_JOB = "alert-deliver";
 

@@ -5,7 +5,7 @@
 // another; a finished run is not collected twice.
 import { z } from "zod";
 import { getEnv } from "@/lib/config/env";
-import { defineJob } from "@/lib/jobs/job-definition";
+import { defineJob } from "@/lib/queue/job-definition";
 
 export const COLLECT_JOB = "collect";
 
@@ -38,7 +38,7 @@ export const collectJob = defineJob({
   handle: async (payload, { jobId, log }) => {
     const [{ runCollection }, { loadEvaluationHook }] = await Promise.all([
       import("@/lib/collect/run-collection"),
-      import("@/lib/jobs/load-evaluation-hook"),
+      import("@/lib/evaluate/load-evaluation-hook"),
     ]);
     const summary = await runCollection({
       runId: payload.runId ?? jobId,

@@ -4,7 +4,7 @@
 // stored last key per account × region × trail, so a retry or a duplicate only finds nothing new.
 // "stately" keeps at most one queued and one running: reads requested meanwhile fold into one.
 import { z } from "zod";
-import { defineJob } from "@/lib/jobs/job-definition";
+import { defineJob } from "@/lib/queue/job-definition";
 
 export const EVIDENCE_JOB = "evidence";
 

@@ -2,7 +2,7 @@
 import { alertDeliveryJob } from "@/lib/jobs/alert-delivery-job";
 import { collectJob } from "@/lib/jobs/collect-job";
 import { evidenceJob } from "@/lib/jobs/evidence-job";
-import type { JobDefinition } from "@/lib/jobs/job-definition";
+import type { JobDefinition } from "@/lib/queue/job-definition";
 import { remediationJob } from "@/lib/jobs/remediation-job";
 import { watchBatchJob } from "@/lib/jobs/watch-batch-job";
 import { watchJob } from "@/lib/jobs/watch-job";

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { COLLECT_JOB, collectJob } from "@/lib/jobs/collect-job";
-import { ensureQueue, getBoss } from "@/lib/jobs/queue";
+import { ensureQueue, getBoss } from "@/lib/queue/pg-boss";
 
 export const collectionRequest = z.object({
   trigger: z.enum(["manual", "api", "cli", "remediation", "schedule", "seed", "watch"]),

@@ -1,5 +1,5 @@
 // Queues an evidence read (job "evidence"); several requests while one waits fold into it.
-import { getBoss, ensureQueue } from "@/lib/jobs/queue";
+import { getBoss, ensureQueue } from "@/lib/queue/pg-boss";
 import { EVIDENCE_JOB, evidenceJob, evidencePayload, type EvidencePayload } from "@/lib/jobs/evidence-job";
 
 export async function requestEvidenceRead(input: EvidencePayload): Promise<void> {

@@ -4,8 +4,8 @@
 // claims keep runs off each other's accounts. The lead's `serve`/`demo` call this in-process;
 // `npx trailwarden worker` runs it alone.
 import { db } from "@/lib/db";
-import { parsePayload, type JobDefinition } from "@/lib/jobs/job-definition";
-import { createBoss, ensureQueue, registerBoss, stopBoss } from "@/lib/jobs/queue";
+import { parsePayload, type JobDefinition } from "@/lib/queue/job-definition";
+import { createBoss, ensureQueue, registerBoss, stopBoss } from "@/lib/queue/pg-boss";
 import { JOBS } from "@/lib/jobs/registry";
 import { getEnv } from "@/lib/config/env";
 import { sendWatchRound } from "@/lib/jobs/watch-job";

@@ -2,7 +2,7 @@
 // A worker killed mid-batch stops heartbeating; pg-boss then hands the batch to another worker,
 // which checks its accounts again (reads only) and counts the batch once.
 import { z } from "zod";
-import { defineJob } from "@/lib/jobs/job-definition";
+import { defineJob } from "@/lib/queue/job-definition";
 
 export const WATCH_BATCH_JOB = "watch-batch";
 

@@ -4,8 +4,8 @@
 // derived from the slot (sendWatchRound): however many workers, pg-boss keeps one job per slot.
 import { z } from "zod";
 import { getEnv } from "@/lib/config/env";
-import { defineJob } from "@/lib/jobs/job-definition";
-import { ensureQueue, getBoss } from "@/lib/jobs/queue";
+import { defineJob } from "@/lib/queue/job-definition";
+import { ensureQueue, getBoss } from "@/lib/queue/pg-boss";
 import { WATCH_BATCH_JOB, watchBatchJob } from "@/lib/jobs/watch-batch-job";
 
 export const WATCH_JOB = "watch";

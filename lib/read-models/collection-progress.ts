@@ -1,12 +1,12 @@
 // Collection runs as the pages and /api/v1/collections show them: the collector's progress read
-// model (lib/collect/get-collection-progress.ts) with times as ISO strings, plus a short list of
+// model (lib/read-models/get-collection-progress.ts) with times as ISO strings, plus a short list of
 // recent runs.
 import { db } from "@/lib/db";
 import {
   getCollectionProgress,
   getLatestCollectionRun,
   type CollectionProgress,
-} from "@/lib/collect/get-collection-progress";
+} from "@/lib/read-models/get-collection-progress";
 
 export interface CollectionProgressView {
   runId: string;

@@ -1,7 +1,7 @@
 // Security Hub's CloudTrail/CloudWatch control findings for one account (kept past Security Hub's
 // own 90 days), newest first.
 import { db } from "@/lib/db";
-import { controlIndex } from "@/lib/read-models/control-columns";
+import { controlIndex } from "@/lib/views/control-columns";
 
 export interface AccountFinding {
   id: string;

@@ -1,10 +1,10 @@
 // The head of the account page: who the account is, its newest collection, and its verdict counts.
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { controlColumns } from "@/lib/read-models/control-columns";
+import { controlColumns } from "@/lib/views/control-columns";
 import { latestSnapshots, verdictsAreStale } from "@/lib/read-models/latest-snapshots";
-import type { CollectionStatus } from "@/lib/read-models/matrix-types";
-import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/read-models/status-codes";
+import type { CollectionStatus } from "@/lib/views/matrix-types";
+import { VERDICT_STATUSES, type VerdictStatus } from "@/lib/views/status-codes";
 
 export interface AccountSummary {
   id: string;

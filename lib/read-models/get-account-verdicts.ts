@@ -2,11 +2,11 @@
 // verdict when it is an ERROR, and Security Hub beside it.
 import { db } from "@/lib/db";
 import { CATALOGUE, isControlId } from "@/lib/controls/catalogue";
-import { controlIndex } from "@/lib/read-models/control-columns";
+import { controlIndex } from "@/lib/views/control-columns";
 import { latestSnapshots, verdictsAreStale } from "@/lib/read-models/latest-snapshots";
 import { describeReconciliation } from "@/lib/read-models/reconciliation-words";
 import { parseSecurityHub, type SecurityHubSummary } from "@/lib/read-models/security-hub-summary";
-import { isVerdictStatus, type VerdictStatus } from "@/lib/read-models/status-codes";
+import { isVerdictStatus, type VerdictStatus } from "@/lib/views/status-codes";
 
 export interface AccountVerdict {
   controlId: string;

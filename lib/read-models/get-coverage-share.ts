@@ -2,7 +2,7 @@
 // coverage job has produced any for the last 30 days; otherwise estimated from the current
 // CloudTrail.1 verdicts. The result says which, and the overview says it in words.
 import { db } from "@/lib/db";
-import { controlIndex } from "@/lib/read-models/control-columns";
+import { controlIndex } from "@/lib/views/control-columns";
 import { getLatestStatuses } from "@/lib/read-models/get-latest-statuses";
 
 export type CoverageShare =

@@ -6,10 +6,10 @@
 // Shared by the matrix, the overview and the account list; deduplicated per request by cache().
 import { cache } from "react";
 import { db } from "@/lib/db";
-import { controlColumns, controlIndex } from "@/lib/read-models/control-columns";
+import { controlColumns, controlIndex } from "@/lib/views/control-columns";
 import { verdictsAreStale } from "@/lib/read-models/latest-snapshots";
-import type { CollectionStatus } from "@/lib/read-models/matrix-types";
-import { decodeCell, encodeCell, NO_RESULT_CODE } from "@/lib/read-models/status-codes";
+import type { CollectionStatus } from "@/lib/views/matrix-types";
+import { decodeCell, encodeCell, NO_RESULT_CODE } from "@/lib/views/status-codes";
 
 export interface AccountStatuses {
   id: string;

@@ -1,9 +1,9 @@
 // The /matrix page's data: every account as one short row (see matrix-types.ts). Reasons,
 // evidence and Security Hub details are not here; the browser fetches them for the rows on screen
 // (get-matrix-reasons.ts) and for the cell opened (get-verdict.ts).
-import { controlColumns } from "@/lib/read-models/control-columns";
+import { controlColumns } from "@/lib/views/control-columns";
 import { getLatestStatuses } from "@/lib/read-models/get-latest-statuses";
-import type { MatrixData, MatrixRow } from "@/lib/read-models/matrix-types";
+import type { MatrixData, MatrixRow } from "@/lib/views/matrix-types";
 
 export async function getMatrix(): Promise<MatrixData> {
   const accounts = await getLatestStatuses();

@@ -1,5 +1,5 @@
 import { cache } from "react";
-import { controlColumns } from "@/lib/read-models/control-columns";
+import { controlColumns } from "@/lib/views/control-columns";
 import { getLatestStatuses } from "@/lib/read-models/get-latest-statuses";
 import { summarizePosture, type PostureSummary } from "@/lib/read-models/summarize-posture";
 

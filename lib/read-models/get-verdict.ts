@@ -5,10 +5,10 @@ import { CATALOGUE, isControlId } from "@/lib/controls/catalogue";
 import type { Severity, VerdictStatus } from "@/lib/controls/types";
 import { NotFoundError } from "@/lib/errors";
 import { latestSnapshots, verdictsAreStale } from "@/lib/read-models/latest-snapshots";
-import type { CollectionStatus } from "@/lib/read-models/matrix-types";
+import type { CollectionStatus } from "@/lib/views/matrix-types";
 import { describeReconciliation } from "@/lib/read-models/reconciliation-words";
 import { parseSecurityHub, type SecurityHubSummary } from "@/lib/read-models/security-hub-summary";
-import { isVerdictStatus } from "@/lib/read-models/status-codes";
+import { isVerdictStatus } from "@/lib/views/status-codes";
 
 export interface VerdictFinding {
   id: string;

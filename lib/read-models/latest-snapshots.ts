@@ -3,7 +3,7 @@
 // could be evaluated, in which case those verdicts must be shown as stale ERROR, never as current.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CollectionStatus } from "@/lib/read-models/matrix-types";
+import type { CollectionStatus } from "@/lib/views/matrix-types";
 
 export interface LatestSnapshotRow {
   accountId: string;

@@ -2,8 +2,8 @@
 // server (the list is plain links and works without JavaScript).
 import { z } from "zod";
 import { getLatestStatuses } from "@/lib/read-models/get-latest-statuses";
-import type { CollectionStatus } from "@/lib/read-models/matrix-types";
-import { NO_RESULT_CODE } from "@/lib/read-models/status-codes";
+import type { CollectionStatus } from "@/lib/views/matrix-types";
+import { NO_RESULT_CODE } from "@/lib/views/status-codes";
 
 export const ACCOUNT_SORTS = ["name", "id", "ou", "failing", "collected"] as const;
 export const PAGE_SIZE = 100;

@@ -1,8 +1,8 @@
 // The overview's figures, computed from the current cell codes (get-latest-statuses.ts). Pure, so
 // the arithmetic is unit-tested without a database.
-import type { ControlColumn } from "@/lib/read-models/control-columns";
+import type { ControlColumn } from "@/lib/views/control-columns";
 import type { AccountStatuses } from "@/lib/read-models/get-latest-statuses";
-import { NO_RESULT_CODE } from "@/lib/read-models/status-codes";
+import { NO_RESULT_CODE } from "@/lib/views/status-codes";
 
 /** A control "holds" when it passed, passed with a warning, or does not apply. */
 const HOLDS = new Set(["P", "W", "X"]);

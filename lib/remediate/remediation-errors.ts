@@ -1,4 +1,4 @@
-// Remediation's own typed errors, mapped to HTTP codes by lib/errors.ts's errorResponse.
+// Remediation's own typed errors, mapped to HTTP codes by lib/http/error-response.ts.
 import { AppError } from "@/lib/errors";
 
 /** The plan cannot be applied: a safety rule or a limit stops it (422). */

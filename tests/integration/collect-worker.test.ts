@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getCollectionProgress } from "@/lib/collect/get-collection-progress";
+import { getCollectionProgress } from "@/lib/read-models/get-collection-progress";
 import { runCollection } from "@/lib/collect/run-collection";
 import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";

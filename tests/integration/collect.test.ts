@@ -11,7 +11,7 @@ import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
 import { runCollection, type RunCollectionOptions, type RunSummary } from "@/lib/collect/run-collection";
 import type { CollectionSettings } from "@/lib/collect/run-context";
 import type { AccountSnapshotState, TrailState } from "@/lib/collect/snapshot-types";
-import { getCollectionProgress } from "@/lib/collect/get-collection-progress";
+import { getCollectionProgress } from "@/lib/read-models/get-collection-progress";
 import { db } from "@/lib/db";
 import { assumeRoleCredentials, motoClientConfig } from "@/sim/aws-env";
 import { CIS_FILTERS } from "@/sim/cis-patterns";

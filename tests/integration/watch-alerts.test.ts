@@ -19,7 +19,7 @@ import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { runCollection } from "@/lib/collect/run-collection";
 import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";
-import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
+import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/start-worker";
 import { createDestination } from "@/lib/alerts/manage-destinations";
 import type { AlertPayload } from "@/lib/alerts/alert-payload";

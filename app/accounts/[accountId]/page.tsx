@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/roles";
 import { getAccountSummary } from "@/lib/read-models/get-account-summary";
 import { AccountHeader } from "@/components/accounts/account-header";
 import { FindingsCard } from "@/components/accounts/findings-card";

@@ -1,4 +1,4 @@
-import { getFailingBurnDown } from "@/lib/remediate/get-failing-burn-down";
+import { getFailingBurnDown } from "@/lib/read-models/get-failing-burn-down";
 import { BurnDownChart } from "@/components/remediation/burn-down-chart";
 import { Card } from "@/components/ui/card";
 

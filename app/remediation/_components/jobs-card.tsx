@@ -1,4 +1,4 @@
-import { listRemediationJobs } from "@/lib/remediate/list-remediation-jobs";
+import { listRemediationJobs } from "@/lib/read-models/list-remediation-jobs";
 import { JobsTable } from "@/components/remediation/jobs-table";
 import { Card } from "@/components/ui/card";
 

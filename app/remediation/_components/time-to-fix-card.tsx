@@ -1,4 +1,4 @@
-import { getTimeToFix } from "@/lib/remediate/get-time-to-fix";
+import { getTimeToFix } from "@/lib/read-models/get-time-to-fix";
 import { TimeToFixTable } from "@/components/remediation/time-to-fix-table";
 import { Card } from "@/components/ui/card";
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { roleAction } from "@/lib/auth/guards";
 import { asActionResult } from "@/lib/auth/action-result";
 import { changeUserRole, createLocalUser, createUserInput, setUserDisabled } from "@/lib/auth/manage-users";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { ForbiddenError } from "@/lib/errors";
 
 const PATH = "/settings/users";

@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Authentication } from "@/lib/auth/resolve-principal";
-import type { Principal } from "@/lib/auth/roles";
+import type { Principal } from "@/lib/roles";
 
 const state = vi.hoisted(() => ({ auth: { via: "none", principal: null } as unknown, headers: new Headers() }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasRole, isRole, ROLES, type Role } from "@/lib/auth/roles";
+import { hasRole, isRole, ROLES, type Role } from "@/lib/roles";
 
 describe("hasRole", () => {
   it("orders viewer < auditor < engineer < admin, each including the ones below", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MatrixData } from "@/lib/read-models/matrix-types";
+import type { MatrixData } from "@/lib/views/matrix-types";
 import { ouOptions, sliceMatrix } from "@/components/matrix/filter-matrix";
 import { parseMatrixParams } from "@/components/matrix/matrix-params";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellIs, decodeCell, encodeCell, NO_RESULT_CODE, VERDICT_STATUSES } from "@/lib/read-models/status-codes";
+import { cellIs, decodeCell, encodeCell, NO_RESULT_CODE, VERDICT_STATUSES } from "@/lib/views/status-codes";
 
 describe("matrix cell codes", () => {
   it("round-trips every status", () => {

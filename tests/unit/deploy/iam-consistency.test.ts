@@ -10,8 +10,8 @@ import { checkPolicies, type ScopeRule } from "@/deploy/iam/check-policies";
 import { iamActionsFor, UnknownActionError } from "@/deploy/iam/iam-actions";
 import { asList, loadPolicy, POLICY_NAMES, type PolicyDocument, type PolicyName } from "@/deploy/iam/policy-documents";
 import { scanPaths, scanSource } from "@/deploy/iam/scan-aws-calls";
-import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
-import { KEY_ALIAS_TAG } from "@/lib/remediate/steps/ensure-kms-key";
+import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
+import { KEY_ALIAS_TAG } from "@/lib/remediate/plan/steps/ensure-kms-key";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -218,7 +218,7 @@ describe("IAM policies match the AWS calls the code makes", () => {
     expect(readFileSync(path.join(ROOT, "lib/collect/run-context.ts"), "utf8")).toMatch(
       /roleName: env\.TRAILWARDEN_ROLE_NAME\b/,
     );
-    expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-clients.ts"), "utf8")).toMatch(
+    expect(readFileSync(path.join(ROOT, "lib/remediate/apply/remediation-clients.ts"), "utf8")).toMatch(
       /roleName: env\.TRAILWARDEN_REMEDIATION_ROLE_NAME\b/,
     );
   });

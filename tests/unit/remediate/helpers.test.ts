@@ -2,10 +2,10 @@
 // and ownership), settings parsing, control lists, and the bulk runner's bound of five accounts.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BulkRunner } from "@/components/remediation/bulk-runner";
-import { mergeStatements, type PolicyDocument } from "@/lib/remediate/policies/policy-document";
+import { mergeStatements, type PolicyDocument } from "@/lib/remediate/plan/policies/policy-document";
 import { parseRemediationSettings, RemediationSettingsError } from "@/lib/remediate/remediation-settings";
-import { resolveRefs, stepRef, UnresolvedRefError } from "@/lib/remediate/step-refs";
-import { formatControlList } from "@/lib/remediate/summarize-plan";
+import { resolveRefs, stepRef, UnresolvedRefError } from "@/lib/remediate/plan/step-refs";
+import { formatControlList } from "@/lib/remediate/plan/summarize-plan";
 
 describe("step references", () => {
   it("resolves values from earlier steps' outputs and refuses missing ones", () => {

@@ -3,9 +3,9 @@
 // when a control still fails for a reason nobody explained (the fix did not hold).
 import { describe, expect, it } from "vitest";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
-import { exitCodeFor, jobStatusAfter } from "@/lib/remediate/job-outcome";
-import { splitPersonActions } from "@/lib/remediate/person-actions";
-import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
+import { exitCodeFor, jobStatusAfter } from "@/lib/remediate/verify/job-outcome";
+import { splitPersonActions } from "@/lib/remediate/verify/person-actions";
+import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
 import { cisLogGroup, compliant, GROUP_ARN, settings, TOPIC_ARN, withTrail } from "./snapshot-fixtures";
 
 const failingOf = (state: ReturnType<typeof compliant>, s = settings()) =>

@@ -1,9 +1,9 @@
 // The planner over snapshot fixtures: reuse before create, organization-trail members, the trail
 // limit, selectors kept, CIS filters byte for byte, and an empty plan for a compliant account.
 import { describe, expect, it } from "vitest";
-import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
-import type { PlanStep, RemediationPlan } from "@/lib/remediate/plan-types";
-import { referencedSteps } from "@/lib/remediate/step-refs";
+import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
+import type { PlanStep, RemediationPlan } from "@/lib/remediate/plan/plan-types";
+import { referencedSteps } from "@/lib/remediate/plan/step-refs";
 import {
   ACCOUNT,
   cisLogGroup,

@@ -8,14 +8,14 @@ import {
   FORBIDDEN_OPERATION,
   selectorViolations,
   stepViolations,
-} from "@/lib/remediate/assert-safe-plan";
+} from "@/lib/remediate/plan/assert-safe-plan";
 import { normalizeSelectors } from "@/lib/collect/normalize-trail";
 import { judgeManagementEvents } from "@/lib/controls/management-events";
-import { hashPlan } from "@/lib/remediate/hash-plan";
-import { planManagementSelectors } from "@/lib/remediate/plan-event-selectors";
-import { planFamilyFix } from "@/lib/remediate/plan-family-fix";
-import type { RemediationPlan } from "@/lib/remediate/plan-types";
-import { mergeStatements, parsePolicy } from "@/lib/remediate/policies/policy-document";
+import { hashPlan } from "@/lib/remediate/plan/hash-plan";
+import { planManagementSelectors } from "@/lib/remediate/plan/plan-event-selectors";
+import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
+import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
+import { mergeStatements, parsePolicy } from "@/lib/remediate/plan/policies/policy-document";
 import { ACCOUNT, compliant, LOG_ARCHIVE, orgMember, settings, trail, withTrail } from "./snapshot-fixtures";
 
 const plan = (state: AccountSnapshotState, s = settings()): RemediationPlan =>

@@ -1,7 +1,7 @@
 // GET /api/v1/matrix — the compact current matrix the /matrix page renders (viewer and up):
 // { generatedAt, controls: [{ id, family, short, title, severity }], ous: [path],
 //   rows: [{ id, name, ou: index into ous, s: one status code per control, c: latest collection status, st? }] }
-// Cell codes (lib/read-models/status-codes.ts): P F W N X E = PASSED FAILED WARNING NO_DATA
+// Cell codes (lib/views/status-codes.ts): P F W N X E = PASSED FAILED WARNING NO_DATA
 // NOT_APPLICABLE ERROR; lower case = ERROR showing that last good verdict as stale; "." = none yet.
 import { NextResponse } from "next/server";
 import { withRole } from "@/lib/auth/guards";

@@ -3,8 +3,8 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { withRole } from "@/lib/auth/guards";
 import { ValidationError } from "@/lib/errors";
-import { getPosture } from "@/lib/posture/get-posture";
-import { postureToCsv } from "@/lib/posture/posture-csv";
+import { getPosture } from "@/lib/read-models/get-posture";
+import { postureToCsv } from "@/lib/read-models/posture-csv";
 
 export const dynamic = "force-dynamic";
 

@@ -12,10 +12,10 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { withRole } from "@/lib/auth/guards";
-import { applyRemediation } from "@/lib/remediate/apply-remediation";
-import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
-import { listRemediationJobs } from "@/lib/remediate/list-remediation-jobs";
-import { planRemediation } from "@/lib/remediate/plan-remediation";
+import { applyRemediation } from "@/lib/remediate/apply/apply-remediation";
+import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
+import { listRemediationJobs } from "@/lib/read-models/list-remediation-jobs";
+import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
 import { planOverridesSchema } from "@/lib/remediate/remediation-settings";
 
 export const dynamic = "force-dynamic";

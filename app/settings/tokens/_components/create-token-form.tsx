@@ -3,7 +3,7 @@
 // Creates a token and shows it once: it is stored only as a hash and cannot be displayed again.
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { createTokenAction } from "../actions";
 
 const INPUT = "block w-full rounded border border-slate-300 px-3 py-2 text-sm";

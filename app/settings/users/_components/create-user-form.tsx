@@ -3,7 +3,7 @@
 // Creates a local user with an initial password (sign-up is disabled; admins create accounts).
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { createUserAction } from "../actions";
 
 const INPUT = "block w-full rounded border border-slate-300 px-3 py-2 text-sm";

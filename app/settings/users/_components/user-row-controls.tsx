@@ -3,7 +3,7 @@
 // Role select and disable/enable for one user. Changes apply at once and are audited server-side.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { changeUserRoleAction, setUserDisabledAction } from "../actions";
 
 interface Props {

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { withRole } from "@/lib/auth/guards";
 import { NotFoundError } from "@/lib/errors";
-import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
+import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 
 export const dynamic = "force-dynamic";
 

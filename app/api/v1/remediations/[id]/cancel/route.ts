@@ -2,8 +2,8 @@
 // 200 { status: "cancelled", job }; 404 no such job; 409 the job already ended. Audited.
 import { NextResponse } from "next/server";
 import { withRole } from "@/lib/auth/guards";
-import { cancelRemediation } from "@/lib/remediate/cancel-remediation";
-import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
+import { cancelRemediation } from "@/lib/remediate/apply/cancel-remediation";
+import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@
 // apply, or another job of the account is active. Audited as remediation.apply.
 import { NextResponse } from "next/server";
 import { withRole } from "@/lib/auth/guards";
-import { getRemediationJob } from "@/lib/remediate/get-remediation-job";
-import { retryRemediation } from "@/lib/remediate/retry-remediation";
+import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
+import { retryRemediation } from "@/lib/remediate/apply/retry-remediation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,18 @@
+// The one mapping from errors to HTTP responses for route handlers (used by withRole in
+// lib/auth/guards.ts): typed domain errors (lib/errors.ts) answer with their status and code, zod
+// errors with 400, anything else with a logged 500 that reveals nothing.
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, ValidationError } from "@/lib/errors";
+
+/** Maps any error to a JSON response; unknown errors are logged and answered 500 without details. */
+export function errorResponse(err: unknown): NextResponse {
+  if (err instanceof ZodError) err = ValidationError.fromZod(err);
+  if (err instanceof AppError) {
+    const body: Record<string, unknown> = { error: err.code, message: err.message };
+    if (err instanceof ValidationError && err.issues.length) body.issues = err.issues;
+    return NextResponse.json(body, { status: err.status });
+  }
+  console.error("Unhandled error in request:", err);
+  return NextResponse.json({ error: "internal", message: "Internal error; see the server log" }, { status: 500 });
+}

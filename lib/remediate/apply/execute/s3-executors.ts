@@ -1,0 +1,165 @@
+// S3 executors. Settings already in place are left as they are: an existing encryption, logging
+// target or lifecycle rule is never replaced; bucket policies, tags and lifecycle rules are merged.
+import {
+  CreateBucketCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLoggingCommand,
+  GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  PutBucketEncryptionCommand,
+  PutBucketLifecycleConfigurationCommand,
+  PutBucketLoggingCommand,
+  PutBucketPolicyCommand,
+  PutBucketTaggingCommand,
+  PutBucketVersioningCommand,
+  PutPublicAccessBlockCommand,
+  type CreateBucketCommandInput,
+  type LifecycleRule,
+  type PutBucketEncryptionCommandInput,
+  type PutBucketLoggingCommandInput,
+  type PutPublicAccessBlockCommandInput,
+  type Tag,
+} from "@aws-sdk/client-s3";
+import {
+  changed,
+  errorCode,
+  hasCode,
+  input,
+  unchanged,
+  type Executor,
+} from "@/lib/remediate/apply/execute/executor-types";
+import { mergeStatements, parsePolicy, type PolicyStatement } from "@/lib/remediate/plan/policies/policy-document";
+import type { JsonObject } from "@/lib/remediate/plan/plan-types";
+
+const createBucket: Executor = async ({ clients }, params) => {
+  const bucket = String(params.Bucket);
+  try {
+    await clients.s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    return unchanged({ Bucket: bucket });
+  } catch (err) {
+    if (hasCode(err, "Forbidden", "AccessDenied", "403"))
+      throw new Error(`bucket ${bucket} exists but this account cannot use it (owned by another account?)`);
+    if (!hasCode(err, "NotFound", "NoSuchBucket", "404")) throw err;
+  }
+  try {
+    const out = await clients.s3.send(new CreateBucketCommand(input<CreateBucketCommandInput>(params)));
+    return changed({ Bucket: bucket, Location: out.Location ?? null });
+  } catch (err) {
+    if (hasCode(err, "BucketAlreadyOwnedByYou")) return unchanged({ Bucket: bucket });
+    throw err;
+  }
+};
+
+const putBucketTagging: Executor = async ({ clients }, params) => {
+  const bucket = String(params.Bucket);
+  const wanted = ((params.Tagging as JsonObject).TagSet ?? []) as unknown as Tag[];
+  let current: Tag[] = [];
+  try {
+    current = (await clients.s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet ?? [];
+  } catch (err) {
+    if (!hasCode(err, "NoSuchTagSet", "NoSuchTagSetError")) throw err;
+  }
+  const missing = wanted.filter((t) => !current.some((c) => c.Key === t.Key));
+  if (missing.length === 0) return unchanged();
+  await clients.s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [...current, ...missing] } }));
+  return changed({ added: missing.map((t) => t.Key ?? "") });
+};
+
+const putPublicAccessBlock: Executor = async ({ clients }, params) => {
+  try {
+    const c = (await clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: String(params.Bucket) })))
+      .PublicAccessBlockConfiguration;
+    if (c?.BlockPublicAcls && c.IgnorePublicAcls && c.BlockPublicPolicy && c.RestrictPublicBuckets) return unchanged();
+  } catch (err) {
+    if (!hasCode(err, "NoSuchPublicAccessBlockConfiguration")) throw err;
+  }
+  await clients.s3.send(new PutPublicAccessBlockCommand(input<PutPublicAccessBlockCommandInput>(params)));
+  return changed();
+};
+
+const putBucketVersioning: Executor = async ({ clients }, params) => {
+  const current = await clients.s3.send(new GetBucketVersioningCommand({ Bucket: String(params.Bucket) }));
+  if (current.Status === "Enabled") return unchanged();
+  await clients.s3.send(
+    new PutBucketVersioningCommand({ Bucket: String(params.Bucket), VersioningConfiguration: { Status: "Enabled" } }),
+  );
+  return changed({ from: current.Status ?? "never enabled" });
+};
+
+const putBucketEncryption: Executor = async ({ clients }, params) => {
+  try {
+    const current = await clients.s3.send(new GetBucketEncryptionCommand({ Bucket: String(params.Bucket) }));
+    const rules = current.ServerSideEncryptionConfiguration?.Rules ?? [];
+    if (rules.length > 0) return unchanged({ kept: JSON.parse(JSON.stringify(rules)) as JsonObject[] });
+  } catch (err) {
+    // AWS answers SSE-S3 for a never-configured bucket; emulators answer an error instead.
+    if (!/ServerSideEncryptionConfigurationNotFound|NoSuchEncryptionConfiguration/.test(errorCode(err))) throw err;
+  }
+  await clients.s3.send(new PutBucketEncryptionCommand(input<PutBucketEncryptionCommandInput>(params)));
+  return changed();
+};
+
+const putBucketPolicy: Executor = async ({ clients }, params) => {
+  const bucket = String(params.Bucket);
+  let text: string | undefined;
+  try {
+    text = (await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
+  } catch (err) {
+    if (!hasCode(err, "NoSuchBucketPolicy")) throw err;
+  }
+  const wanted = parsePolicy(String(params.Policy)).Statement as PolicyStatement[];
+  const merged = mergeStatements(parsePolicy(text), wanted);
+  if (merged.conflicts.length > 0)
+    throw new Error(`bucket ${bucket}: statements ${merged.conflicts.join(", ")} already exist with other content`);
+  const summary = {
+    added: merged.added,
+    updated: merged.updated,
+    kept: merged.document.Statement.length - merged.added.length,
+  };
+  if (!merged.changed) return unchanged(summary);
+  const policy = JSON.stringify(merged.document);
+  await clients.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
+  return changed({ ...summary, Policy: policy });
+};
+
+const putBucketLogging: Executor = async ({ clients }, params) => {
+  const current = await clients.s3.send(new GetBucketLoggingCommand({ Bucket: String(params.Bucket) }));
+  if (current.LoggingEnabled?.TargetBucket) return unchanged({ TargetBucket: current.LoggingEnabled.TargetBucket });
+  await clients.s3.send(new PutBucketLoggingCommand(input<PutBucketLoggingCommandInput>(params)));
+  return changed();
+};
+
+const putBucketLifecycle: Executor = async ({ clients }, params) => {
+  const bucket = String(params.Bucket);
+  let rules: LifecycleRule[] = [];
+  try {
+    rules = (await clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }))).Rules ?? [];
+  } catch (err) {
+    if (!hasCode(err, "NoSuchLifecycleConfiguration")) throw err;
+  }
+  const wanted = ((params.LifecycleConfiguration as JsonObject).Rules ?? []) as unknown as LifecycleRule[];
+  const missing = wanted.filter((w) => !rules.some((r) => r.ID === w.ID));
+  if (missing.length === 0) return unchanged();
+  await clients.s3.send(
+    new PutBucketLifecycleConfigurationCommand({
+      Bucket: bucket,
+      LifecycleConfiguration: { Rules: [...rules, ...missing] },
+    }),
+  );
+  return changed({ added: missing.map((r) => r.ID ?? ""), kept: rules.length });
+};
+
+export const S3_EXECUTORS: Record<string, Executor> = {
+  CreateBucket: createBucket,
+  PutBucketTagging: putBucketTagging,
+  PutPublicAccessBlock: putPublicAccessBlock,
+  PutBucketVersioning: putBucketVersioning,
+  PutBucketEncryption: putBucketEncryption,
+  PutBucketPolicy: putBucketPolicy,
+  PutBucketLogging: putBucketLogging,
+  PutBucketLifecycleConfiguration: putBucketLifecycle,
+};

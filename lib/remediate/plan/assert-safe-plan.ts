@@ -1,0 +1,153 @@
+// The safety rules, checked on every plan and again by the executor before each call: remediation
+// never deletes or replaces a trail, bucket, key, log group or policy, never stops logging, never
+// removes an event selector and never enables data events. Only the operations below may appear,
+// UpdateTrail may only switch settings on or fill an unset one, and PutEventSelectors must keep
+// every existing selector and every data-event selector exactly.
+import type {
+  AdvancedEventSelector,
+  BasicEventSelector,
+  EventSelectorsState,
+  TrailState,
+} from "@/lib/collect/snapshot-types";
+import { canonicalJson } from "@/lib/remediate/plan/policies/policy-document";
+import { advancedToApi, basicToApi } from "@/lib/remediate/plan/plan-event-selectors";
+import type { JsonObject, JsonValue, PlanStep } from "@/lib/remediate/plan/plan-types";
+
+export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly string[]>> = {
+  s3: [
+    "CreateBucket",
+    "PutBucketTagging",
+    "PutPublicAccessBlock",
+    "PutBucketVersioning",
+    "PutBucketEncryption",
+    "PutBucketPolicy",
+    "PutBucketLogging",
+    "PutBucketLifecycleConfiguration",
+  ],
+  kms: ["CreateKey", "CreateAlias", "EnableKeyRotation"],
+  logs: ["CreateLogGroup", "PutRetentionPolicy", "PutMetricFilter"],
+  iam: ["CreateRole", "PutRolePolicy"],
+  cloudtrail: ["CreateTrail", "UpdateTrail", "PutEventSelectors", "StartLogging", "AddTags", "UpdateEventDataStore"],
+  cloudwatch: ["PutMetricAlarm"],
+  sns: ["CreateTopic", "Subscribe"],
+};
+
+export const FORBIDDEN_OPERATION =
+  /^(Delete|Stop|Remove|Detach|Disable|Deactivate|Untag|Cancel|Schedule|Revoke|Deregister|Replace|Unsubscribe)/;
+
+/** UpdateTrail may fill these only when the trail has none (never replace them). */
+const FILL_ONLY: Record<string, keyof TrailState> = {
+  KmsKeyId: "kmsKeyId",
+  CloudWatchLogsLogGroupArn: "cloudWatchLogsLogGroupArn",
+  CloudWatchLogsRoleArn: "cloudWatchLogsRoleArn",
+};
+const SWITCH_ON_ONLY = ["IsMultiRegionTrail", "IncludeGlobalServiceEvents", "EnableLogFileValidation"];
+const NEVER_IN_UPDATE = ["S3BucketName", "S3KeyPrefix", "IsOrganizationTrail", "SnsTopicName"];
+
+function selectorsOf(params: JsonObject): { basic: JsonObject[] | null; advanced: JsonObject[] | null } {
+  const basic = Array.isArray(params.EventSelectors) ? (params.EventSelectors as JsonObject[]) : null;
+  const advanced = Array.isArray(params.AdvancedEventSelectors)
+    ? (params.AdvancedEventSelectors as JsonObject[])
+    : null;
+  return { basic, advanced };
+}
+
+function hasData(selector: JsonObject): boolean {
+  const resources = selector.DataResources;
+  return Array.isArray(resources) && resources.length > 0;
+}
+
+function isManagementOnly(selector: JsonObject): boolean {
+  const fields = Array.isArray(selector.FieldSelectors) ? (selector.FieldSelectors as JsonObject[]) : [];
+  const category = fields.find((f) => String(f.Field).toLowerCase() === "eventcategory");
+  const equals = (category?.Equals ?? []) as JsonValue[];
+  return (
+    Array.isArray(equals) &&
+    equals.length === 1 &&
+    equals[0] === "Management" &&
+    fields.every((f) => ["eventcategory", "readonly", "eventsource"].includes(String(f.Field).toLowerCase()))
+  );
+}
+
+/** Problems with a PutEventSelectors input compared with the selectors the trail has now. */
+export function selectorViolations(current: EventSelectorsState | null, params: JsonObject): string[] {
+  if (current === null) return ["the trail's current event selectors are unknown"];
+  const next = selectorsOf(params);
+  const problems: string[] = [];
+  const oldBasic = (current.basic ?? []).map((s: BasicEventSelector) => basicToApi(s));
+  const oldAdvanced = (current.advanced ?? []).map((s: AdvancedEventSelector) => advancedToApi(s));
+  if (oldAdvanced.length > 0 && next.advanced === null)
+    problems.push("would replace advanced event selectors with basic ones");
+  if (oldAdvanced.length === 0 && oldBasic.length > 0 && next.basic === null)
+    problems.push("would replace basic event selectors with advanced ones");
+  const compare = (
+    old: JsonObject[],
+    neu: JsonObject[] | null,
+    kind: string,
+    keepExactly: (s: JsonObject) => boolean,
+    mayAdd: (s: JsonObject) => boolean,
+  ) => {
+    if (old.length === 0 && neu === null) return;
+    const list = neu ?? [];
+    if (list.length < old.length) problems.push(`would remove ${old.length - list.length} ${kind} selector(s)`);
+    old.forEach((s, i) => {
+      if (keepExactly(s) && canonicalJson(list[i]) !== canonicalJson(s))
+        problems.push(`would change ${kind} selector ${i}, which selects data events`);
+    });
+    list.slice(old.length).forEach((s, i) => {
+      if (!mayAdd(s)) problems.push(`would add ${kind} selector ${old.length + i}, which selects data events`);
+    });
+  };
+  compare(oldBasic, next.basic, "basic", hasData, (s) => !hasData(s));
+  compare(oldAdvanced, next.advanced, "advanced", (s) => !isManagementOnly(s), isManagementOnly);
+  // A management selector adjusted in place must stay management-only.
+  (next.advanced ?? []).slice(0, oldAdvanced.length).forEach((s, i) => {
+    if (isManagementOnly(oldAdvanced[i]!) && !isManagementOnly(s))
+      problems.push(`would turn management selector ${i} into a data-event selector`);
+  });
+  (next.basic ?? []).slice(0, oldBasic.length).forEach((s, i) => {
+    if (!hasData(oldBasic[i]!) && hasData(s)) problems.push(`would add data resources to basic selector ${i}`);
+  });
+  return problems;
+}
+
+/** Problems with one step given the trail it targets (when it targets an existing trail). */
+export function stepViolations(
+  step: Pick<PlanStep, "service" | "operation" | "params">,
+  trail?: TrailState | null,
+): string[] {
+  const problems: string[] = [];
+  const op = step.operation;
+  if (FORBIDDEN_OPERATION.test(op)) problems.push(`${op} is never allowed (delete, stop, remove or replace)`);
+  if (!(ALLOWED_OPERATIONS[step.service] ?? []).includes(op))
+    problems.push(`${step.service}:${op} is not an operation remediation may call`);
+  if (op === "UpdateTrail") {
+    for (const key of NEVER_IN_UPDATE) if (key in step.params) problems.push(`UpdateTrail must not change ${key}`);
+    for (const key of SWITCH_ON_ONLY)
+      if (key in step.params && step.params[key] !== true) problems.push(`UpdateTrail may only switch ${key} on`);
+    for (const [key, field] of Object.entries(FILL_ONLY)) {
+      const current = trail?.[field];
+      if (key in step.params && current && step.params[key] !== current)
+        problems.push(`UpdateTrail would replace the trail's existing ${key}`);
+    }
+  }
+  // `trail` null: the plan creates the trail (no selectors yet: compare with an empty list);
+  // undefined: the caller does not know the trail's selectors (the executor's pre-check before any
+  // read): the selector rules are checked by the executor against the live list instead. Comparing
+  // an existing trail's selectors with an empty list would call its kept data selector "added".
+  if (op === "PutEventSelectors" && trail !== undefined) {
+    const current = trail ? trail.eventSelectors : { basic: [], advanced: null };
+    problems.push(...selectorViolations(current, step.params));
+  }
+  if (op === "CreateTrail" && step.params.IsOrganizationTrail === true)
+    problems.push("remediation never creates an organization trail");
+  return problems;
+}
+
+/** Every violation in the plan, each prefixed by its step. */
+export function planViolations(steps: PlanStep[], trailsByArn: Map<string, TrailState>): string[] {
+  return steps.flatMap((step, i) => {
+    const trail = step.service === "cloudtrail" ? (trailsByArn.get(step.resource) ?? null) : undefined;
+    return stepViolations(step, trail).map((p) => `step ${i + 1} (${step.title}): ${p}`);
+  });
+}

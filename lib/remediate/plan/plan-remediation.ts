@@ -1,0 +1,97 @@
+// Plans the family fix for one account from its latest snapshot and stores the plan as a
+// RemediationJob (mode "plan", status "planned") with one RemediationStep row per step, so the
+// user can review exactly this plan and apply it by id. Audited as remediation.plan.
+import type { Principal } from "@/lib/roles";
+import type { BucketState } from "@/lib/collect/snapshot-types";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { hashPlan } from "@/lib/remediate/plan/hash-plan";
+import { loadLatestSnapshot } from "@/lib/remediate/plan/load-latest-snapshot";
+import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
+import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
+import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
+import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
+
+export interface PlannedRemediation {
+  jobId: string;
+  plan: RemediationPlan;
+  planHash: string;
+}
+
+export function principalFields(principal: Principal): { requestedById: string | null; requestedBy: string } {
+  return {
+    requestedById: principal.type === "user" ? principal.id : null,
+    requestedBy: principal.email ?? principal.name,
+  };
+}
+
+/** A bucket as the newest snapshot that read it shows it (the central bucket is read with the trails that use it). */
+async function latestBucketState(name: string): Promise<BucketState | undefined> {
+  const rows = await db.$queryRaw<{ bucket: BucketState }[]>`
+    SELECT state->'buckets'->${name} AS bucket FROM snapshots
+    WHERE jsonb_exists(state->'buckets', ${name}) ORDER BY collected_at DESC LIMIT 1`;
+  return rows[0]?.bucket;
+}
+
+/** The plan for the account as it stands now (no database writes). */
+export async function computeCurrentPlan(
+  accountId: string,
+  overrides?: PlanOverrides,
+): Promise<{ plan: RemediationPlan; planHash: string }> {
+  const [snapshot, stored] = await Promise.all([loadLatestSnapshot(accountId), loadRemediationSettings()]);
+  const settings = withOverrides(stored, overrides);
+  const knownBuckets: Record<string, BucketState> = {};
+  if (settings.bucket.mode === "central" && !snapshot.state.buckets[settings.bucket.name]) {
+    const central = await latestBucketState(settings.bucket.name);
+    if (central) knownBuckets[settings.bucket.name] = central;
+  }
+  const plan = planFamilyFix({ state: snapshot.state, snapshotId: snapshot.id, settings, knownBuckets });
+  if (overrides && Object.keys(overrides).length > 0) plan.overrides = overrides;
+  return { plan, planHash: hashPlan(plan) };
+}
+
+export async function planRemediation(input: {
+  accountId: string;
+  principal: Principal;
+  request?: Request;
+  /** Answers to what an earlier plan asked for (the alarm destination). */
+  overrides?: PlanOverrides;
+}): Promise<PlannedRemediation> {
+  const { plan, planHash } = await computeCurrentPlan(input.accountId, input.overrides);
+  const job = await db.remediationJob.create({
+    data: {
+      accountId: input.accountId,
+      ...principalFields(input.principal),
+      mode: "plan",
+      status: "planned",
+      plan: plan as unknown as object,
+      planHash,
+      snapshotId: plan.snapshotId,
+      failingBefore: plan.failingBefore
+        .filter((f) => f.status === "FAILED" || f.status === "ERROR")
+        .map((f) => f.controlId),
+      steps: {
+        create: plan.steps.map((s, index) => ({
+          index,
+          key: s.key,
+          title: s.title,
+          why: s.why,
+          service: s.service,
+          operation: s.operation,
+          region: s.region,
+          targetAccountId: s.targetAccountId,
+          params: s.params as object,
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  await recordAuditEvent({
+    actor: input.principal,
+    action: "remediation.plan",
+    target: input.accountId,
+    details: { jobId: job.id, planHash, status: plan.status, steps: plan.steps.length, summary: plan.summary },
+    request: input.request,
+  });
+  return { jobId: job.id, plan, planHash };
+}

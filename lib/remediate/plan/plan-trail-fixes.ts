@@ -1,0 +1,198 @@
+// Decides what each trail needs: the per-trail controls (CloudTrail.2 KMS, .4 validation, .5
+// CloudWatch Logs, .9 tags) for every applicable trail, the organization trail included (fixed in
+// the management account), and for the primary trail also multi-region, global service events,
+// logging and read+write management events (CloudTrail.1/.3). Only missing settings are set: a
+// trail's existing key, log group or bucket is never replaced.
+import type { TrailState } from "@/lib/collect/snapshot-types";
+import { loggingOf, managementOf, type EvaluationContext, type TrailFacts } from "@/lib/controls/evaluation-context";
+import type { PrimaryChoice } from "@/lib/remediate/plan/choose-primary-trail";
+import { planManagementSelectors } from "@/lib/remediate/plan/plan-event-selectors";
+import {
+  accountRegionKey,
+  needKey,
+  type PlanInputs,
+  type PlanNeeds,
+  type TrailNeed,
+} from "@/lib/remediate/plan/plan-needs";
+import type { JsonValue } from "@/lib/remediate/plan/plan-types";
+import { deliveryRoleName, keyAliasArn, logGroupArn, logGroupName, roleArn } from "@/lib/remediate/plan/resource-names";
+
+export function trailNeedFor(needs: PlanNeeds, trail: TrailState): TrailNeed {
+  let need = needs.trails.get(trail.arn);
+  if (!need) {
+    need = {
+      name: trail.name,
+      arn: trail.arn,
+      ownerAccountId: trail.ownerAccountId,
+      homeRegion: trail.homeRegion,
+      current: trail,
+      set: new Map(),
+      addTags: {},
+      tagControls: [],
+      controls: new Set(),
+    };
+    needs.trails.set(trail.arn, need);
+  }
+  return need;
+}
+
+function set(need: TrailNeed, attribute: string, from: JsonValue, to: JsonValue, control: string, why: string): void {
+  const known = need.set.get(attribute);
+  if (known) {
+    if (!known.controls.includes(control)) known.controls.push(control);
+    return;
+  }
+  need.set.set(attribute, { from, to, controls: [control], why });
+  need.controls.add(control);
+}
+
+/** Log group and role for a trail without CloudWatch Logs: another trail's, or the plan's own. */
+function deliveryFor(
+  ctx: EvaluationContext,
+  needs: PlanNeeds,
+  inputs: PlanInputs,
+  owner: string,
+  region: string,
+  existingRoleArn?: string,
+): { group: string; role: string } {
+  const sibling = ctx.state.trails.find(
+    (t) =>
+      t.ownerAccountId === owner && t.homeRegion === region && t.cloudWatchLogsLogGroupArn && t.cloudWatchLogsRoleArn,
+  );
+  if (sibling?.cloudWatchLogsLogGroupArn && sibling.cloudWatchLogsRoleArn) {
+    return { group: sibling.cloudWatchLogsLogGroupArn, role: sibling.cloudWatchLogsRoleArn };
+  }
+  const n = inputs.names;
+  const groupName = logGroupName(n);
+  const key = accountRegionKey(owner, region);
+  const need = needs.logDelivery.get(key) ?? {
+    accountId: owner,
+    region,
+    groupName,
+    groupArn: logGroupArn(n, owner, region, groupName),
+    // A trail that already names a delivery role keeps it (the role gets our permissions merged in).
+    roleArn: existingRoleArn ?? roleArn(n, owner, deliveryRoleName(n)),
+    controls: new Set<string>(),
+  };
+  need.controls.add("CloudTrail.5");
+  needs.logDelivery.set(key, need);
+  return { group: need.groupArn, role: need.roleArn };
+}
+
+/** CloudTrail.2, .4, .5 and .9 for one applicable trail (owned, or the organization trail). */
+export function planPerTrailFixes(
+  ctx: EvaluationContext,
+  needs: PlanNeeds,
+  inputs: PlanInputs,
+  facts: TrailFacts,
+): void {
+  const { trail, label } = facts;
+  if (!trail.kmsKeyId) {
+    const need = trailNeedFor(needs, trail);
+    needKey(needs, trail.ownerAccountId, trail.homeRegion, { trailArn: trail.arn }, "CloudTrail.2");
+    set(
+      need,
+      "KmsKeyId",
+      null,
+      keyAliasArn(inputs.names, trail.ownerAccountId, trail.homeRegion),
+      "CloudTrail.2",
+      `${label} has no KMS key (CloudTrail.2)`,
+    );
+  }
+  if (!trail.logFileValidationEnabled) {
+    set(
+      trailNeedFor(needs, trail),
+      "EnableLogFileValidation",
+      false,
+      true,
+      "CloudTrail.4",
+      `${label} has log file validation disabled (CloudTrail.4)`,
+    );
+  }
+  if (!trail.cloudWatchLogsLogGroupArn) {
+    const need = trailNeedFor(needs, trail);
+    const delivery = deliveryFor(
+      ctx,
+      needs,
+      inputs,
+      trail.ownerAccountId,
+      trail.homeRegion,
+      trail.cloudWatchLogsRoleArn,
+    );
+    const why = `${label} does not deliver to CloudWatch Logs (CloudTrail.5)`;
+    set(need, "CloudWatchLogsLogGroupArn", null, delivery.group, "CloudTrail.5", why);
+    // UpdateTrail takes the group and the role together; an existing role is passed back unchanged.
+    set(need, "CloudWatchLogsRoleArn", trail.cloudWatchLogsRoleArn ?? null, delivery.role, "CloudTrail.5", why);
+  }
+  planTags(needs, inputs, trail, label);
+}
+
+function planTags(needs: PlanNeeds, inputs: PlanInputs, trail: TrailState, label: string): void {
+  const required = inputs.settings.requiredTagKeys;
+  if (required.length === 0 || trail.tags === null) return;
+  const missing = required.filter((k) => !Object.prototype.hasOwnProperty.call(trail.tags, k));
+  if (missing.length === 0) return;
+  const known = missing.filter((k) => inputs.settings.tagValues[k] !== undefined);
+  const unknown = missing.filter((k) => inputs.settings.tagValues[k] === undefined);
+  if (known.length > 0) {
+    const need = trailNeedFor(needs, trail);
+    for (const k of known) need.addTags[k] = inputs.settings.tagValues[k]!;
+    need.tagControls = ["CloudTrail.9"];
+  }
+  if (unknown.length > 0) {
+    needs.notes.push({
+      code: "tag-value-unknown",
+      message: `${label} lacks required tag keys ${unknown.join(", ")} and no value is configured for them (settings: remediation tag values); add them by hand`,
+      controls: ["CloudTrail.9"],
+    });
+  }
+}
+
+/** CloudTrail.1/.3 on the primary trail: multi-region, global events, logging, management events. */
+export function planPrimaryTrailFixes(needs: PlanNeeds, choice: Extract<PrimaryChoice, { facts: TrailFacts }>): void {
+  const facts = choice.facts;
+  const { trail, label } = facts;
+  const need = trailNeedFor(needs, trail);
+  if (!trail.isMultiRegionTrail) {
+    set(
+      need,
+      "IsMultiRegionTrail",
+      false,
+      true,
+      "CloudTrail.1",
+      `${label} is single-region; CloudTrail.1 needs a multi-region trail`,
+    );
+  }
+  if (!trail.includeGlobalServiceEvents) {
+    set(
+      need,
+      "IncludeGlobalServiceEvents",
+      false,
+      true,
+      "CloudTrail.1",
+      `${label} does not record global service events (IAM, STS, CloudFront)`,
+    );
+  }
+  if (loggingOf(facts) !== true) {
+    const state = trail.status === null ? "its logging status could not be read" : "it is not logging";
+    need.startLogging = { why: `${label}: ${state} (CloudTrail.1, CloudTrail.3)` };
+    need.controls.add("CloudTrail.3");
+  }
+  if (managementOf(facts) !== true) {
+    const planned = planManagementSelectors(trail.eventSelectors);
+    if (!planned.ok) {
+      needs.blockers.push({
+        code: "selectors-unsafe",
+        message: `${label}: ${planned.reason}`,
+        controls: ["CloudTrail.1"],
+      });
+    } else {
+      need.selectors = {
+        params: planned.params,
+        changes: planned.changes,
+        why: `${label} ${facts.management.summary} (CloudTrail.1)`,
+      };
+      need.controls.add("CloudTrail.1");
+    }
+  }
+}
