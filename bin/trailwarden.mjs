@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npx trailwarden <command>`: runs cli/main.ts through tsx (no separate build step).
+import "./node-hooks/register.mjs";
 import { register } from "tsx/esm/api";
 import { fileURLToPath } from "node:url";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // The single Prisma client. DATABASE_URL is resolved before this module is first used (the CLI
 // and the server launcher start or locate PostgreSQL first: lib/db/database.ts).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 

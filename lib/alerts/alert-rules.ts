@@ -2,6 +2,7 @@
 // an admin can switch off, point at some destinations only, or (collection-failing) give a
 // threshold. integrity-failure is declared but has no producer yet: the evidence reader (digest
 // validation) will call fireAlert("integrity-failure", ...) when it lands; until then it never fires.
+import "server-only";
 import { db } from "@/lib/db";
 
 export const RULE_IDS = ["control-failed", "logging-stopped", "collection-failing", "integrity-failure"] as const;

@@ -1,6 +1,7 @@
 // Sends one AlertDelivery to its destination and records the outcome. A failure is recorded on the
 // row (attempts, error) and rethrown so pg-boss retries it with backoff; on the last attempt the
 // row is marked failed for good. A destination deleted or disabled since fails at once, unretried.
+import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/config/env";
 import type { AlertPayload } from "@/lib/alerts/alert-payload";

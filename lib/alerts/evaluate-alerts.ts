@@ -8,6 +8,7 @@
 // - collection-failing: the account's collection failed outright `threshold` runs in a row;
 //   resolved by the next readable snapshot.
 // Each alert carries who did it when the watch has read the event from CloudTrail's event history.
+import "server-only";
 import { db } from "@/lib/db";
 import type { AccountSnapshotState, TrailState } from "@/lib/collect/snapshot-types";
 import type { ControlVerdict } from "@/lib/controls/types";

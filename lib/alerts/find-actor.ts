@@ -2,6 +2,7 @@
 // successful event of the given names on the trail (or, without a trail, in the account) since a
 // time. AWS's event history lags a few minutes, so an alert fired before the event arrived carries
 // no actor; the alerts page shows the actor once the event is read.
+import "server-only";
 import { db } from "@/lib/db";
 
 export interface AlertActor {

@@ -2,6 +2,7 @@
 // for logging-stopped) is firing, firing again only fills in what was missing (the actor, once the
 // event history shows it) and sends nothing. The unique firing_key column makes "once" hold when
 // two workers evaluate at the same moment.
+import "server-only";
 import { db } from "@/lib/db";
 import type { AlertActor } from "@/lib/alerts/find-actor";
 import { loadRules, type RuleId } from "@/lib/alerts/alert-rules";

@@ -1,5 +1,6 @@
 // Admin changes to alert destinations and rules, each audited. Audit rows name the destination,
 // its type and its public description, never its secret (HMAC key, Slack URL, SMTP password).
+import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";

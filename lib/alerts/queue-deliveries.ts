@@ -2,6 +2,7 @@
 // one "alert-deliver" job per destination, so a slow or dead destination delays only its own
 // messages. The rule's destinations are its destinationIds, or every enabled destination when it
 // names none; the TRAILWARDEN_ALERT_WEBHOOK_URL destination ("env") receives every rule.
+import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/config/env";
 import { alertPayload, type AlertPayload } from "@/lib/alerts/alert-payload";

@@ -1,5 +1,6 @@
 // Closes a firing alert when its condition cleared, and sends the "resolved" message to the
 // destinations of its rule. Resolving what is not firing does nothing.
+import "server-only";
 import { db } from "@/lib/db";
 import { loadRules, type RuleId } from "@/lib/alerts/alert-rules";
 import { firingKey } from "@/lib/alerts/fire-alert";

@@ -1,5 +1,6 @@
 // "Send test": queues a sample message (marked `test: true`) to one destination through the same
 // delivery job as real alerts, so the delivery list shows whether the destination works. Audited.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";

@@ -1,4 +1,5 @@
 // Reads the audit log: one page for the UI and the JSON API, every matching row for CSV export.
+import "server-only";
 import { db } from "@/lib/db";
 import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
 

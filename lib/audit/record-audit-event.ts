@@ -1,4 +1,5 @@
 // Appends to the audit log (append-only: the table refuses UPDATE and DELETE).
+import "server-only";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/roles";
 import { requestMeta } from "@/lib/audit/request-meta";

@@ -1,5 +1,6 @@
 // API tokens for automation: created by admins (CLI or settings page), shown once, stored as a
 // SHA-256 hash with a short prefix for recognition, sent as `Authorization: Bearer`, revocable.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";

@@ -1,5 +1,6 @@
 // better-auth lifecycle hooks: who may get a session, which role SSO users start with, and the
 // audit records of sign-ins, failures and sign-outs.
+import "server-only";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { BetterAuthOptions } from "better-auth";
 import { db } from "@/lib/db";

@@ -1,6 +1,7 @@
 // The better-auth instance: email + password for local accounts, generic OIDC for single sign-on,
 // database sessions (12 h sliding by default) and database-backed rate limiting. Created on first
 // use, not at import, because it needs the database and the secret (neither exists at build time).
+import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";

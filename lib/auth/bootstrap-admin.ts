@@ -2,6 +2,7 @@
 // could sign in. When the users table is empty and TRAILWARDEN_ADMIN_EMAIL and
 // TRAILWARDEN_ADMIN_PASSWORD are set, that admin is created once; afterwards the variables are
 // ignored (change the password or role in the app, not here). The password is never printed.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { ConfigError } from "@/lib/config/env";

@@ -2,6 +2,7 @@
 // sign-up, which is disabled. Passwords are hashed with better-auth's own scrypt hasher so that
 // its sign-in verifies them. Every change is audited. The last enabled admin cannot be demoted or
 // disabled, so the instance can never lock itself out.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";

@@ -1,5 +1,6 @@
 // One demo user per role, with the credentials the README lists. Idempotent: existing users are
 // left as they are (an admin may have changed them on purpose), missing ones are created.
+import "server-only";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";

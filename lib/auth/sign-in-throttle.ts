@@ -1,6 +1,7 @@
 // A per-account brake on password guessing that does not depend on the client IP (which a client
 // can vary through X-Forwarded-For when no proxy overwrites it). Failed attempts are counted from
 // the audit log, which records every one of them anyway.
+import "server-only";
 import { db } from "@/lib/db";
 
 export const SIGN_IN_ACTION = "auth.sign_in";

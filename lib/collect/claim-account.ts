@@ -8,6 +8,7 @@
 // Decision: a run that finds the account busy does not wait; it marks the account "skipped"
 // (naming the run collecting it) and moves on, because the busy run is about to write a snapshot
 // at least as fresh. Claims older than STALE_CLAIM_MINUTES are ignored: their worker died.
+import "server-only";
 import { db } from "@/lib/db";
 
 export const STALE_CLAIM_MINUTES = 30;

@@ -1,5 +1,6 @@
 // Loads each account's last DescribeRegions answer younger than REGIONS_MAX_AGE_MS from its latest
 // snapshots, for collect-regions.ts to reuse. One query for the whole run.
+import "server-only";
 import { db } from "@/lib/db";
 import type { RunContext } from "@/lib/collect/run-context";
 import type { RegionState } from "@/lib/collect/snapshot-types";

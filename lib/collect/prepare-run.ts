@@ -1,6 +1,7 @@
 // The start of a run: its CollectionRun row (created, or the queued one requestCollection made),
 // discovery written to aws_accounts, and the run's scope as CollectionRunAccount rows. A run
 // picked up again after its worker died resumes: accounts already finished are not collected twice.
+import "server-only";
 import { db } from "@/lib/db";
 import { discoverAccounts, type Discovery } from "@/lib/collect/discover-accounts";
 import type { RunContext } from "@/lib/collect/run-context";

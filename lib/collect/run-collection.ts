@@ -6,6 +6,7 @@
 // whatever happened to it, and one failing account never stops the others. Security Hub's
 // aggregated findings are read beside the accounts; evaluation (`onSnapshotStored`) waits for them,
 // so the first verdicts of a run already show Security Hub's current word.
+import "server-only";
 import pLimit from "p-limit";
 import { db } from "@/lib/db";
 import type { ClientFactoryOptions } from "@/lib/aws/create-clients";

@@ -4,6 +4,7 @@
 // that comes back ACTIVE has it cleared. Their snapshots and verdicts stay.
 // Times go in as ISO strings cast to `timestamp`: the columns hold UTC without a zone (Prisma's
 // convention), and a string cast never depends on the session's TimeZone.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Discovery } from "@/lib/collect/discover-accounts";
 

@@ -2,6 +2,7 @@
 // Security Hub drops a finding 90 days after its last update, our history must outlive that.
 // A finding of an account Trailwarden does not know (not discovered) is skipped: the row's
 // account is a foreign key, and such a finding has no snapshot to be shown beside.
+import "server-only";
 import { db } from "@/lib/db";
 import { trimResponse } from "@/lib/collect/call-recorder";
 import type { NormalizedFinding } from "@/lib/collect/collect-securityhub";

@@ -2,6 +2,7 @@
 // (atomic, one round trip, no client-side transaction), so the run's progress (accounts done /
 // failed, calls so far) is readable while it goes and always agrees with the snapshots written.
 // Snapshots are only ever inserted: an error snapshot sits after the last good one, which stays.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { SharedEvidence } from "@/lib/collect/call-recorder";

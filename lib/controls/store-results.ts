@@ -2,6 +2,7 @@
 // version, Security Hub's finding beside each, and, for ERROR verdicts, the last good verdict
 // marked stale (CONTROLS.md: never show an old PASSED as current). Re-running for the same
 // snapshot and evaluator version replaces that evaluation, so it is safe to repeat.
+import "server-only";
 import { getEnv } from "@/lib/config/env";
 import type { AccountSnapshotState, SecurityHubFindingState } from "@/lib/collect/snapshot-types";
 import { db } from "@/lib/db";

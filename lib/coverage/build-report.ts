@@ -1,6 +1,7 @@
 // buildCoverageReport: the function the CLI and GET /api/v1/reports/coverage call. It brings stale
 // accounts' rows up to date, then reads the evidence spans and the stored gaps overlapping the
 // period and assembles the report (assemble-report.ts).
+import "server-only";
 import { db } from "@/lib/db";
 import { assembleReport, type AccountInput } from "@/lib/coverage/assemble-report";
 import { parseCoveragePeriod } from "@/lib/coverage/parse-period";

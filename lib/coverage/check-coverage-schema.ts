@@ -1,5 +1,6 @@
 // The coverage tables come from the coverage migration; until it is applied, say which tables
 // are missing instead of failing on the first query with "relation does not exist".
+import "server-only";
 import { db } from "@/lib/db";
 
 export class CoverageSchemaError extends Error {

@@ -2,6 +2,7 @@
 // date. Snapshots are append-only, so new ones after the last build allow an incremental rebuild
 // from the UTC midnight before the previous last good snapshot; anything else (a new rule version,
 // snapshots inserted or removed before the build's horizon, no build yet) needs a full one.
+import "server-only";
 import { db } from "@/lib/db";
 import { COVERAGE_RULE_VERSION } from "@/lib/coverage/build-intervals";
 import type { RebuildMode } from "@/lib/coverage/rebuild-account";

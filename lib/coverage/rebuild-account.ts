@@ -2,6 +2,7 @@
 // advisory lock (a scheduled rebuild and a CLI export may race; the result is the same either way).
 // "full" rewrites everything; a cut (UTC midnight) rewrites days from the cut and the gaps running
 // through or after it, reading only the snapshots from the last good one at or before the cut.
+import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {

@@ -1,6 +1,7 @@
 // Recomputes coverage rollups and gaps from snapshots. Called by the report builder and the CLI
 // before exporting (only stale accounts, incrementally where possible), and available to a
 // scheduled job after each collection. Idempotent: each account is rewritten in one transaction.
+import "server-only";
 import pLimit from "p-limit";
 import { db } from "@/lib/db";
 import { findStaleAccounts } from "@/lib/coverage/find-stale-accounts";

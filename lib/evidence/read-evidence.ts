@@ -2,6 +2,7 @@
 // from each trail's bucket in the bucket owner's account (through its read role), validated and
 // stored; incremental after the first read, which goes back TRAILWARDEN_EVIDENCE_HORIZON_DAYS.
 // Called by `trailwarden evidence`, the worker's evidence job after each collection, and the bench.
+import "server-only";
 import pLimit from "p-limit";
 import { classifyError } from "@/lib/aws/classify-error";
 import type { ClientFactoryOptions } from "@/lib/aws/create-clients";

@@ -2,6 +2,7 @@
 // result, and records a failure on the stream itself (shown on the account page) without failing
 // the others. Log files are read where digests do not vouch: with validation off, and before the
 // first digest when validation was switched on later than the horizon.
+import "server-only";
 import type { RunContext } from "@/lib/collect/run-context";
 import { classifyError } from "@/lib/aws/classify-error";
 import type { EvidenceIntervalRecord, EvidenceStreamSpec } from "@/lib/evidence/evidence-types";

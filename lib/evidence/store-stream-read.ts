@@ -1,6 +1,7 @@
 // Persists one stream's read in one transaction: the new position (last key, chain tip), the
 // counters, the intervals (the growing one is upserted, so an incremental read extends it) and the
 // issues (one per key and reason, never duplicated by a re-read).
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceStreamSpec } from "@/lib/evidence/evidence-types";

@@ -4,6 +4,7 @@
 // run instead of queueing another (a queued run over every account covers any request). A run
 // already running is not joined: the new run starts after, and accounts the running one still
 // holds are skipped there (see lib/collect/claim-account.ts).
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { COLLECT_JOB, collectJob } from "@/lib/jobs/collect-job";

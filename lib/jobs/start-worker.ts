@@ -3,6 +3,7 @@
 // pg-boss claims each job for one of them (SELECT ... FOR UPDATE SKIP LOCKED), and per-account
 // claims keep runs off each other's accounts. The lead's `serve`/`demo` call this in-process;
 // `npx trailwarden worker` runs it alone.
+import "server-only";
 import { db } from "@/lib/db";
 import { parsePayload, type JobDefinition } from "@/lib/queue/job-definition";
 import { createBoss, ensureQueue, registerBoss, stopBoss } from "@/lib/queue/pg-boss";

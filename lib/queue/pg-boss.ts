@@ -1,6 +1,7 @@
 // The process's pg-boss instance, in the application's own database (schema "pgboss"). A process
 // that only enqueues (the web app without a worker) starts it without maintenance or scheduling;
 // a worker starts it with both (start-worker.ts), and enqueues then reuse that instance.
+import "server-only";
 import { PgBoss } from "pg-boss";
 
 export const BOSS_SCHEMA = "pgboss";

@@ -1,6 +1,7 @@
 // Collection runs as the pages and /api/v1/collections show them: the collector's progress read
 // model (lib/read-models/get-collection-progress.ts) with times as ISO strings, plus a short list of
 // recent runs.
+import "server-only";
 import { db } from "@/lib/db";
 import {
   getCollectionProgress,

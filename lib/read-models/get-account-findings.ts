@@ -1,5 +1,6 @@
 // Security Hub's CloudTrail/CloudWatch control findings for one account (kept past Security Hub's
 // own 90 days), newest first.
+import "server-only";
 import { db } from "@/lib/db";
 import { controlIndex } from "@/lib/views/control-columns";
 

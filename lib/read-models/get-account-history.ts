@@ -1,5 +1,6 @@
 // The account's recent collections: each run's outcome for this account, with the errors its
 // snapshot recorded (which call failed, in which account and Region, and why).
+import "server-only";
 import { db } from "@/lib/db";
 import type { CollectionError } from "@/lib/collect/snapshot-types";
 

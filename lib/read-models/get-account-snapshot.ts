@@ -1,5 +1,6 @@
 // The newest snapshot of an account that holds AWS state (a snapshot whose collection failed
 // outright has none), for the trails table and the raw-response viewer. Shared per request.
+import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import type { AccountSnapshotState, CollectionError } from "@/lib/collect/snapshot-types";

@@ -1,4 +1,5 @@
 // The head of the account page: who the account is, its newest collection, and its verdict counts.
+import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { controlColumns } from "@/lib/views/control-columns";

@@ -1,5 +1,6 @@
 // One account's posture over time: for each evaluated snapshot in the last year, how many controls
 // passed, failed or errored (from Trailwarden's verdict history).
+import "server-only";
 import { db } from "@/lib/db";
 
 export interface TimelinePoint {

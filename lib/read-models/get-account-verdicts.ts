@@ -1,5 +1,6 @@
 // Every current verdict of one account, in catalogue order, with its evidence, the stale last good
 // verdict when it is an ERROR, and Security Hub beside it.
+import "server-only";
 import { db } from "@/lib/db";
 import { CATALOGUE, isControlId } from "@/lib/controls/catalogue";
 import { controlIndex } from "@/lib/views/control-columns";

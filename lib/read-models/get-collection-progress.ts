@@ -1,5 +1,6 @@
 // The read model of a collection run for pages, the API and the CLI: totals while it runs
 // (accounts done / total, failures so far) and per-account outcomes once it is over.
+import "server-only";
 import { db } from "@/lib/db";
 
 export interface CollectionProgress {

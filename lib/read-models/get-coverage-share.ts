@@ -1,6 +1,7 @@
 // "How much of the organization is recorded?" From the coverage intervals (CoverageDay) when the
 // coverage job has produced any for the last 30 days; otherwise estimated from the current
 // CloudTrail.1 verdicts. The result says which, and the overview says it in words.
+import "server-only";
 import { db } from "@/lib/db";
 import { controlIndex } from "@/lib/views/control-columns";
 import { getLatestStatuses } from "@/lib/read-models/get-latest-statuses";

@@ -3,6 +3,7 @@
 // remediation jobs that finished applying that day: succeeded, and applied with an action left to a
 // person ("needs-attention": the work was done); failed and cancelled jobs fixed nothing for sure.
 // Read from ControlResult history only.
+import "server-only";
 import { db } from "@/lib/db";
 
 export interface BurnDownPoint {

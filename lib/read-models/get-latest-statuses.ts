@@ -4,6 +4,7 @@
 // returning and de-duplicating every verdict row). No reasons or evidence: the matrix fetches
 // those per row window (get-matrix-reasons.ts) and per cell (get-verdict.ts).
 // Shared by the matrix, the overview and the account list; deduplicated per request by cache().
+import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { controlColumns, controlIndex } from "@/lib/views/control-columns";

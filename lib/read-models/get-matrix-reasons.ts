@@ -1,5 +1,6 @@
 // The one-line reasons behind the matrix cells of a few accounts (the rows on screen), for the
 // cells' tooltips. Kept out of the page HTML: 23 reasons × thousands of accounts would be megabytes.
+import "server-only";
 import { db } from "@/lib/db";
 import { latestSnapshots, verdictsAreStale } from "@/lib/read-models/latest-snapshots";
 

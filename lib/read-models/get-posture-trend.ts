@@ -2,6 +2,7 @@
 // per day, the share of applicable verdicts that passed, and how many failed. Aggregating a year
 // of verdicts reads every row of that year, so the result is memoized per process until a newer
 // verdict arrives (and for at most ten minutes).
+import "server-only";
 import { db } from "@/lib/db";
 import { memoByKey } from "@/lib/read-models/memo-by-key";
 

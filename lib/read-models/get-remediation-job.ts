@@ -1,4 +1,5 @@
 // Reads one remediation job with its steps as the API and the pages show it.
+import "server-only";
 import { db } from "@/lib/db";
 import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { ACTIVE_JOB_STATUSES, type RemediationJobView, type StepView } from "@/lib/views/remediation-view";

@@ -1,6 +1,7 @@
 // Time to fix per control: for each control a remediation job found failing, from the first FAILED
 // verdict of that failing streak (after the last PASSED before the job) to the first PASSED
 // verdict after the job started. Summarized per control over the last `days` days.
+import "server-only";
 import { db } from "@/lib/db";
 import { compareControlIds } from "@/lib/remediate/plan/steps/make-step";
 

@@ -1,5 +1,6 @@
 // One cell of the matrix opened: the verdict with its evidence, Security Hub's finding for the
 // same control and account, and the reconciliation between them.
+import "server-only";
 import { db } from "@/lib/db";
 import { CATALOGUE, isControlId } from "@/lib/controls/catalogue";
 import type { Severity, VerdictStatus } from "@/lib/controls/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db";
 
 /** False until the first collection has discovered an account: pages show the set-up guide. */

@@ -1,6 +1,7 @@
 // Which snapshot's verdicts are "current" for each account. The newest evaluated snapshot gives the
 // verdicts; the newest snapshot of any kind tells whether a later collection failed before it
 // could be evaluated, in which case those verdicts must be shown as stale ERROR, never as current.
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CollectionStatus } from "@/lib/views/matrix-types";

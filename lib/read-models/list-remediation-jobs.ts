@@ -1,5 +1,6 @@
 // Every remediation job for the managers' page and GET /api/v1/remediations: account, requester,
 // status, duration and outcome, newest first.
+import "server-only";
 import { db } from "@/lib/db";
 import { ACTIVE_JOB_STATUSES } from "@/lib/views/remediation-view";
 

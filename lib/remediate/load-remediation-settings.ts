@@ -1,5 +1,6 @@
 // Reads the remediation settings for a plan: Setting rows `remediation.<field>` (edited on the
 // settings page) under the TRAILWARDEN_REMEDIATION_* environment variables.
+import "server-only";
 import { db } from "@/lib/db";
 import { parseRemediationSettings, type RemediationSettings } from "@/lib/remediate/remediation-settings";
 

@@ -2,6 +2,7 @@
 // snapshot saw them, unless the watch has seen them since (its WatchState), and how far its event
 // history has been read. An account never collected successfully has no baseline: the watch
 // skips it until a collection gives it one.
+import "server-only";
 import { db } from "@/lib/db";
 import type { TrailState } from "@/lib/collect/snapshot-types";
 import { watchedFromSnapshot, type WatchedTrail } from "@/lib/watch/watch-types";

@@ -4,6 +4,7 @@
 // (a batch retried after its worker died re-checks its accounts, which is harmless, but is not
 // counted again). One account's failure (AccessDenied, throttling) is recorded on its WatchState
 // and never stops the others.
+import "server-only";
 import pLimit from "p-limit";
 import { db } from "@/lib/db";
 import { requestCollection } from "@/lib/jobs/request-collection";

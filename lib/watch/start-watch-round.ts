@@ -4,6 +4,7 @@
 // its worker died sends the same batches again and pg-boss keeps one of each. A round does not
 // start while the previous one is still running (a slow round would otherwise overlap the next
 // and put one account in two running batches).
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 

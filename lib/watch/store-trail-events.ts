@@ -1,5 +1,6 @@
 // Keeps the CloudTrail mutations read from event history (TrailEvent rows) and says which of them
 // are new: a read reaches back behind its watermark, so most events of a window were seen before.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { TrailEventRecord } from "@/lib/watch/read-trail-events";

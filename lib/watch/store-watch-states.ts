@@ -1,5 +1,6 @@
 // Writes what a watch batch saw of its accounts (WatchState rows) in one statement, so a batch of
 // a hundred accounts costs one round trip rather than a hundred.
+import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { WatchedTrail } from "@/lib/watch/watch-types";

@@ -4,6 +4,7 @@
 // is stored and applied at once (the CLI with --yes, automation). One job per account at a time:
 // a transaction-scoped advisory lock serializes the check and the state change (the queue's
 // singletonKey is the second guard). Audited as remediation.apply.
+import "server-only";
 import type { Principal } from "@/lib/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";

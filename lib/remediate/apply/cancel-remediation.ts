@@ -1,6 +1,7 @@
 // Cancels a remediation: a planned or queued job never runs; a running one stops before its next
 // step (the step under way finishes and is recorded). Steps already applied stay applied: they are
 // each safe on their own, and undoing them would mean deleting. Audited as remediation.cancel.
+import "server-only";
 import type { Principal } from "@/lib/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";

@@ -2,6 +2,7 @@
 // again; succeeded steps are not repeated. A job that failed verification only is re-verified, and
 // so is a job that needs attention (after the person did what it asked, e.g. confirmed the e-mail).
 // Audited as remediation.apply (with retry: true).
+import "server-only";
 import type { Principal } from "@/lib/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";

@@ -5,6 +5,7 @@
 // "cancelled".
 // Safe to call again for the same job at any point: finished steps are skipped, an interrupted step
 // is re-run (its executor reads before it writes), a finished job is left alone.
+import "server-only";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { executeStep, type StepOutcome } from "@/lib/remediate/apply/execute-step";

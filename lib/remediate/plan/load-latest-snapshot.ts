@@ -1,4 +1,5 @@
 // The newest snapshot of an account: what every plan is computed from.
+import "server-only";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";

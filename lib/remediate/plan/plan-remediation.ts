@@ -1,6 +1,7 @@
 // Plans the family fix for one account from its latest snapshot and stores the plan as a
 // RemediationJob (mode "plan", status "planned") with one RemediationStep row per step, so the
 // user can review exactly this plan and apply it by id. Audited as remediation.plan.
+import "server-only";
 import type { Principal } from "@/lib/roles";
 import type { BucketState } from "@/lib/collect/snapshot-types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -3,6 +3,7 @@
 // only when every family control passes (NOT_APPLICABLE counts; NO_DATA and WARNING are listed as
 // caveats); "needs attention" when what still fails is a person's action (person-actions.ts), each
 // spelled out; otherwise "still failing", with the evaluator's reason for each failing control.
+import "server-only";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { db } from "@/lib/db";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
