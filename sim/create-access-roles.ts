@@ -4,6 +4,7 @@
 // deploy/ holds the exact ones.
 import { CreateRoleCommand, PutRolePolicyCommand, type IAMClient } from "@aws-sdk/client-iam";
 
+import { DEFAULTS, DELIVERY_ROLE_SUFFIX, renderedPolicy } from "@/deploy/cloudformation/build-templates";
 import { MANAGEMENT_ACCOUNT_ID } from "@/sim/aws-env";
 
 export const READ_ONLY_ROLE = "TrailwardenReadOnly";
@@ -24,6 +25,8 @@ function trustHub(hubAccountId: string): string {
   });
 }
 
+// The remediation role's actions name no IAM write: like the template's, it passes the shipped
+// delivery role and creates none.
 const ROLES = [
   {
     name: READ_ONLY_ROLE,
@@ -45,7 +48,32 @@ const ROLES = [
   },
 ] as const;
 
-export async function createAccessRoles(iam: IAMClient, hubAccountId = MANAGEMENT_ACCOUNT_ID): Promise<void> {
+/** The CloudWatch Logs delivery role the template ships with the remediation role, with its exact policies. */
+async function createDeliveryRole(iam: IAMClient, accountId: string): Promise<void> {
+  const values = { "AWS::Partition": "aws", "AWS::AccountId": accountId, ResourcePrefix: DEFAULTS.resourcePrefix };
+  const name = `${DEFAULTS.resourcePrefix}${DELIVERY_ROLE_SUFFIX}`;
+  await iam.send(
+    new CreateRoleCommand({
+      RoleName: name,
+      Description: "CloudTrail delivers trails to CloudWatch Logs with this role",
+      AssumeRolePolicyDocument: JSON.stringify(renderedPolicy("delivery-trust", values)),
+      Tags: [{ Key: "ManagedBy", Value: "trailwarden" }],
+    }),
+  );
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: name,
+      PolicyName: "TrailwardenCloudTrailDelivery",
+      PolicyDocument: JSON.stringify(renderedPolicy("delivery", values)),
+    }),
+  );
+}
+
+export async function createAccessRoles(
+  iam: IAMClient,
+  accountId: string,
+  hubAccountId = MANAGEMENT_ACCOUNT_ID,
+): Promise<void> {
   for (const role of ROLES) {
     await iam.send(
       new CreateRoleCommand({
@@ -66,4 +94,5 @@ export async function createAccessRoles(iam: IAMClient, hubAccountId = MANAGEMEN
       }),
     );
   }
+  await createDeliveryRole(iam, accountId);
 }

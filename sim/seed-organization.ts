@@ -77,8 +77,8 @@ export async function seedOrganization(endpoint: string, opts: SeedOrganizationO
     );
 
     const allAccountIds = [MANAGEMENT_ACCOUNT_ID, ...org.accountIds.values()];
-    await createAccessRoles(management.iam);
-    for (const id of org.accountIds.values()) await withClients(endpoint, id, (c) => createAccessRoles(c.iam));
+    await createAccessRoles(management.iam, MANAGEMENT_ACCOUNT_ID);
+    for (const id of org.accountIds.values()) await withClients(endpoint, id, (c) => createAccessRoles(c.iam, id));
 
     // The central log-archive bucket every organization account may deliver to.
     const logArchiveId = idOf("log-archive");

@@ -2,6 +2,7 @@
 // simulator's proxy (sim/proxy/), which adds what moto lacks. Clients use `endpoint` (the proxy);
 // `motoEndpoint` reaches moto directly, for seeding state AWS itself would have made.
 import { startAwsProxy, type AwsProxy, type ProxyInterceptor } from "@/sim/proxy/aws-proxy";
+import { expectedBucketOwnerInterceptor } from "@/sim/proxy/expected-bucket-owner";
 import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
 import { listPublicKeysInterceptor } from "@/sim/proxy/list-public-keys";
 import { lookupEventsInterceptor } from "@/sim/proxy/lookup-events";
@@ -51,5 +52,5 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
 
 /** The interceptors every simulator runs with unless a caller names its own. */
 export function defaultInterceptors(): ProxyInterceptor[] {
-  return [lookupEventsInterceptor(), listPublicKeysInterceptor()];
+  return [lookupEventsInterceptor(), listPublicKeysInterceptor(), expectedBucketOwnerInterceptor()];
 }

@@ -8,8 +8,10 @@ import {
   policyJson,
   substitute,
   PLACEHOLDERS,
+  loadTrustPolicy,
   type JsonValue,
   type PolicyName,
+  type TrustPolicyName,
 } from "@/deploy/iam/policy-documents";
 
 /** Defaults shared by the CloudFormation template, the Terraform module and the application. */
@@ -18,6 +20,17 @@ export const DEFAULTS = {
   remediationRoleName: "TrailwardenRemediation",
   resourcePrefix: "trailwarden-",
 } as const;
+
+/**
+ * The role CloudTrail assumes to deliver to CloudWatch Logs, shipped with the remediation role so
+ * that remediation never creates or edits a role (lib/remediate/resource-names.ts: deliveryRoleName).
+ */
+export const DELIVERY_ROLE_SUFFIX = "cloudtrail-delivery";
+
+/** `aws organizations describe-organization` ids. */
+export const ORGANIZATION_ID_PATTERN = "^o-[a-z0-9]{10,32}$";
+/** What the ready-to-attach hub policies carry until the deployer puts their organization id in. */
+export const ORGANIZATION_ID_TO_REPLACE = "o-REPLACE-WITH-YOUR-ORGANIZATION-ID";
 
 /** The same pattern as the remediation settings' namePrefix (lib/remediate/remediation-settings.ts). */
 export const RESOURCE_PREFIX_PATTERN = "^[a-z][a-z0-9-]{0,20}$";
@@ -38,8 +51,8 @@ function withSub(value: JsonValue): JsonValue {
 }
 
 /** A policy as CloudFormation sees it; throws when it uses a placeholder it may not. */
-export function cfnPolicy(name: PolicyName): JsonValue {
-  const doc = policyJson(loadPolicy(name));
+export function cfnPolicy(name: PolicyName | TrustPolicyName): JsonValue {
+  const doc = policyJson(name === "delivery-trust" ? loadTrustPolicy(name) : loadPolicy(name));
   const allowed = new Set(PLACEHOLDERS[name]);
   const unknown = [...placeholdersIn(doc)].filter((p) => !allowed.has(p));
   if (unknown.length > 0) throw new Error(`deploy/policies/${name}.json uses placeholders it may not: ${unknown.join(", ")}`);
@@ -47,12 +60,16 @@ export function cfnPolicy(name: PolicyName): JsonValue {
 }
 
 /** A policy with every placeholder replaced (the rendered hub-policy.json, tests). */
-export function renderedPolicy(name: PolicyName, values: Readonly<Record<string, string>>): JsonValue {
-  return substitute(policyJson(loadPolicy(name)), values);
+export function renderedPolicy(name: PolicyName | TrustPolicyName, values: Readonly<Record<string, string>>): JsonValue {
+  return substitute(policyJson(name === "delivery-trust" ? loadTrustPolicy(name) : loadPolicy(name)), values);
 }
 
-function trustPolicy(): JsonValue {
-  const externalId = { StringEquals: { "sts:ExternalId": { Ref: "ExternalId" } } };
+/**
+ * Only the hub's role (aws:PrincipalArn), with the external id. The remediation role also lets the
+ * hub set a source identity, and requires one: every remediation session names the signed-in user
+ * who asked, and CloudTrail records it on every call the session makes.
+ */
+function trustPolicy(remediation: boolean): JsonValue {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -60,16 +77,30 @@ function trustPolicy(): JsonValue {
         Sid: "TrustOnlyTheTrailwardenHub",
         Effect: "Allow",
         Principal: { AWS: { "Fn::Sub": "arn:${AWS::Partition}:iam::${HubAccountId}:root" } },
-        Action: "sts:AssumeRole",
+        Action: remediation ? ["sts:AssumeRole", "sts:SetSourceIdentity"] : "sts:AssumeRole",
         Condition: {
-          "Fn::If": ["HasHubPrincipalArn", { ...externalId, ArnEquals: { "aws:PrincipalArn": { Ref: "HubPrincipalArn" } } }, externalId],
+          StringEquals: { "sts:ExternalId": { Ref: "ExternalId" } },
+          ArnEquals: { "aws:PrincipalArn": { Ref: "HubPrincipalArn" } },
+          ...(remediation ? { StringLike: { "sts:SourceIdentity": "*" } } : {}),
         },
       },
     ],
   };
 }
 
+const BOUNDARY = { "Fn::If": ["HasPermissionsBoundary", { Ref: "PermissionsBoundaryArn" }, { Ref: "AWS::NoValue" }] };
+
 function role(name: string, description: string, policyName: string, policy: PolicyName, condition?: string): JsonValue {
+  const remediation = policy === "remediation";
+  const policies: JsonValue[] = [{ PolicyName: policyName, PolicyDocument: cfnPolicy(policy) }];
+  if (remediation)
+    policies.push({
+      "Fn::If": [
+        "HardenExisting",
+        { PolicyName: "TrailwardenHardenExistingBuckets", PolicyDocument: cfnPolicy("remediation-existing-buckets") },
+        { Ref: "AWS::NoValue" },
+      ],
+    });
   return {
     Type: "AWS::IAM::Role",
     ...(condition ? { Condition: condition } : {}),
@@ -77,9 +108,26 @@ function role(name: string, description: string, policyName: string, policy: Pol
       RoleName: { Ref: name },
       Description: description,
       MaxSessionDuration: 3600,
-      PermissionsBoundary: { "Fn::If": ["HasPermissionsBoundary", { Ref: "PermissionsBoundaryArn" }, { Ref: "AWS::NoValue" }] },
-      AssumeRolePolicyDocument: trustPolicy(),
-      Policies: [{ PolicyName: policyName, PolicyDocument: cfnPolicy(policy) }],
+      PermissionsBoundary: BOUNDARY,
+      AssumeRolePolicyDocument: trustPolicy(remediation),
+      Policies: policies,
+      Tags: [ROLE_TAG],
+    },
+  };
+}
+
+/** The CloudWatch Logs delivery role: trusted by CloudTrail only, allowed to write into `${prefix}*` log groups. */
+function deliveryRole(): JsonValue {
+  return {
+    Type: "AWS::IAM::Role",
+    Condition: "CreateRemediation",
+    Properties: {
+      RoleName: { "Fn::Sub": `\${ResourcePrefix}${DELIVERY_ROLE_SUFFIX}` },
+      Description: "CloudTrail delivers trails to CloudWatch Logs with this role (passed to CloudTrail by Trailwarden remediation)",
+      MaxSessionDuration: 3600,
+      PermissionsBoundary: BOUNDARY,
+      AssumeRolePolicyDocument: cfnPolicy("delivery-trust"),
+      Policies: [{ PolicyName: "TrailwardenCloudTrailDelivery", PolicyDocument: cfnPolicy("delivery") }],
       Tags: [ROLE_TAG],
     },
   };
@@ -94,7 +142,10 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
       "AWS::CloudFormation::Interface": {
         ParameterGroups: [
           { Label: { default: "Trailwarden hub" }, Parameters: ["HubAccountId", "HubPrincipalArn", "ExternalId"] },
-          { Label: { default: "Roles" }, Parameters: ["ReadRoleName", "CreateRemediationRole", "RemediationRoleName", "ResourcePrefix", "PermissionsBoundaryArn"] },
+          {
+            Label: { default: "Roles" },
+            Parameters: ["ReadRoleName", "CreateRemediationRole", "RemediationRoleName", "ResourcePrefix", "HardenExistingBuckets", "PermissionsBoundaryArn"],
+          },
         ],
       },
     },
@@ -107,11 +158,10 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
       },
       HubPrincipalArn: {
         Type: "String",
-        Default: "",
         Description:
-          "Optional: the ARN of the hub's IAM role (e.g. arn:aws:iam::111122223333:role/trailwarden-hub). When set, only that role may assume these roles (aws:PrincipalArn); when empty, any principal of HubAccountId whose own policies allow it.",
-        AllowedPattern: "^$|^arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]+$",
-        ConstraintDescription: "empty, or an IAM role ARN",
+          "The ARN of the hub's IAM role (e.g. arn:aws:iam::111122223333:role/trailwarden-hub): only that role may assume these roles (aws:PrincipalArn).",
+        AllowedPattern: "^arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]+$",
+        ConstraintDescription: "an IAM role ARN of the hub account",
       },
       ExternalId: {
         Type: "String",
@@ -144,9 +194,16 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
         Type: "String",
         Default: DEFAULTS.resourcePrefix,
         Description:
-          "Name prefix of everything remediation creates (TRAILWARDEN_REMEDIATION_PREFIX / the settings page): buckets, log groups, the delivery role, the KMS alias, alarms, the SNS topic.",
+          "Name prefix of everything remediation creates (TRAILWARDEN_REMEDIATION_PREFIX / the settings page): buckets, log groups, the KMS alias, alarms, the SNS topic; and of the CloudWatch Logs delivery role this template creates with the remediation role.",
         AllowedPattern: RESOURCE_PREFIX_PATTERN,
         ConstraintDescription: "lowercase letters, digits and hyphens, starting with a letter, at most 21 characters",
+      },
+      HardenExistingBuckets: {
+        Type: "String",
+        Default: "false",
+        AllowedValues: ["true", "false"],
+        Description:
+          "Opt-in: let the remediation role also change the policy, public access block, versioning, encryption and access logging of buckets of ANY name in the account (trail buckets it did not create, a central log-archive bucket). Off: only buckets named with ResourcePrefix.",
       },
       PermissionsBoundaryArn: {
         Type: "String",
@@ -157,7 +214,7 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
     },
     Conditions: {
       CreateRemediation: { "Fn::Equals": [{ Ref: "CreateRemediationRole" }, "true"] },
-      HasHubPrincipalArn: { "Fn::Not": [{ "Fn::Equals": [{ Ref: "HubPrincipalArn" }, ""] }] },
+      HardenExisting: { "Fn::And": [{ Condition: "CreateRemediation" }, { "Fn::Equals": [{ Ref: "HardenExistingBuckets" }, "true"] }] },
       HasPermissionsBoundary: { "Fn::Not": [{ "Fn::Equals": [{ Ref: "PermissionsBoundaryArn" }, ""] }] },
     },
     Resources: {
@@ -169,6 +226,7 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
         "remediation",
         "CreateRemediation",
       ),
+      DeliveryRole: deliveryRole(),
     },
     Outputs: {
       ReadRoleArn: { Description: "ARN of the read role", Value: { "Fn::GetAtt": ["ReadRole", "Arn"] } },
@@ -176,6 +234,11 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
         Condition: "CreateRemediation",
         Description: "ARN of the remediation role",
         Value: { "Fn::GetAtt": ["RemediationRole", "Arn"] },
+      },
+      DeliveryRoleArn: {
+        Condition: "CreateRemediation",
+        Description: "ARN of the CloudWatch Logs delivery role remediation passes to CloudTrail",
+        Value: { "Fn::GetAtt": ["DeliveryRole", "Arn"] },
       },
     },
   };
@@ -193,6 +256,13 @@ export function hubPolicyTemplate(): { [key: string]: JsonValue } {
         Default: "",
         Description: "Optional: the hub's IAM role (the one Trailwarden's credentials come from) to attach the policies to.",
         AllowedPattern: "^$|^[A-Za-z0-9+=,.@_-]{1,64}$",
+      },
+      OrganizationId: {
+        Type: "String",
+        Description:
+          "Your AWS Organization's id (aws organizations describe-organization): the hub may assume the Trailwarden roles only in accounts of this organization (aws:ResourceOrgID).",
+        AllowedPattern: ORGANIZATION_ID_PATTERN,
+        ConstraintDescription: "an organization id, o- followed by 10 to 32 lowercase letters or digits",
       },
       ReadRoleName: { Type: "String", Default: DEFAULTS.readRoleName, Description: "TRAILWARDEN_ROLE_NAME", AllowedPattern: ROLE_NAME_PATTERN },
       AllowRemediation: {
@@ -240,7 +310,12 @@ export function hubPolicyTemplate(): { [key: string]: JsonValue } {
 
 /** The committed artefacts, by repository-relative path. */
 export function generatedFiles(): Record<string, string> {
-  const names = { "AWS::Partition": "aws", ReadRoleName: DEFAULTS.readRoleName, RemediationRoleName: DEFAULTS.remediationRoleName };
+  const names = {
+    "AWS::Partition": "aws",
+    ReadRoleName: DEFAULTS.readRoleName,
+    RemediationRoleName: DEFAULTS.remediationRoleName,
+    OrganizationId: ORGANIZATION_ID_TO_REPLACE,
+  };
   return {
     "deploy/cloudformation/trailwarden-member-roles.yaml": toYaml(memberRolesTemplate(), GENERATED),
     "deploy/cloudformation/trailwarden-hub-policy.yaml": toYaml(hubPolicyTemplate(), GENERATED),

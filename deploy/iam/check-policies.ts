@@ -22,6 +22,29 @@ export const POLICIES_OF_SCOPE: Readonly<Record<Scope, readonly PolicyName[]>> =
   remediation: ["remediation"],
 };
 
+/**
+ * Opt-in policies a deployer may add to a scope (template parameters). They only widen the
+ * resources of actions the scope's own policies already grant: every call must work without them
+ * (on Trailwarden's own resources), so they may add no action.
+ */
+export const OPTIONAL_POLICIES_OF_SCOPE: Readonly<Record<Scope, readonly PolicyName[]>> = {
+  hub: [],
+  read: [],
+  remediation: ["remediation-existing-buckets"],
+};
+
+/** Whether an IAM action pattern (`iam:Create*`) matches an action, case-insensitively as IAM does. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  );
+  return re.test(action);
+}
+
 export interface Findings {
   /** Files that send AWS calls but match no rule. */
   unclassified: string[];
@@ -33,6 +56,8 @@ export interface Findings {
   unused: string[];
   /** Actions a policy needs but denies for every resource. */
   denied: string[];
+  /** Actions an opt-in policy grants that its scope's own policies do not. */
+  optionalAdds: string[];
   /** Actions needed per scope, with the calls that need them. */
   required: Record<Scope, Map<string, string[]>>;
 }
@@ -58,6 +83,7 @@ export function checkPolicies(
     missing: [],
     unused: [],
     denied: [],
+    optionalAdds: [],
     required: { hub: new Map(), read: new Map(), remediation: new Map() },
   };
   for (const call of calls) {
@@ -88,7 +114,11 @@ export function checkPolicies(
     for (const [action, where] of needed) {
       if (!allowed.has(action)) findings.missing.push(`${scope}: ${action} ← ${where.join(", ")}`);
     }
-    for (const name of names) {
+    for (const name of OPTIONAL_POLICIES_OF_SCOPE[scope]) {
+      for (const action of actionsOf(policies[name], "Allow"))
+        if (!allowed.has(action)) findings.optionalAdds.push(`${name}.json: ${action}`);
+    }
+    for (const name of [...names, ...OPTIONAL_POLICIES_OF_SCOPE[scope]]) {
       for (const action of actionsOf(policies[name], "Allow")) {
         if (!needed.has(action) && !allowedUnused[name]?.[action]) findings.unused.push(`${name}.json: ${action}`);
       }
@@ -97,8 +127,9 @@ export function checkPolicies(
       for (const s of policies[name].Statement.filter(
         (st) => st.Effect === "Deny" && asList(st.Resource).includes("*"),
       )) {
-        for (const action of asList(s.Action))
-          if (needed.has(action)) findings.denied.push(`${name}.json ${s.Sid}: ${action}`);
+        for (const pattern of asList(s.Action))
+          for (const action of needed.keys())
+            if (actionMatches(pattern, action)) findings.denied.push(`${name}.json ${s.Sid}: ${action}`);
       }
     }
   }

@@ -116,6 +116,10 @@ export const COMPANION_ACTIONS: Readonly<Record<string, CompanionRule>> = {
     actions: ["iam:PassRole"],
     why: "UpdateTrail may set CloudWatchLogsRoleArn: the delivery role is passed to CloudTrail (iam:PassRole)",
   },
+  "sts:AssumeRole": {
+    actions: ["sts:SetSourceIdentity"],
+    why: "remediation sessions are opened with SourceIdentity (the signed-in user who asked), which STS authorizes as sts:SetSourceIdentity",
+  },
   "cloudtrail:UpdateEventDataStore": {
     actions: ["kms:Decrypt", "kms:GenerateDataKey"],
     why: "UpdateEventDataStore is sent with KmsKeyId: CloudTrail Lake requires the caller to be able to use the key it encrypts the store with",

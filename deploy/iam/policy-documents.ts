@@ -4,8 +4,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export type PolicyName = "read" | "remediation" | "hub" | "hub-remediation";
-export const POLICY_NAMES: readonly PolicyName[] = ["read", "remediation", "hub", "hub-remediation"];
+export type PolicyName =
+  "read" | "remediation" | "remediation-existing-buckets" | "delivery" | "hub" | "hub-remediation";
+export const POLICY_NAMES: readonly PolicyName[] = [
+  "read",
+  "remediation",
+  "remediation-existing-buckets",
+  "delivery",
+  "hub",
+  "hub-remediation",
+];
+
+/** Trust policies (who may assume a role) kept with the permissions: the delivery role's, which CloudTrail assumes. */
+export type TrustPolicyName = "delivery-trust";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -23,21 +34,41 @@ export interface PolicyDocument {
 }
 
 /** Placeholders each policy may use (a member-account policy knows its account; the hub's does not). */
-export const PLACEHOLDERS: Readonly<Record<PolicyName, readonly string[]>> = {
+export const PLACEHOLDERS: Readonly<Record<PolicyName | TrustPolicyName, readonly string[]>> = {
   read: ["AWS::Partition", "AWS::AccountId"],
   remediation: ["AWS::Partition", "AWS::AccountId", "ResourcePrefix", "ReadRoleName", "RemediationRoleName"],
-  hub: ["AWS::Partition", "ReadRoleName"],
-  "hub-remediation": ["AWS::Partition", "RemediationRoleName"],
+  "remediation-existing-buckets": ["AWS::Partition", "AWS::AccountId"],
+  delivery: ["AWS::Partition", "AWS::AccountId", "ResourcePrefix"],
+  "delivery-trust": [],
+  hub: ["AWS::Partition", "ReadRoleName", "OrganizationId"],
+  "hub-remediation": ["AWS::Partition", "RemediationRoleName", "OrganizationId"],
 };
 
 export const POLICIES_DIR = path.resolve(import.meta.dirname, "..", "policies");
 
-export function policyPath(name: PolicyName): string {
+export interface TrustStatement {
+  Sid: string;
+  Effect: "Allow";
+  Principal: { Service?: string; AWS?: string | string[] };
+  Action: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface TrustPolicyDocument {
+  Version: "2012-10-17";
+  Statement: TrustStatement[];
+}
+
+export function policyPath(name: PolicyName | TrustPolicyName): string {
   return path.join(POLICIES_DIR, `${name}.json`);
 }
 
 export function loadPolicy(name: PolicyName): PolicyDocument {
   return JSON.parse(readFileSync(policyPath(name), "utf8")) as PolicyDocument;
+}
+
+export function loadTrustPolicy(name: TrustPolicyName): TrustPolicyDocument {
+  return JSON.parse(readFileSync(policyPath(name), "utf8")) as TrustPolicyDocument;
 }
 
 export function asList(v: string | string[]): string[] {
@@ -79,6 +110,6 @@ export function substitute(value: JsonValue, values: Readonly<Record<string, str
 }
 
 /** A policy document as plain JSON (for rendering). */
-export function policyJson(doc: PolicyDocument): JsonValue {
+export function policyJson(doc: PolicyDocument | TrustPolicyDocument): JsonValue {
   return doc as unknown as JsonValue;
 }

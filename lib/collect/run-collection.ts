@@ -20,6 +20,7 @@ import { SNAPSHOT_SCHEMA_VERSION } from "@/lib/collect/snapshot-types";
 import { archiveUnseenFindings, storeFindings } from "@/lib/collect/store-findings";
 import { storeSnapshot, type StoredSnapshot } from "@/lib/collect/store-snapshot";
 import { getEnv } from "@/lib/config/env";
+import { collectSession } from "@/lib/aws/session-identity";
 
 export interface RunCollectionOptions {
   /** A queued run (requestCollection); otherwise a new run is created. */
@@ -121,7 +122,11 @@ export async function runCollection(options: RunCollectionOptions = {}): Promise
       error: "run already finished",
     };
   }
-  const ctx = new RunContext(options.settings ?? settingsFromEnv(getEnv()), options.clientOptions);
+  const ctx = new RunContext(
+    options.settings ?? settingsFromEnv(getEnv()),
+    options.clientOptions,
+    collectSession(run.id),
+  );
   const accounts: AccountSummary[] = [];
   const notes: string[] = [];
   let securityHub: SecurityHubIngest | null = null;

@@ -3,6 +3,7 @@
 // organization, and memoized shared reads (the organization trail, a central bucket or log group
 // is read once per run however many accounts it serves).
 import { CredentialBroker, type HubIdentity } from "@/lib/aws/assume-role";
+import type { SessionIdentity } from "@/lib/aws/session-identity";
 import {
   ClientFactory,
   type ClientFactoryOptions,
@@ -77,6 +78,8 @@ export class RunContext {
   constructor(
     readonly settings: CollectionSettings,
     clientOptions: Partial<ClientFactoryOptions> = {},
+    /** The sessions opened in member accounts (`trailwarden-collect-<run id>`: CloudTrail shows which run read). */
+    session?: SessionIdentity,
   ) {
     this.stats = newRunStats({ probeOperations: Boolean(settings.endpoint) });
     this.clients = new ClientFactory({
@@ -97,6 +100,7 @@ export class RunContext {
       externalId: settings.externalId,
       region: settings.primaryRegion,
       endpoint: settings.endpoint,
+      session,
     });
   }
 

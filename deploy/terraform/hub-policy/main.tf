@@ -1,5 +1,5 @@
 # The hub's own permissions: Organizations discovery and sts:AssumeRole on the Trailwarden roles
-# of every account (from deploy/policies/hub.json and hub-remediation.json). Security Hub findings
+# of every account of one organization (aws:ResourceOrgID) (from deploy/policies/hub.json and hub-remediation.json). Security Hub findings
 # are read through the read role in the administrator account, so no securityhub action is here.
 data "aws_partition" "current" {}
 
@@ -7,6 +7,7 @@ module "policies" {
   source = "../policies"
 
   partition             = data.aws_partition.current.partition
+  organization_id       = var.organization_id
   read_role_name        = var.read_role_name
   remediation_role_name = var.remediation_role_name
 }

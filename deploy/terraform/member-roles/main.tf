@@ -1,6 +1,7 @@
 # The Trailwarden roles of one member account: TrailwardenReadOnly (exactly the collector's read
 # calls) and, optionally, TrailwardenRemediation (exactly the remediation engine's calls, scoped
-# by resource_prefix where AWS allows), both trusted only by the hub with sts:ExternalId.
+# by resource_prefix where AWS allows) with the CloudWatch Logs delivery role it passes to
+# CloudTrail; the first two trusted only by the hub's role with sts:ExternalId.
 # The permissions come from deploy/policies/*.json through ../policies, the same files the
 # CloudFormation template embeds. Instantiate once per account (one provider per account).
 data "aws_partition" "current" {}
@@ -18,8 +19,10 @@ module "policies" {
 }
 
 locals {
-  external_id_condition = { StringEquals = { "sts:ExternalId" = var.external_id } }
-  principal_condition   = var.hub_principal_arn == null ? {} : { ArnEquals = { "aws:PrincipalArn" = var.hub_principal_arn } }
+  hub_conditions = {
+    StringEquals = { "sts:ExternalId" = var.external_id }
+    ArnEquals    = { "aws:PrincipalArn" = var.hub_principal_arn }
+  }
 
   trust_policy = jsonencode({
     Version = "2012-10-17"
@@ -28,7 +31,20 @@ locals {
       Effect    = "Allow"
       Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${var.hub_account_id}:root" }
       Action    = "sts:AssumeRole"
-      Condition = merge(local.external_id_condition, local.principal_condition)
+      Condition = local.hub_conditions
+    }]
+  })
+
+  # Remediation sessions must name the signed-in user who asked (sts:SourceIdentity), which
+  # CloudTrail then records on every call of the session.
+  remediation_trust_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "TrustOnlyTheTrailwardenHub"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${var.hub_account_id}:root" }
+      Action    = ["sts:AssumeRole", "sts:SetSourceIdentity"]
+      Condition = merge(local.hub_conditions, { StringLike = { "sts:SourceIdentity" = "*" } })
     }]
   })
 
@@ -55,7 +71,7 @@ resource "aws_iam_role" "remediation" {
 
   name                 = var.remediation_role_name
   description          = "Trailwarden remediation: fixes the CloudTrail control family; never deletes or stops logging (assumed by the Trailwarden hub)"
-  assume_role_policy   = local.trust_policy
+  assume_role_policy   = local.remediation_trust_policy
   max_session_duration = 3600
   permissions_boundary = var.permissions_boundary_arn
   tags                 = local.tags
@@ -67,4 +83,33 @@ resource "aws_iam_role_policy" "remediation" {
   name   = "TrailwardenRemediation"
   role   = aws_iam_role.remediation[0].id
   policy = module.policies.remediation_policy_json
+}
+
+resource "aws_iam_role_policy" "remediation_existing_buckets" {
+  count = var.create_remediation_role && var.harden_existing_buckets ? 1 : 0
+
+  name   = "TrailwardenHardenExistingBuckets"
+  role   = aws_iam_role.remediation[0].id
+  policy = module.policies.remediation_existing_buckets_policy_json
+}
+
+# The role CloudTrail assumes to deliver to CloudWatch Logs. Shipped here so that remediation
+# never creates or edits a role: it only passes this one to cloudtrail.amazonaws.com.
+resource "aws_iam_role" "delivery" {
+  count = var.create_remediation_role ? 1 : 0
+
+  name                 = "${var.resource_prefix}cloudtrail-delivery"
+  description          = "CloudTrail delivers trails to CloudWatch Logs with this role (passed to CloudTrail by Trailwarden remediation)"
+  assume_role_policy   = module.policies.delivery_trust_policy_json
+  max_session_duration = 3600
+  permissions_boundary = var.permissions_boundary_arn
+  tags                 = local.tags
+}
+
+resource "aws_iam_role_policy" "delivery" {
+  count = var.create_remediation_role ? 1 : 0
+
+  name   = "TrailwardenCloudTrailDelivery"
+  role   = aws_iam_role.delivery[0].id
+  policy = module.policies.delivery_policy_json
 }

@@ -7,3 +7,8 @@ output "remediation_role_arn" {
   description = "ARN of the remediation role (null when create_remediation_role is false)."
   value       = var.create_remediation_role ? aws_iam_role.remediation[0].arn : null
 }
+
+output "delivery_role_arn" {
+  description = "ARN of the CloudWatch Logs delivery role remediation passes to CloudTrail (null when create_remediation_role is false)."
+  value       = var.create_remediation_role ? aws_iam_role.delivery[0].arn : null
+}

@@ -9,13 +9,12 @@ variable "hub_account_id" {
 }
 
 variable "hub_principal_arn" {
-  description = "Optional: the hub's IAM role ARN. When set, only that role may assume these roles (aws:PrincipalArn condition); when null, any principal of hub_account_id whose own policies allow it."
+  description = "The hub's IAM role ARN: only that role may assume these roles (aws:PrincipalArn condition)."
   type        = string
-  default     = null
 
   validation {
-    condition     = var.hub_principal_arn == null || can(regex("^arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]+$", var.hub_principal_arn))
-    error_message = "hub_principal_arn must be an IAM role ARN."
+    condition     = can(regex("^arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]+$", var.hub_principal_arn))
+    error_message = "hub_principal_arn must be an IAM role ARN of the hub account."
   }
 }
 
@@ -52,6 +51,12 @@ variable "resource_prefix" {
   description = "Name prefix of everything remediation creates (TRAILWARDEN_REMEDIATION_PREFIX / the settings page)."
   type        = string
   default     = "trailwarden-"
+}
+
+variable "harden_existing_buckets" {
+  description = "Opt-in: let the remediation role also change the policy, public access block, versioning, encryption and access logging of buckets of ANY name in the account. Off: only buckets named with resource_prefix."
+  type        = bool
+  default     = false
 }
 
 variable "permissions_boundary_arn" {

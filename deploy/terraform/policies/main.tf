@@ -11,21 +11,23 @@ locals {
     "ResourcePrefix"      = var.resource_prefix
     "ReadRoleName"        = var.read_role_name
     "RemediationRoleName" = var.remediation_role_name
+    "OrganizationId"      = var.organization_id
   }
 
   raw = {
-    for name in ["read", "remediation", "hub", "hub-remediation"] :
+    for name in ["read", "remediation", "remediation-existing-buckets", "delivery", "delivery-trust", "hub", "hub-remediation"] :
     name => file("${local.policies_dir}/${name}.json")
   }
 
   # One replace() per placeholder; "$${" is HCL's escape for a literal "${".
   substituted = {
-    for name, text in local.raw : name => replace(replace(replace(replace(replace(text,
+    for name, text in local.raw : name => replace(replace(replace(replace(replace(replace(text,
       "$${AWS::Partition}", local.substitutions["AWS::Partition"]),
       "$${AWS::AccountId}", local.substitutions["AWS::AccountId"]),
       "$${ResourcePrefix}", local.substitutions["ResourcePrefix"]),
       "$${ReadRoleName}", local.substitutions["ReadRoleName"]),
-    "$${RemediationRoleName}", local.substitutions["RemediationRoleName"])
+      "$${RemediationRoleName}", local.substitutions["RemediationRoleName"]),
+    "$${OrganizationId}", local.substitutions["OrganizationId"])
   }
 
   rendered = { for name, text in local.substituted : name => jsonencode(jsondecode(text)) }

@@ -37,3 +37,33 @@ output "hub_remediation_policy_json" {
     error_message = "deploy/policies/hub-remediation.json uses a placeholder this module does not replace."
   }
 }
+
+output "remediation_existing_buckets_policy_json" {
+  description = "Opt-in permissions of the remediation role on buckets of any name in its account (harden_existing_buckets)."
+  value       = local.rendered["remediation-existing-buckets"]
+
+  precondition {
+    condition     = length(regexall("\\$\\{", local.rendered["remediation-existing-buckets"])) == 0
+    error_message = "deploy/policies/remediation-existing-buckets.json uses a placeholder this module does not replace."
+  }
+}
+
+output "delivery_policy_json" {
+  description = "Permissions of the CloudWatch Logs delivery role: write into resource_prefix log groups."
+  value       = local.rendered["delivery"]
+
+  precondition {
+    condition     = length(regexall("\\$\\{", local.rendered["delivery"])) == 0
+    error_message = "deploy/policies/delivery.json uses a placeholder this module does not replace."
+  }
+}
+
+output "delivery_trust_policy_json" {
+  description = "Trust policy of the CloudWatch Logs delivery role: cloudtrail.amazonaws.com."
+  value       = local.rendered["delivery-trust"]
+
+  precondition {
+    condition     = length(regexall("\\$\\{", local.rendered["delivery-trust"])) == 0
+    error_message = "deploy/policies/delivery-trust.json uses a placeholder this module does not replace."
+  }
+}

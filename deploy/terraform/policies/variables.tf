@@ -38,6 +38,17 @@ variable "remediation_role_name" {
   default     = "TrailwardenRemediation"
 }
 
+variable "organization_id" {
+  description = "The AWS Organization whose accounts the hub may assume roles in (aws:ResourceOrgID). Used by the hub policies only; empty matches no account."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.organization_id == "" || can(regex("^o-[a-z0-9]{10,32}$", var.organization_id))
+    error_message = "organization_id: o- followed by 10 to 32 lowercase letters or digits."
+  }
+}
+
 variable "policies_dir" {
   description = "Directory holding read.json, remediation.json, hub.json and hub-remediation.json. Empty: deploy/policies of this repository (the module must then be used from a copy of the whole repository, e.g. a git source with //deploy/terraform/...)."
   type        = string

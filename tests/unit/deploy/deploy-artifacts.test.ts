@@ -13,7 +13,7 @@ import {
   RESOURCE_PREFIX_PATTERN,
   renderedPolicy,
 } from "@/deploy/cloudformation/build-templates";
-import type { JsonValue, PolicyName } from "@/deploy/iam/policy-documents";
+import type { JsonValue, PolicyName, TrustPolicyName } from "@/deploy/iam/policy-documents";
 import { getEnv } from "@/lib/config/env";
 import { remediationSettingsSchema } from "@/lib/remediate/remediation-settings";
 import { READ_ONLY_ROLE, REMEDIATION_ROLE } from "@/sim/create-access-roles";
@@ -71,6 +71,7 @@ describe.skipIf(!onPath("terraform", ["version"]))("the Terraform policies modul
       resource_prefix: "tw-test-",
       read_role_name: "CustomRead",
       remediation_role_name: "CustomRemediation",
+      organization_id: "o-abcdefghij",
     };
     // A relative module source: Terraform copies an absolute one without deploy/policies.
     const dir = mkdtempSync(path.join(os.tmpdir(), "tw-tf-"));
@@ -82,7 +83,15 @@ describe.skipIf(!onPath("terraform", ["version"]))("the Terraform policies modul
       writeFileSync(
         path.join(dir, "main.tf"),
         `module "p" {\n  source = "${source}"\n${inputs}\n}\n` +
-          ["read", "remediation", "hub", "hub_remediation"]
+          [
+            "read",
+            "remediation",
+            "remediation_existing_buckets",
+            "delivery",
+            "delivery_trust",
+            "hub",
+            "hub_remediation",
+          ]
             .map((o) => `output "${o}" { value = module.p.${o}_policy_json }`)
             .join("\n"),
       );
@@ -102,10 +111,14 @@ describe.skipIf(!onPath("terraform", ["version"]))("the Terraform policies modul
         ResourcePrefix: values.resource_prefix,
         ReadRoleName: values.read_role_name,
         RemediationRoleName: values.remediation_role_name,
+        OrganizationId: values.organization_id,
       };
-      const names: Record<string, PolicyName> = {
+      const names: Record<string, PolicyName | TrustPolicyName> = {
         read: "read",
         remediation: "remediation",
+        remediation_existing_buckets: "remediation-existing-buckets",
+        delivery: "delivery",
+        delivery_trust: "delivery-trust",
         hub: "hub",
         hub_remediation: "hub-remediation",
       };

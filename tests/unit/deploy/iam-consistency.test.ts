@@ -6,9 +6,17 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkPolicies, type ScopeRule } from "@/deploy/iam/check-policies";
+import { DELIVERY_ROLE_SUFFIX, memberRolesTemplate } from "@/deploy/cloudformation/build-templates";
+import { actionMatches, checkPolicies, type ScopeRule } from "@/deploy/iam/check-policies";
 import { iamActionsFor, UnknownActionError } from "@/deploy/iam/iam-actions";
-import { asList, loadPolicy, POLICY_NAMES, type PolicyDocument, type PolicyName } from "@/deploy/iam/policy-documents";
+import {
+  asList,
+  loadPolicy,
+  loadTrustPolicy,
+  POLICY_NAMES,
+  type PolicyDocument,
+  type PolicyName,
+} from "@/deploy/iam/policy-documents";
 import { scanPaths, scanSource } from "@/deploy/iam/scan-aws-calls";
 import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 import { KEY_ALIAS_TAG } from "@/lib/remediate/plan/steps/ensure-kms-key";
@@ -137,7 +145,11 @@ describe("IAM policies match the AWS calls the code makes", () => {
   });
 
   it('scopes remediation to this account\'s resources; Resource "*" only where AWS offers nothing narrower', () => {
-    for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
+    const statements = [
+      ...loadPolicy("remediation").Statement,
+      ...loadPolicy("remediation-existing-buckets").Statement,
+    ];
+    for (const s of statements.filter((st) => st.Effect === "Allow")) {
       const resources = asList(s.Resource);
       if (resources.includes("*")) {
         for (const action of asList(s.Action))
@@ -162,16 +174,144 @@ describe("IAM policies match the AWS calls the code makes", () => {
       "cloudtrail:CreateTrail",
       "s3:CreateBucket",
       "logs:CreateLogGroup",
-      "iam:CreateRole",
       "sns:CreateTopic",
       "cloudwatch:PutMetricAlarm",
-      "iam:PassRole",
     ];
     for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
       for (const action of asList(s.Action).filter((a) => creates.includes(a))) {
         for (const r of asList(s.Resource)) expect(r, `${s.Sid}: ${action}`).toMatch(/\$\{ResourcePrefix\}\*$/);
       }
     }
+  });
+
+  it("creates and edits no IAM role: it only passes the shipped delivery role, to CloudTrail only", () => {
+    const remediation = loadPolicy("remediation");
+    const iamAllowed = remediation.Statement.filter((s) => s.Effect === "Allow").flatMap((s) =>
+      asList(s.Action)
+        .filter((a) => a.startsWith("iam:"))
+        .map((a) => ({ action: a, s })),
+    );
+    expect(iamAllowed.map((x) => x.action).sort()).toEqual(["iam:GetRole", "iam:PassRole"]);
+    const deliveryRole = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/\${ResourcePrefix}${DELIVERY_ROLE_SUFFIX}`;
+    for (const { s } of iamAllowed) expect(asList(s.Resource), s.Sid).toEqual([deliveryRole]);
+    const pass = iamAllowed.find((x) => x.action === "iam:PassRole")!.s;
+    expect(pass.Condition).toEqual({ StringEquals: { "iam:PassedToService": "cloudtrail.amazonaws.com" } });
+    // Defence in depth whatever else is attached: every IAM write that could mint or widen a
+    // principal (a new role, an inline or managed policy, a policy version, a trust, a boundary).
+    const denyAll = remediation.Statement.filter((s) => s.Effect === "Deny" && asList(s.Resource).includes("*"));
+    for (const action of [
+      "iam:CreateRole",
+      "iam:PutRolePolicy",
+      "iam:AttachRolePolicy",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:CreatePolicy",
+      "iam:CreatePolicyVersion",
+      "iam:SetDefaultPolicyVersion",
+      "iam:PutRolePermissionsBoundary",
+      "iam:DeleteRolePermissionsBoundary",
+      "iam:CreateUser",
+      "iam:CreateAccessKey",
+      "iam:TagRole",
+    ])
+      expect(
+        denyAll.some((s) => asList(s.Action).some((p) => actionMatches(p, action))),
+        action,
+      ).toBe(true);
+    expect(denyAll.some((s) => asList(s.Action).some((p) => actionMatches(p, "iam:PassRole")))).toBe(false);
+  });
+
+  it("ships the delivery role CloudTrail assumes: trusted by CloudTrail alone, writing only into prefixed log groups", () => {
+    const trust = loadTrustPolicy("delivery-trust");
+    expect(trust.Statement).toEqual([
+      {
+        Sid: expect.any(String) as string,
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "sts:AssumeRole",
+      },
+    ]);
+    const delivery = loadPolicy("delivery");
+    expect(delivery.Statement.flatMap((s) => asList(s.Action)).sort()).toEqual([
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+    ]);
+    for (const s of delivery.Statement) {
+      expect(s.Effect).toBe("Allow");
+      expect(asList(s.Resource)).toEqual([
+        "arn:${AWS::Partition}:logs:*:${AWS::AccountId}:log-group:${ResourcePrefix}*:log-stream:*",
+      ]);
+    }
+    const resources = memberRolesTemplate().Resources as Record<string, { Condition?: string; Properties: object }>;
+    expect(resources.DeliveryRole?.Condition).toBe("CreateRemediation");
+    expect(resources.DeliveryRole?.Properties).toMatchObject({
+      RoleName: { "Fn::Sub": `\${ResourcePrefix}${DELIVERY_ROLE_SUFFIX}` },
+    });
+  });
+
+  it("changes buckets of any name only through the opt-in statement", () => {
+    const writes = [
+      "s3:PutBucketPolicy",
+      "s3:PutBucketPublicAccessBlock",
+      "s3:PutBucketVersioning",
+      "s3:PutEncryptionConfiguration",
+      "s3:PutBucketLogging",
+      "s3:PutBucketTagging",
+      "s3:PutLifecycleConfiguration",
+    ];
+    for (const s of loadPolicy("remediation").Statement.filter((st) => st.Effect === "Allow")) {
+      if (!asList(s.Action).some((a) => writes.includes(a))) continue;
+      expect(asList(s.Resource), s.Sid).toEqual(["arn:${AWS::Partition}:s3:::${ResourcePrefix}*"]);
+      expect(s.Condition?.StringEquals?.["aws:ResourceAccount"], s.Sid).toBe("${AWS::AccountId}");
+    }
+    const optIn = loadPolicy("remediation-existing-buckets").Statement;
+    expect(optIn.flatMap((s) => asList(s.Action))).toEqual(expect.arrayContaining(["s3:PutBucketPolicy"]));
+    for (const s of optIn) expect(s.Condition?.StringEquals?.["aws:ResourceAccount"]).toBe("${AWS::AccountId}");
+    // It widens the resources of actions the base policy already grants, nothing more.
+    expect(checkPolicies(scan.calls, CREDENTIALS, policies(), ALLOWED_UNUSED).optionalAdds).toEqual([]);
+    const role = (memberRolesTemplate().Resources as Record<string, { Properties: { Policies: unknown[] } }>)
+      .RemediationRole!.Properties.Policies;
+    expect(JSON.stringify(role[1])).toContain('"Fn::If":["HardenExisting"');
+    expect(role).toHaveLength(2);
+  });
+
+  it("lets only the hub's role assume the member roles, and makes remediation sessions name their user", () => {
+    const template = memberRolesTemplate();
+    const params = template.Parameters as Record<string, { Default?: string }>;
+    expect(params.HubPrincipalArn).toBeDefined();
+    expect(params.HubPrincipalArn!.Default, "HubPrincipalArn is required").toBeUndefined();
+    expect(params.HardenExistingBuckets?.Default).toBe("false");
+    const resources = template.Resources as Record<
+      string,
+      { Properties: { AssumeRolePolicyDocument: { Statement: { Action: string | string[]; Condition: object }[] } } }
+    >;
+    for (const name of ["ReadRole", "RemediationRole"]) {
+      const [statement, ...rest] = resources[name]!.Properties.AssumeRolePolicyDocument.Statement;
+      expect(rest).toEqual([]);
+      expect(statement!.Condition).toMatchObject({
+        StringEquals: { "sts:ExternalId": { Ref: "ExternalId" } },
+        ArnEquals: { "aws:PrincipalArn": { Ref: "HubPrincipalArn" } },
+      });
+    }
+    const read = resources.ReadRole!.Properties.AssumeRolePolicyDocument.Statement[0]!;
+    expect(asList(read.Action)).toEqual(["sts:AssumeRole"]);
+    const remediation = resources.RemediationRole!.Properties.AssumeRolePolicyDocument.Statement[0]!;
+    expect(asList(remediation.Action).sort()).toEqual(["sts:AssumeRole", "sts:SetSourceIdentity"]);
+    expect(remediation.Condition).toMatchObject({ StringLike: { "sts:SourceIdentity": "*" } });
+  });
+
+  it("lets the hub assume roles only in accounts of its organization (aws:ResourceOrgID)", () => {
+    for (const name of ["hub", "hub-remediation"] as const) {
+      const assume = loadPolicy(name).Statement.filter((s) => asList(s.Action).includes("sts:AssumeRole"));
+      expect(assume.length, name).toBeGreaterThan(0);
+      for (const s of assume)
+        expect(s.Condition, `${name}.json ${s.Sid}`).toEqual({
+          StringEquals: { "aws:ResourceOrgID": "${OrganizationId}" },
+        });
+    }
+    const setSource = loadPolicy("hub-remediation").Statement.find((s) =>
+      asList(s.Action).includes("sts:SetSourceIdentity"),
+    );
+    expect(setSource?.Condition).toEqual({ StringEquals: { "aws:ResourceOrgID": "${OrganizationId}" } });
   });
 
   it("uses the tags remediation puts on its KMS key in the key conditions", () => {
@@ -263,6 +403,36 @@ describe("the call scanner (self-test: a new call without a policy change must f
     );
     expect(findings.missing.join("\n")).toContain("remediation: kms:ScheduleKeyDeletion");
     expect(findings.denied).toContain("remediation.json NeverDestroyOrSilenceLogging: cloudtrail:DeleteTrail");
+  });
+
+  it("reports an IAM write added to remediation: missing, and denied by the wildcard deny", () => {
+    const source =
+      'import { CreateRoleCommand } from "@aws-sdk/client-iam";\nexport const c = new CreateRoleCommand({ RoleName: "x", AssumeRolePolicyDocument: "{}" });\n';
+    const calls = [...scan.calls, ...scanSource("lib/remediate/new-role.ts", source).calls];
+    const findings = checkPolicies(calls, CREDENTIALS, policies(), ALLOWED_UNUSED);
+    expect(findings.missing.join("\n")).toContain(
+      "remediation: iam:CreateRole ← lib/remediate/new-role.ts:2 CreateRole",
+    );
+    expect(findings.denied).toContain("remediation.json NeverWriteIam: iam:CreateRole");
+  });
+
+  it("reports an opt-in policy that grants an action the base policy lacks", () => {
+    const widened = policies();
+    widened["remediation-existing-buckets"] = {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Extra", Effect: "Allow", Action: ["s3:PutBucketAcl"], Resource: "*" }],
+    };
+    const findings = checkPolicies(scan.calls, CREDENTIALS, widened, ALLOWED_UNUSED);
+    expect(findings.optionalAdds).toEqual(["remediation-existing-buckets.json: s3:PutBucketAcl"]);
+    expect(findings.unused).toContain("remediation-existing-buckets.json: s3:PutBucketAcl");
+  });
+
+  it("matches IAM action wildcards as IAM does", () => {
+    expect(actionMatches("iam:Create*", "iam:CreateRole")).toBe(true);
+    expect(actionMatches("iam:create*", "iam:CreateRole")).toBe(true);
+    expect(actionMatches("iam:Create*", "iam:PassRole")).toBe(false);
+    expect(actionMatches("iam:Get?ole", "iam:GetRole")).toBe(true);
+    expect(actionMatches("s3:Put*", "s3x:PutBucketPolicy")).toBe(false);
   });
 
   it("reports a collector call added without a policy change", () => {
