@@ -38,7 +38,10 @@ async function applyNow(accountId: string): Promise<string> {
 
 /** Wraps the real clients: `operation` answers AccessDenied, as an IAM policy without it would. */
 function denying(operation: string): ClientProvider & { calls: RecordedCall[] } {
-  const inner = new RemediationClients({ mutationsPerSecond: 10 });
+  const inner = new RemediationClients({
+    session: { jobId: "it-denying", user: principal.email },
+    mutationsPerSecond: 10,
+  });
   const denied = Object.assign(new Error(`User is not authorized to perform ${operation}`), {
     name: "AccessDeniedException",
     $metadata: { httpStatusCode: 403 },

@@ -14,6 +14,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import type { FinalizeRequestMiddleware } from "@smithy/types";
 import { CredentialBroker } from "@/lib/aws/assume-role";
+import { remediateSession } from "@/lib/aws/session-identity";
 import { ClientFactory } from "@/lib/aws/create-clients";
 import { RateLimiter } from "@/lib/aws/rate-limiter";
 import { JitteredRetryStrategy } from "@/lib/aws/retry-strategy";
@@ -76,6 +77,12 @@ interface MiddlewareHost {
 }
 
 export interface RemediationClientOptions {
+  /**
+   * Whose job the sessions serve: every session is `trailwarden-remediate-<job>-<user>` with
+   * SourceIdentity = the user, so the member account's CloudTrail names who asked. One instance
+   * serves one job: its credentials are never reused for another user.
+   */
+  session: { jobId: string; user: string };
   mutationsPerSecond: number;
   endpoint?: string;
   maxAttempts?: number;
@@ -104,7 +111,7 @@ export class RemediationClients implements ClientProvider {
       externalId: env.TRAILWARDEN_EXTERNAL_ID,
       region: env.AWS_REGION ?? "us-east-1",
       endpoint: this.endpoint,
-      sessionName: "trailwarden-remediate",
+      session: remediateSession(options.session.jobId, options.session.user),
     });
     this.mutations = mutationLimiter(options.mutationsPerSecond);
     this.retryStrategy = new JitteredRetryStrategy({ maxAttempts: this.maxAttempts });

@@ -78,7 +78,12 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
     );
 
   const plan = job.plan as unknown as RemediationPlan;
-  const provider = options.provider ?? new RemediationClients({ mutationsPerSecond: plan.settings.mutationsPerSecond });
+  const provider =
+    options.provider ??
+    new RemediationClients({
+      session: { jobId, user: job.requestedBy },
+      mutationsPerSecond: plan.settings.mutationsPerSecond,
+    });
   const outputs = new Map<string, JsonValue>();
   try {
     for (const row of job.steps) {

@@ -127,6 +127,9 @@ export function stepViolations(
       if (key in step.params && step.params[key] !== true) problems.push(`UpdateTrail may only switch ${key} on`);
     for (const [key, field] of Object.entries(FILL_ONLY)) {
       const current = trail?.[field];
+      // A role named without a log group delivers nothing: giving the trail the shipped delivery
+      // role with its log group replaces no working delivery (remediation cannot pass other roles).
+      if (key === "CloudWatchLogsRoleArn" && !trail?.cloudWatchLogsLogGroupArn) continue;
       if (key in step.params && current && step.params[key] !== current)
         problems.push(`UpdateTrail would replace the trail's existing ${key}`);
     }

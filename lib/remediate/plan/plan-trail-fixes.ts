@@ -17,6 +17,11 @@ import {
 import type { JsonValue } from "@/lib/remediate/plan/plan-types";
 import { deliveryRoleName, keyAliasArn, logGroupArn, logGroupName, roleArn } from "@/lib/remediate/plan/resource-names";
 
+/** `name` of `arn:…:log-group:name:*` (empty when there is none). */
+function logGroupNameOf(arn: string | null | undefined): string {
+  return arn?.split(":log-group:")[1]?.replace(/:\*$/, "") ?? "";
+}
+
 export function trailNeedFor(needs: PlanNeeds, trail: TrailState): TrailNeed {
   let need = needs.trails.get(trail.arn);
   if (!need) {
@@ -46,23 +51,28 @@ function set(need: TrailNeed, attribute: string, from: JsonValue, to: JsonValue,
   need.controls.add(control);
 }
 
-/** Log group and role for a trail without CloudWatch Logs: another trail's, or the plan's own. */
+/**
+ * Log group and role for a trail without CloudWatch Logs: the shipped delivery role (the only role
+ * remediation may pass) with another trail's log group it can write into, or the plan's own group.
+ * A role the trail already names is not reused: remediation can neither pass nor edit it.
+ */
 function deliveryFor(
   ctx: EvaluationContext,
   needs: PlanNeeds,
   inputs: PlanInputs,
   owner: string,
   region: string,
-  existingRoleArn?: string,
 ): { group: string; role: string } {
+  const n = inputs.names;
+  const ours = roleArn(n, owner, deliveryRoleName(n));
   const sibling = ctx.state.trails.find(
     (t) =>
-      t.ownerAccountId === owner && t.homeRegion === region && t.cloudWatchLogsLogGroupArn && t.cloudWatchLogsRoleArn,
+      t.ownerAccountId === owner &&
+      t.homeRegion === region &&
+      t.cloudWatchLogsRoleArn === ours &&
+      logGroupNameOf(t.cloudWatchLogsLogGroupArn).startsWith(n.prefix),
   );
-  if (sibling?.cloudWatchLogsLogGroupArn && sibling.cloudWatchLogsRoleArn) {
-    return { group: sibling.cloudWatchLogsLogGroupArn, role: sibling.cloudWatchLogsRoleArn };
-  }
-  const n = inputs.names;
+  if (sibling?.cloudWatchLogsLogGroupArn) return { group: sibling.cloudWatchLogsLogGroupArn, role: ours };
   const groupName = logGroupName(n);
   const key = accountRegionKey(owner, region);
   const need = needs.logDelivery.get(key) ?? {
@@ -70,8 +80,7 @@ function deliveryFor(
     region,
     groupName,
     groupArn: logGroupArn(n, owner, region, groupName),
-    // A trail that already names a delivery role keeps it (the role gets our permissions merged in).
-    roleArn: existingRoleArn ?? roleArn(n, owner, deliveryRoleName(n)),
+    roleArn: ours,
     controls: new Set<string>(),
   };
   need.controls.add("CloudTrail.5");
@@ -111,17 +120,10 @@ export function planPerTrailFixes(
   }
   if (!trail.cloudWatchLogsLogGroupArn) {
     const need = trailNeedFor(needs, trail);
-    const delivery = deliveryFor(
-      ctx,
-      needs,
-      inputs,
-      trail.ownerAccountId,
-      trail.homeRegion,
-      trail.cloudWatchLogsRoleArn,
-    );
+    const delivery = deliveryFor(ctx, needs, inputs, trail.ownerAccountId, trail.homeRegion);
     const why = `${label} does not deliver to CloudWatch Logs (CloudTrail.5)`;
     set(need, "CloudWatchLogsLogGroupArn", null, delivery.group, "CloudTrail.5", why);
-    // UpdateTrail takes the group and the role together; an existing role is passed back unchanged.
+    // UpdateTrail takes the group and the role together.
     set(need, "CloudWatchLogsRoleArn", trail.cloudWatchLogsRoleArn ?? null, delivery.role, "CloudTrail.5", why);
   }
   planTags(needs, inputs, trail, label);

@@ -34,8 +34,12 @@ export const logGroupName = (n: NameContext) => `${n.prefix}cloudtrail`;
 export const logGroupArn = (n: NameContext, accountId: string, region: string, name: string) =>
   `arn:${n.partition}:logs:${region}:${accountId}:log-group:${name}:*`;
 
-export const deliveryRoleName = (n: NameContext) => `${n.prefix}cloudtrail-to-logs`;
-export const deliveryRolePolicyName = (n: NameContext) => `${n.prefix}cloudtrail-logs-delivery`;
+/**
+ * The role CloudTrail assumes to deliver to CloudWatch Logs. Remediation never creates it: the
+ * member-roles template ships it with the remediation role (deploy/: DELIVERY_ROLE_SUFFIX), and
+ * remediation only passes it to CloudTrail.
+ */
+export const deliveryRoleName = (n: NameContext) => `${n.prefix}cloudtrail-delivery`;
 export const roleArn = (n: NameContext, accountId: string, name: string) =>
   `arn:${n.partition}:iam::${accountId}:role/${name}`;
 

@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULTS,
+  DELIVERY_ROLE_SUFFIX,
   generatedFiles,
   RESOURCE_PREFIX_PATTERN,
   renderedPolicy,
@@ -16,6 +17,7 @@ import {
 import type { JsonValue, PolicyName, TrustPolicyName } from "@/deploy/iam/policy-documents";
 import { getEnv } from "@/lib/config/env";
 import { remediationSettingsSchema } from "@/lib/remediate/remediation-settings";
+import { deliveryRoleName } from "@/lib/remediate/plan/resource-names";
 import { READ_ONLY_ROLE, REMEDIATION_ROLE } from "@/sim/create-access-roles";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -47,6 +49,13 @@ describe("generated deployment files", () => {
     // Every prefix the settings accept, the templates accept, and the other way round.
     expect(readFileSync(path.join(ROOT, "lib/remediate/remediation-settings.ts"), "utf8")).toContain(
       `regex(/${RESOURCE_PREFIX_PATTERN}/`,
+    );
+    // The delivery role remediation passes is the one the templates create.
+    expect(deliveryRoleName({ partition: "aws", prefix: "${ResourcePrefix}" })).toBe(
+      `\${ResourcePrefix}${DELIVERY_ROLE_SUFFIX}`,
+    );
+    expect(readFileSync(path.join(ROOT, "deploy/terraform/member-roles/main.tf"), "utf8")).toContain(
+      `name                 = "\${var.resource_prefix}${DELIVERY_ROLE_SUFFIX}"`,
     );
     const tf = readFileSync(path.join(ROOT, "deploy/terraform/member-roles/variables.tf"), "utf8");
     expect(tf).toContain(`default     = "${DEFAULTS.readRoleName}"`);

@@ -47,7 +47,7 @@ describe("planFamilyFix", () => {
       IncludeGlobalServiceEvents: true,
       EnableLogFileValidation: true,
       CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-cloudtrail:*`,
-      CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trailwarden-cloudtrail-to-logs`,
+      CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trailwarden-cloudtrail-delivery`,
     });
     expect(create.params.KmsKeyId).toEqual({
       $ref: `kms.CreateKey:${ACCOUNT}:us-east-1:alias/trailwarden-cloudtrail`,
@@ -126,35 +126,59 @@ describe("planFamilyFix", () => {
     expect(stepOf(p, "StartLogging").params).toEqual({ Name: "main" });
   });
 
-  it("enables validation and CloudWatch Logs with a log group, retention and a delivery role", () => {
+  it("enables validation and CloudWatch Logs with a log group, retention and the shipped delivery role", () => {
     const p = plan(
       withTrail(
         { logFileValidationEnabled: false, cloudWatchLogsLogGroupArn: undefined, cloudWatchLogsRoleArn: undefined },
         { logGroups: {} },
       ),
     );
-    expect(ops(p).slice(0, 5)).toEqual([
-      "CreateLogGroup",
-      "PutRetentionPolicy",
-      "CreateRole",
-      "PutRolePolicy",
-      "UpdateTrail",
-    ]);
+    // No IAM step: the delivery role comes with the member-roles template, remediation only passes it.
+    expect(ops(p).slice(0, 3)).toEqual(["CreateLogGroup", "PutRetentionPolicy", "UpdateTrail"]);
+    expect(p.steps.filter((s) => s.service === "iam")).toEqual([]);
     expect(stepOf(p, "PutRetentionPolicy").params).toEqual({
       logGroupName: "trailwarden-cloudtrail",
       retentionInDays: 365,
     });
-    const rolePolicy = JSON.parse(stepOf(p, "PutRolePolicy").params.PolicyDocument as string);
-    expect(rolePolicy.Statement[0].Action).toEqual(["logs:CreateLogStream", "logs:PutLogEvents"]);
-    expect(rolePolicy.Statement[0].Resource).toBe(
-      `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-cloudtrail:log-stream:*`,
-    );
     expect(stepOf(p, "UpdateTrail").params).toMatchObject({
       EnableLogFileValidation: true,
       CloudWatchLogsLogGroupArn: expect.stringContaining("trailwarden-cloudtrail:*"),
+      CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trailwarden-cloudtrail-delivery`,
     });
     // The new log group is empty: all 14 CIS filters and alarms go there.
     expect(ops(p).filter((o) => o === "PutMetricFilter")).toHaveLength(14);
+  });
+
+  it("gives a trail that names a role but no log group the shipped role, never its own (it cannot be passed)", () => {
+    const p = plan(
+      withTrail({ cloudWatchLogsLogGroupArn: undefined, cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/Legacy` }),
+    );
+    expect(p.status).toBe("ready");
+    expect(p.blockers).toEqual([]);
+    expect(stepOf(p, "UpdateTrail").params).toMatchObject({
+      CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-cloudtrail:*`,
+      CloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trailwarden-cloudtrail-delivery`,
+    });
+    expect(p.steps.filter((s) => s.service === "iam")).toEqual([]);
+  });
+
+  it("reuses a sibling trail's log group only where the shipped role can write (a prefixed group with that role)", () => {
+    const ours = `arn:aws:iam::${ACCOUNT}:role/trailwarden-cloudtrail-delivery`;
+    const foreign = trail({ name: "other", cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/CloudTrailToLogs` });
+    const needsLogs = trail({ name: "main", cloudWatchLogsLogGroupArn: undefined, cloudWatchLogsRoleArn: undefined });
+    const withForeign = plan(compliant({ trails: [needsLogs, foreign] }));
+    expect(stepOf(withForeign, "UpdateTrail").params).toMatchObject({
+      CloudWatchLogsLogGroupArn: expect.stringContaining(":log-group:trailwarden-cloudtrail:*"),
+      CloudWatchLogsRoleArn: ours,
+    });
+    const prefixedGroup = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trailwarden-shared:*`;
+    const sibling = trail({ name: "other", cloudWatchLogsLogGroupArn: prefixedGroup, cloudWatchLogsRoleArn: ours });
+    const withOurs = plan(compliant({ trails: [needsLogs, sibling] }));
+    expect(stepOf(withOurs, "UpdateTrail").params).toMatchObject({
+      CloudWatchLogsLogGroupArn: prefixedGroup,
+      CloudWatchLogsRoleArn: ours,
+    });
+    expect(ops(withOurs)).not.toContain("CreateLogGroup");
   });
 
   it("blocks public access and turns on server access logging for an existing bucket", () => {

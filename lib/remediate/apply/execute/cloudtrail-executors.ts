@@ -31,6 +31,7 @@ import {
   unchanged,
   type Executor,
 } from "@/lib/remediate/apply/execute/executor-types";
+import { assertDeliveryRole } from "@/lib/remediate/apply/execute/logs-iam-executors";
 import { retryWhilePropagating } from "@/lib/remediate/apply/execute/retry-while-propagating";
 import { planManagementSelectors } from "@/lib/remediate/plan/plan-event-selectors";
 import type { JsonObject, JsonValue } from "@/lib/remediate/plan/plan-types";
@@ -58,6 +59,8 @@ const createTrail: Executor = async ({ clients, step }, params) => {
   const name = String(params.Name);
   const existing = await getTrail(clients.cloudtrail, name);
   if (existing) return unchanged({ TrailARN: existing.TrailARN ?? step.resource });
+  if (typeof params.CloudWatchLogsRoleArn === "string")
+    await assertDeliveryRole(clients.iam, params.CloudWatchLogsRoleArn);
   const out = await retryWhilePropagating(() =>
     clients.cloudtrail.send(new CreateTrailCommand(input<CreateTrailCommandInput>(params))),
   );
@@ -92,6 +95,8 @@ const updateTrail: Executor = async ({ clients, step, log }, params) => {
     normalizeTrail(live, step.region, "owned"),
   );
   if (problems.length > 0) throw new SafetyError(problems.join("; "));
+  if (typeof wanted.CloudWatchLogsRoleArn === "string")
+    await assertDeliveryRole(clients.iam, wanted.CloudWatchLogsRoleArn);
   await retryWhilePropagating(() =>
     clients.cloudtrail.send(new UpdateTrailCommand(input<UpdateTrailCommandInput>(wanted))),
   );

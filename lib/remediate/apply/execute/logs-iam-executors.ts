@@ -1,7 +1,7 @@
-// CloudWatch Logs and IAM executors. A log group's existing retention is never changed (shortening
-// it would delete logs). A metric filter is only put when no filter of the group already has the
-// pattern: CloudWatch Logs replaces a filter of the same name (and moto appends a duplicate).
-// A role found by name is kept as is; inline permissions are merged by Sid.
+// CloudWatch Logs executors, and the one IAM read remediation makes. A log group's existing
+// retention is never changed (shortening it would delete logs). A metric filter is only put when
+// no filter of the group already has the pattern: CloudWatch Logs replaces a filter of the same
+// name (and moto appends a duplicate). Remediation writes nothing to IAM.
 import {
   CreateLogGroupCommand,
   DescribeLogGroupsCommand,
@@ -12,16 +12,9 @@ import {
   type LogGroup,
   type PutMetricFilterCommandInput,
 } from "@aws-sdk/client-cloudwatch-logs";
-import {
-  CreateRoleCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  PutRolePolicyCommand,
-  type CreateRoleCommandInput,
-} from "@aws-sdk/client-iam";
+import { GetRoleCommand, type IAMClient } from "@aws-sdk/client-iam";
 import { patternKey } from "@/lib/controls/filter-pattern";
 import { changed, hasCode, input, unchanged, type Executor } from "@/lib/remediate/apply/execute/executor-types";
-import { mergeStatements, parsePolicy, type PolicyStatement } from "@/lib/remediate/plan/policies/policy-document";
 
 async function findGroup(logs: CloudWatchLogsClient, name: string): Promise<LogGroup | undefined> {
   let nextToken: string | undefined;
@@ -81,48 +74,23 @@ const putMetricFilter: Executor = async ({ clients }, params) => {
   return changed({ filterName: name });
 };
 
-const createRole: Executor = async ({ clients }, params) => {
-  const name = String(params.RoleName);
+/**
+ * The delivery role a trail step passes to CloudTrail must exist before CloudTrail is asked to
+ * assume it: the member-roles template creates it with the remediation role. Without this check a
+ * missing role would look like IAM propagation (InvalidCloudWatchLogsRoleArnException) and be
+ * retried until the step times out.
+ */
+export async function assertDeliveryRole(iam: IAMClient, arn: string): Promise<void> {
+  const name = arn.split("/").pop() ?? arn;
   try {
-    const role = (await clients.iam.send(new GetRoleCommand({ RoleName: name }))).Role;
-    return unchanged({ RoleName: name, Arn: role?.Arn ?? null });
+    await iam.send(new GetRoleCommand({ RoleName: name }));
   } catch (err) {
     if (!hasCode(err, "NoSuchEntity", "NoSuchEntityException")) throw err;
+    throw new Error(
+      `the CloudWatch Logs delivery role ${name} does not exist in this account: update the Trailwarden member-roles stack (CreateRemediationRole=true creates it), then retry`,
+    );
   }
-  try {
-    const out = await clients.iam.send(new CreateRoleCommand(input<CreateRoleCommandInput>(params)));
-    return changed({ RoleName: name, Arn: out.Role?.Arn ?? null });
-  } catch (err) {
-    if (hasCode(err, "EntityAlreadyExists", "EntityAlreadyExistsException")) return unchanged({ RoleName: name });
-    throw err;
-  }
-};
-
-const putRolePolicy: Executor = async ({ clients }, params) => {
-  const roleName = String(params.RoleName);
-  const policyName = String(params.PolicyName);
-  let current: string | undefined;
-  try {
-    const doc = (await clients.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName })))
-      .PolicyDocument;
-    current = doc ? decodeURIComponent(doc) : undefined;
-  } catch (err) {
-    if (!hasCode(err, "NoSuchEntity", "NoSuchEntityException")) throw err;
-  }
-  const merged = mergeStatements(
-    parsePolicy(current),
-    parsePolicy(String(params.PolicyDocument)).Statement as PolicyStatement[],
-  );
-  if (!merged.changed) return unchanged({ PolicyName: policyName });
-  await clients.iam.send(
-    new PutRolePolicyCommand({
-      RoleName: roleName,
-      PolicyName: policyName,
-      PolicyDocument: JSON.stringify(merged.document),
-    }),
-  );
-  return changed({ PolicyName: policyName, added: merged.added, updated: merged.updated });
-};
+}
 
 export const LOGS_EXECUTORS: Record<string, Executor> = {
   CreateLogGroup: createLogGroup,
@@ -130,7 +98,5 @@ export const LOGS_EXECUTORS: Record<string, Executor> = {
   PutMetricFilter: putMetricFilter,
 };
 
-export const IAM_EXECUTORS: Record<string, Executor> = {
-  CreateRole: createRole,
-  PutRolePolicy: putRolePolicy,
-};
+/** No IAM step: remediation creates and edits no role (the delivery role is the template's). */
+export const IAM_EXECUTORS: Record<string, Executor> = {};

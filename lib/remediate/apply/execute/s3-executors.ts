@@ -1,5 +1,8 @@
 // S3 executors. Settings already in place are left as they are: an existing encryption, logging
 // target or lifecycle rule is never replaced; bucket policies, tags and lifecycle rules are merged.
+// Every call names the bucket's owner as the plan knows it (the step's target account) with
+// ExpectedBucketOwner: S3 refuses the call (403) when a bucket of that name belongs to another
+// account, so a squatted or re-created name is never adopted, written to or read from.
 import {
   CreateBucketCommand,
   GetBucketEncryptionCommand,
@@ -35,14 +38,26 @@ import {
 import { mergeStatements, parsePolicy, type PolicyStatement } from "@/lib/remediate/plan/policies/policy-document";
 import type { JsonObject } from "@/lib/remediate/plan/plan-types";
 
-const createBucket: Executor = async ({ clients }, params) => {
+/** 403: S3's answer to ExpectedBucketOwner naming someone else (a HEAD answer has no error code). */
+function isForbidden(err: unknown): boolean {
+  const status = (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return status === 403 || hasCode(err, "Forbidden", "AccessDenied");
+}
+
+function ownedElsewhere(bucket: string, owner: string): Error {
+  return new Error(
+    `bucket ${bucket} exists and is not owned by account ${owner}: it is never adopted (choose another name prefix, or remove the bucket if it is yours)`,
+  );
+}
+
+const createBucket: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
   const bucket = String(params.Bucket);
   try {
-    await clients.s3.send(new HeadBucketCommand({ Bucket: bucket }));
+    await clients.s3.send(new HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: owner }));
     return unchanged({ Bucket: bucket });
   } catch (err) {
-    if (hasCode(err, "Forbidden", "AccessDenied", "403"))
-      throw new Error(`bucket ${bucket} exists but this account cannot use it (owned by another account?)`);
+    if (isForbidden(err)) throw ownedElsewhere(bucket, owner);
     if (!hasCode(err, "NotFound", "NoSuchBucket", "404")) throw err;
   }
   try {
@@ -50,64 +65,93 @@ const createBucket: Executor = async ({ clients }, params) => {
     return changed({ Bucket: bucket, Location: out.Location ?? null });
   } catch (err) {
     if (hasCode(err, "BucketAlreadyOwnedByYou")) return unchanged({ Bucket: bucket });
+    // Taken between HeadBucket and CreateBucket, by another account.
+    if (hasCode(err, "BucketAlreadyExists")) throw ownedElsewhere(bucket, owner);
     throw err;
   }
 };
 
-const putBucketTagging: Executor = async ({ clients }, params) => {
+const putBucketTagging: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
   const bucket = String(params.Bucket);
   const wanted = ((params.Tagging as JsonObject).TagSet ?? []) as unknown as Tag[];
   let current: Tag[] = [];
   try {
-    current = (await clients.s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet ?? [];
+    current =
+      (await clients.s3.send(new GetBucketTaggingCommand({ Bucket: bucket, ExpectedBucketOwner: owner }))).TagSet ?? [];
   } catch (err) {
     if (!hasCode(err, "NoSuchTagSet", "NoSuchTagSetError")) throw err;
   }
   const missing = wanted.filter((t) => !current.some((c) => c.Key === t.Key));
   if (missing.length === 0) return unchanged();
-  await clients.s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [...current, ...missing] } }));
+  await clients.s3.send(
+    new PutBucketTaggingCommand({
+      Bucket: bucket,
+      ExpectedBucketOwner: owner,
+      Tagging: { TagSet: [...current, ...missing] },
+    }),
+  );
   return changed({ added: missing.map((t) => t.Key ?? "") });
 };
 
-const putPublicAccessBlock: Executor = async ({ clients }, params) => {
+const putPublicAccessBlock: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
   try {
-    const c = (await clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: String(params.Bucket) })))
-      .PublicAccessBlockConfiguration;
+    const c = (
+      await clients.s3.send(
+        new GetPublicAccessBlockCommand({ Bucket: String(params.Bucket), ExpectedBucketOwner: owner }),
+      )
+    ).PublicAccessBlockConfiguration;
     if (c?.BlockPublicAcls && c.IgnorePublicAcls && c.BlockPublicPolicy && c.RestrictPublicBuckets) return unchanged();
   } catch (err) {
     if (!hasCode(err, "NoSuchPublicAccessBlockConfiguration")) throw err;
   }
-  await clients.s3.send(new PutPublicAccessBlockCommand(input<PutPublicAccessBlockCommandInput>(params)));
+  await clients.s3.send(
+    new PutPublicAccessBlockCommand({ ...input<PutPublicAccessBlockCommandInput>(params), ExpectedBucketOwner: owner }),
+  );
   return changed();
 };
 
-const putBucketVersioning: Executor = async ({ clients }, params) => {
-  const current = await clients.s3.send(new GetBucketVersioningCommand({ Bucket: String(params.Bucket) }));
+const putBucketVersioning: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
+  const current = await clients.s3.send(
+    new GetBucketVersioningCommand({ Bucket: String(params.Bucket), ExpectedBucketOwner: owner }),
+  );
   if (current.Status === "Enabled") return unchanged();
   await clients.s3.send(
-    new PutBucketVersioningCommand({ Bucket: String(params.Bucket), VersioningConfiguration: { Status: "Enabled" } }),
+    new PutBucketVersioningCommand({
+      Bucket: String(params.Bucket),
+      ExpectedBucketOwner: owner,
+      VersioningConfiguration: { Status: "Enabled" },
+    }),
   );
   return changed({ from: current.Status ?? "never enabled" });
 };
 
-const putBucketEncryption: Executor = async ({ clients }, params) => {
+const putBucketEncryption: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
   try {
-    const current = await clients.s3.send(new GetBucketEncryptionCommand({ Bucket: String(params.Bucket) }));
+    const current = await clients.s3.send(
+      new GetBucketEncryptionCommand({ Bucket: String(params.Bucket), ExpectedBucketOwner: owner }),
+    );
     const rules = current.ServerSideEncryptionConfiguration?.Rules ?? [];
     if (rules.length > 0) return unchanged({ kept: JSON.parse(JSON.stringify(rules)) as JsonObject[] });
   } catch (err) {
     // AWS answers SSE-S3 for a never-configured bucket; emulators answer an error instead.
     if (!/ServerSideEncryptionConfigurationNotFound|NoSuchEncryptionConfiguration/.test(errorCode(err))) throw err;
   }
-  await clients.s3.send(new PutBucketEncryptionCommand(input<PutBucketEncryptionCommandInput>(params)));
+  await clients.s3.send(
+    new PutBucketEncryptionCommand({ ...input<PutBucketEncryptionCommandInput>(params), ExpectedBucketOwner: owner }),
+  );
   return changed();
 };
 
-const putBucketPolicy: Executor = async ({ clients }, params) => {
+const putBucketPolicy: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
   const bucket = String(params.Bucket);
   let text: string | undefined;
   try {
-    text = (await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
+    text = (await clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner }))).Policy;
   } catch (err) {
     if (!hasCode(err, "NoSuchBucketPolicy")) throw err;
   }
@@ -122,22 +166,33 @@ const putBucketPolicy: Executor = async ({ clients }, params) => {
   };
   if (!merged.changed) return unchanged(summary);
   const policy = JSON.stringify(merged.document);
-  await clients.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
+  await clients.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, ExpectedBucketOwner: owner, Policy: policy }));
   return changed({ ...summary, Policy: policy });
 };
 
-const putBucketLogging: Executor = async ({ clients }, params) => {
-  const current = await clients.s3.send(new GetBucketLoggingCommand({ Bucket: String(params.Bucket) }));
+const putBucketLogging: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
+  const current = await clients.s3.send(
+    new GetBucketLoggingCommand({ Bucket: String(params.Bucket), ExpectedBucketOwner: owner }),
+  );
   if (current.LoggingEnabled?.TargetBucket) return unchanged({ TargetBucket: current.LoggingEnabled.TargetBucket });
-  await clients.s3.send(new PutBucketLoggingCommand(input<PutBucketLoggingCommandInput>(params)));
+  await clients.s3.send(
+    new PutBucketLoggingCommand({ ...input<PutBucketLoggingCommandInput>(params), ExpectedBucketOwner: owner }),
+  );
   return changed();
 };
 
-const putBucketLifecycle: Executor = async ({ clients }, params) => {
+const putBucketLifecycle: Executor = async ({ clients, step }, params) => {
+  const owner = step.targetAccountId;
   const bucket = String(params.Bucket);
   let rules: LifecycleRule[] = [];
   try {
-    rules = (await clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }))).Rules ?? [];
+    rules =
+      (
+        await clients.s3.send(
+          new GetBucketLifecycleConfigurationCommand({ Bucket: bucket, ExpectedBucketOwner: owner }),
+        )
+      ).Rules ?? [];
   } catch (err) {
     if (!hasCode(err, "NoSuchLifecycleConfiguration")) throw err;
   }
@@ -147,6 +202,7 @@ const putBucketLifecycle: Executor = async ({ clients }, params) => {
   await clients.s3.send(
     new PutBucketLifecycleConfigurationCommand({
       Bucket: bucket,
+      ExpectedBucketOwner: owner,
       LifecycleConfiguration: { Rules: [...rules, ...missing] },
     }),
   );
