@@ -15,11 +15,17 @@ function isMissing(err: unknown): boolean {
   return e?.name === "NoSuchKey" || e?.Code === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
 }
 
-export async function getRecordObject(s3: S3Client, bucket: string, key: string): Promise<RecordObject | null> {
+/** `expectedOwner`: the bucket's owner as the snapshot found it; S3 refuses (403) a bucket another account owns. */
+export async function getRecordObject(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  expectedOwner?: string,
+): Promise<RecordObject | null> {
   let body: Uint8Array;
   let metadata: Record<string, string>;
   try {
-    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ExpectedBucketOwner: expectedOwner }));
     body = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
     metadata = out.Metadata ?? {};
   } catch (err) {

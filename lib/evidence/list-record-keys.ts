@@ -13,6 +13,8 @@ export async function* listRecordKeys(
   prefix: string,
   startAfter: string | undefined,
   onCall: () => void,
+  /** The bucket's owner as the snapshot found it: S3 refuses (403) a bucket another account owns. */
+  expectedOwner?: string,
 ): AsyncGenerator<ListedKey[]> {
   let token: string | undefined;
   do {
@@ -23,6 +25,7 @@ export async function* listRecordKeys(
         Prefix: prefix,
         StartAfter: token ? undefined : startAfter,
         ContinuationToken: token,
+        ExpectedBucketOwner: expectedOwner,
       }),
     );
     const page = (out.Contents ?? []).flatMap((o) => (o.Key ? [{ key: o.Key, size: o.Size ?? 0 }] : []));

@@ -82,7 +82,7 @@ export async function readDigestStream(
 
   const judge = async (listed: ListedKey): Promise<JudgedDigest | null> => {
     onCall();
-    const obj = await getRecordObject(opts.s3, spec.bucket, listed.key);
+    const obj = await getRecordObject(opts.s3, spec.bucket, listed.key, spec.bucketOwner ?? undefined);
     if (!obj) return null; // deleted between the listing and the read
     const keyEnd = parseDigestKey(listed.key, spec)!.end;
     const digest: DigestFile | null = obj.readable ? parseDigestFile(obj.inflated) : null;
@@ -102,7 +102,9 @@ export async function readDigestStream(
     }
     if (digest && signature === "valid" && opts.logFiles !== false) {
       const sampled = digest.logFiles.filter((f) => isSampled(f.s3Object, opts.logFiles));
-      const results = await Promise.all(sampled.map((f) => verifyLogFile(opts.s3, f, onCall)));
+      const results = await Promise.all(
+        sampled.map((f) => verifyLogFile(opts.s3, f, onCall, f.s3Bucket === spec.bucket ? spec.bucketOwner : null)),
+      );
       logFilesChecked += sampled.length;
       for (const r of results) if (r) logIssues.push(r);
     }
@@ -118,7 +120,14 @@ export async function readDigestStream(
   };
 
   let lastKey = position.lastKey;
-  const pages = listRecordKeys(opts.s3, spec.bucket, folder, lastKey ?? startAfterFor(folder, opts.since), onCall);
+  const pages = listRecordKeys(
+    opts.s3,
+    spec.bucket,
+    folder,
+    lastKey ?? startAfterFor(folder, opts.since),
+    onCall,
+    spec.bucketOwner ?? undefined,
+  );
   for await (const judged of orderedPool(digestKeysOf(spec, pages, opts.since), opts.concurrency ?? 16, judge)) {
     if (!judged) continue;
     walker.add(judged);

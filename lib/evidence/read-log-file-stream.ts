@@ -20,9 +20,16 @@ export async function readLogFileStream(
   let open = position.open;
   const closed: EvidenceIntervalRecord[] = [];
   let lastKey = position.lastKey;
-  const pages = listRecordKeys(opts.s3, spec.bucket, folder, lastKey ?? startAfterFor(folder, opts.since), () => {
-    s3Calls += 1;
-  });
+  const pages = listRecordKeys(
+    opts.s3,
+    spec.bucket,
+    folder,
+    lastKey ?? startAfterFor(folder, opts.since),
+    () => {
+      s3Calls += 1;
+    },
+    spec.bucketOwner ?? undefined,
+  );
   outer: for await (const page of pages) {
     for (const { key } of page) {
       const at = parseLogFileKey(key, spec);

@@ -22,9 +22,11 @@ export async function verifyLogFile(
   s3: S3Client,
   file: DigestLogFile,
   onCall: () => void,
+  /** The owner of the log file's bucket when known (the digest's own bucket). */
+  expectedOwner?: string | null,
 ): Promise<EvidenceIssueRecord | null> {
   onCall();
-  const obj = await getRecordObject(s3, file.s3Bucket, file.s3Object);
+  const obj = await getRecordObject(s3, file.s3Bucket, file.s3Object, expectedOwner ?? undefined);
   if (!obj)
     return { key: file.s3Object, reason: "missing_log_file", detail: "listed in a valid digest, not in the bucket" };
   const hash = createHash("sha256").update(obj.inflated).digest("hex");
