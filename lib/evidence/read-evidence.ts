@@ -68,7 +68,9 @@ export function evidenceHorizon(now: Date): Date {
 export async function readEvidence(options: ReadEvidenceOptions = {}): Promise<EvidenceSummary> {
   const started = Date.now();
   const now = options.now ?? new Date();
-  const ctx = new RunContext(options.settings ?? settingsFromEnv(getEnv()), options.clientOptions);
+  const ctx = new RunContext(options.settings ?? settingsFromEnv(getEnv()), options.clientOptions, {
+    sessionName: "trailwarden-evidence",
+  });
   const publicKeys = new PublicKeyCache();
   const summary: EvidenceSummary = {
     accounts: 0,

@@ -16,7 +16,8 @@ export function watchContext(clientOptions: Partial<ClientFactoryOptions> = {}):
   if (held) void held.ctx.then((c) => c.destroy()).catch(() => undefined);
   const settings = settingsFromEnv(getEnv());
   const ctx = (async () => {
-    const c = new RunContext(settings, clientOptions);
+    // One session name for the watch: CloudTrail tells its status checks from collections.
+    const c = new RunContext(settings, clientOptions, { sessionName: "trailwarden-watch" });
     await c.init();
     return c;
   })();
