@@ -12,9 +12,9 @@ import {
 } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeStep } from "@/lib/remediate/execute-step";
-import type { JsonObject, PlanStep } from "@/lib/remediate/plan-types";
-import { RemediationClients } from "@/lib/remediate/remediation-clients";
+import { executeStep } from "@/lib/remediate/apply/execute-step";
+import type { JsonObject, PlanStep } from "@/lib/remediate/plan/plan-types";
+import { RemediationClients } from "@/lib/remediate/apply/remediation-clients";
 
 const TARGET = "123456789012"; // the account the plan targets (moto's default account)
 const SQUATTER = "345678901234";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSession } from "@/lib/aws/session-identity";
 import { RunContext, settingsFromEnv } from "@/lib/collect/run-context";
 import { getEnv } from "@/lib/config/env";
-import { RemediationClients } from "@/lib/remediate/remediation-clients";
+import { RemediationClients } from "@/lib/remediate/apply/remediation-clients";
 import { startAwsProxy, type AwsProxy } from "@/sim/proxy/aws-proxy";
 
 const ACCOUNT = "456789012345";
