@@ -1,5 +1,5 @@
 // `trailwarden report coverage --from --to --format json|csv|pdf --out FILE`: brings stale coverage
-// rollups up to date, writes the report (for csv also <stem>-gaps.csv beside FILE) and FILE.sha256
+// rollups up to date, writes the report (for csv also <stem>-gaps.csv and <stem>-integrity.csv beside FILE) and FILE.sha256
 // (sha256sum format), and records the export in the audit log.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -1,7 +1,7 @@
 // The alert rules. Each kind is one AlertRule row (created on first use with these defaults) that
 // an admin can switch off, point at some destinations only, or (collection-failing) give a
-// threshold. integrity-failure is declared but has no producer yet: the evidence reader (digest
-// validation) will call fireAlert("integrity-failure", ...) when it lands; until then it never fires.
+// threshold. integrity-failure is fired by the evidence reader (lib/evidence/alert-integrity-failures.ts)
+// when a digest or log file fails validation.
 import "server-only";
 import { db } from "@/lib/db";
 
@@ -23,7 +23,8 @@ export const RULE_TEXT: Record<RuleId, { title: string; description: string }> =
   },
   "integrity-failure": {
     title: "Log integrity failure",
-    description: "A digest or log file failed validation (fires once the evidence reader reports integrity).",
+    description:
+      "A CloudTrail digest or log file failed validation: invalid signature, broken chain, missing or modified file.",
   },
 };
 

@@ -225,7 +225,7 @@ const paths: Record<string, object> = {
         {
           name: "part",
           in: "query",
-          schema: { type: "string", enum: ["main", "gaps", "manifest"] },
+          schema: { type: "string", enum: ["main", "gaps", "integrity", "manifest"] },
           description: "gaps: the gaps CSV; manifest: SHA-256 sums of the files of this format",
         },
         {

@@ -27,7 +27,7 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     checks: "Every applicable trail encrypts its log files with a KMS key (KmsKeyId is set).",
     remediation:
       "Create a customer-managed KMS key whose policy lets CloudTrail encrypt and your readers decrypt, then UpdateTrail with KmsKeyId in the trail's home Region and owning account.",
-    frameworks: [cis("v1.4.0", "3.7"), ...FAMILY_MAPPINGS],
+    frameworks: [cis("v1.4.0", "3.7"), cis("v5.0.0", "3.5"), ...FAMILY_MAPPINGS],
   },
   "CloudTrail.3": {
     id: "CloudTrail.3",
@@ -48,7 +48,7 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     level: "trail",
     checks: "Every applicable trail has log file integrity validation enabled.",
     remediation: "UpdateTrail with EnableLogFileValidation=true in the trail's home Region and owning account.",
-    frameworks: [cis("v1.4.0", "3.2"), ...FAMILY_MAPPINGS],
+    frameworks: [cis("v1.4.0", "3.2"), cis("v5.0.0", "3.2"), ...FAMILY_MAPPINGS],
   },
   "CloudTrail.5": {
     id: "CloudTrail.5",
@@ -83,7 +83,7 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     checks: "Every bucket an applicable trail writes to has S3 server access logging enabled.",
     remediation:
       "In the bucket's owning account, PutBucketLogging with a target bucket (not the trail bucket itself) and a prefix, and allow the S3 logging service to write there.",
-    frameworks: [cis("v1.4.0", "3.6"), ...FAMILY_MAPPINGS],
+    frameworks: [cis("v1.4.0", "3.6"), cis("v5.0.0", "3.4"), ...FAMILY_MAPPINGS],
   },
   "CloudTrail.9": {
     id: "CloudTrail.9",

@@ -3,7 +3,9 @@
 // the gaps: inside our evidence every second not in a gap was recorded, and time outside it is
 // unknown. That reads tens of thousands of gap rows instead of a year of day rows per region; the
 // day rollups (coverage_days) hold the same seconds per UTC day for day-level views.
-import type { Bound, GapCause, StoredGap } from "@/lib/coverage/coverage-types";
+import { applyRecordEvidence, type OverlaidGap } from "@/lib/coverage/apply-record-evidence";
+import type { GapCause, StoredGap } from "@/lib/coverage/coverage-types";
+import type { AccountRecord, RegionIntegrity } from "@/lib/evidence/read-record-evidence";
 import { FRAMEWORK_REFERENCES, METHOD_TEXT } from "@/lib/coverage/method-text";
 import type { CoveragePeriod } from "@/lib/coverage/parse-period";
 import type {
@@ -11,6 +13,7 @@ import type {
   CoverageReportAccount,
   CoverageReportGap,
   CoverageSummary,
+  EvidenceKind,
 } from "@/lib/coverage/report-types";
 import { percent, sharePercents } from "@/lib/coverage/share-percents";
 
@@ -21,6 +24,8 @@ export interface AccountInput {
   build: { firstGoodAt: number; evidenceTo: number; regions: string[] } | null;
   /** Stored gaps overlapping the period, any order. */
   gaps: StoredGap[];
+  /** What CloudTrail's delivered record says (lib/evidence), when it was read. */
+  record?: AccountRecord;
 }
 
 export interface AssembleInput {
@@ -66,9 +71,40 @@ function regionGaps(account: AccountInput, region: string, period: CoveragePerio
   return out;
 }
 
-function toReportGap(g: StoredGap): CoverageReportGap {
-  const boundedBy: Bound = g.startBound === "aws" && g.endBound === "aws" ? "aws" : "snapshots";
-  return { start: iso(g.start), end: iso(g.end), cause: g.cause, durationSeconds: g.end - g.start, boundedBy };
+function toReportGap(g: OverlaidGap): CoverageReportGap {
+  return {
+    start: iso(g.start),
+    end: iso(g.end),
+    cause: g.cause,
+    durationSeconds: g.end - g.start,
+    boundedBy: g.boundedBy,
+  };
+}
+
+const NO_INTEGRITY: RegionIntegrity = {
+  digests: 0,
+  valid: 0,
+  invalid: [],
+  missingHours: [],
+  logFilesChecked: 0,
+  logFilesMissing: [],
+  logFilesModified: [],
+};
+
+const day = (seconds: number) => iso(seconds).slice(0, 10);
+
+/** The assumption made for an account whose record reaches back before our first collection, in words. */
+function assumptionOf(account: AccountInput): string | null {
+  const r = account.record;
+  if (!r || r.earliest === null || r.firstObservedAt === null || r.earliest >= r.firstObservedAt) return null;
+  const base =
+    `${account.name} (${account.accountId}): before Trailwarden's first collection on ${day(r.firstObservedAt)}, ` +
+    `the configuration of its trails as first observed (which events they log) is assumed back to the earliest ` +
+    `delivered record, ${day(r.earliest)}`;
+  return r.changedAt !== null
+    ? `${base}; CloudTrail event history shows a trail change on ${day(r.changedAt)}, so before that day the record ` +
+        "counts only as delivered, not as proof of what was logged."
+    : `${base}; no trail change before that collection is known from CloudTrail event history (90 days).`;
 }
 
 export function assembleReport(input: AssembleInput): CoverageReport {
@@ -83,6 +119,8 @@ export function assembleReport(input: AssembleInput): CoverageReport {
   let withUnknown = 0;
   let evidenceFrom: number | null = null;
   let evidenceTo: number | null = null;
+  const regionsByEvidence: Record<EvidenceKind, number> = { digests: 0, "log-files": 0, snapshots: 0 };
+  let integrityFailures = 0;
 
   const accounts: CoverageReportAccount[] = input.accounts.map((account) => {
     const regions = (account.build?.regions ?? []).slice().sort();
@@ -95,7 +133,16 @@ export function assembleReport(input: AssembleInput): CoverageReport {
     }
     const out = regions.map((region) => {
       const t = { partial: 0, notRecorded: 0, unknown: 0 };
-      const gaps = regionGaps(account, region, period).map((g) => {
+      const record = account.record?.regions.get(region);
+      const overlay = applyRecordEvidence(region, regionGaps(account, region, period), record, {
+        start: period.from,
+        end: period.to,
+      });
+      regionsByEvidence[overlay.evidence] += 1;
+      const integrity = record?.integrity ?? NO_INTEGRITY;
+      integrityFailures +=
+        integrity.invalid.length + integrity.logFilesMissing.length + integrity.logFilesModified.length;
+      const gaps = overlay.gaps.map((g) => {
         const gap = toReportGap(g);
         const bucket = (gapsByCause[g.cause] ??= { count: 0, seconds: 0 });
         bucket.count++;
@@ -129,6 +176,8 @@ export function assembleReport(input: AssembleInput): CoverageReport {
         notRecordedPct: notRecordedPct!,
         unknownPct: unknownPct!,
         gaps,
+        evidence: overlay.evidence,
+        integrity,
       };
     });
     regionCount += regions.length;
@@ -172,6 +221,12 @@ export function assembleReport(input: AssembleInput): CoverageReport {
         to: evidenceTo === null ? null : iso(evidenceTo),
       },
       frameworks: FRAMEWORK_REFERENCES,
+      record: {
+        regionsByEvidence,
+        integrityFailures,
+        signaturesUnverifiable: input.accounts.some((a) => a.record?.unverifiable),
+        assumptions: input.accounts.flatMap((a) => assumptionOf(a) ?? []),
+      },
     },
     method: METHOD_TEXT,
   };

@@ -1,6 +1,6 @@
 // buildCoverageReport: the function the CLI and GET /api/v1/reports/coverage call. It brings stale
-// accounts' rows up to date, then reads the evidence spans and the stored gaps overlapping the
-// period and assembles the report (assemble-report.ts).
+// accounts' rows up to date, then reads the evidence spans, the stored gaps overlapping the period
+// and CloudTrail's delivered record (lib/evidence) and assembles the report (assemble-report.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { assembleReport, type AccountInput } from "@/lib/coverage/assemble-report";
@@ -8,6 +8,7 @@ import { parseCoveragePeriod } from "@/lib/coverage/parse-period";
 import { readBuilds, readGaps } from "@/lib/coverage/read-coverage-rows";
 import { refreshCoverage } from "@/lib/coverage/rebuild-coverage";
 import type { CoverageReport, CoverageSummary } from "@/lib/coverage/report-types";
+import { readRecordEvidence } from "@/lib/evidence/read-record-evidence";
 
 export interface BuildCoverageReportInput {
   /** First day, YYYY-MM-DD (default: twelve months before `to`). */
@@ -38,7 +39,7 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
   const ids = input.accountIds?.length ? input.accountIds : null;
   if (input.refresh !== false) await refreshCoverage(ids ?? undefined);
 
-  const [accounts, builds, gaps, organization] = await Promise.all([
+  const [accounts, builds, gaps, organization, records] = await Promise.all([
     db.awsAccount.findMany({
       where: ids ? { id: { in: ids } } : {},
       select: { id: true, name: true, firstSeenAt: true, removedAt: true },
@@ -47,6 +48,7 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
     readBuilds(db, ids),
     readGaps(db, period.from, period.to, ids),
     organizationOf(),
+    readRecordEvidence(ids, period.from, period.to),
   ]);
 
   const inputs: AccountInput[] = [];
@@ -58,11 +60,16 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
         : null;
     // Leave out accounts that were gone before the period began, or arrived after it, unless we
     // hold evidence for them inside it.
-    const hasEvidence = build !== null && build.firstGoodAt < period.to && build.evidenceTo > period.from;
+    // CloudTrail's delivered record counts too: it reaches back before our first collection.
+    const record = records.get(a.id);
+    const hasEvidence =
+      build !== null &&
+      ((build.firstGoodAt < period.to && build.evidenceTo > period.from) ||
+        [...(record?.regions.values() ?? [])].some((r) => r.proved.length + r.delivered.length + r.partial.length > 0));
     const removedBefore = a.removedAt !== null && a.removedAt.getTime() / 1000 < period.from;
     const arrivedAfter = a.firstSeenAt.getTime() / 1000 >= period.to;
     if (!hasEvidence && (removedBefore || arrivedAfter)) continue;
-    inputs.push({ accountId: a.id, name: a.name, build, gaps: gaps.get(a.id) ?? [] });
+    inputs.push({ accountId: a.id, name: a.name, build, gaps: gaps.get(a.id) ?? [], record });
   }
   return assembleReport({ period, generatedAt: now, organization, accounts: inputs });
 }

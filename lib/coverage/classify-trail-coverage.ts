@@ -21,6 +21,7 @@ const CAUSE_RANK: Record<GapCause, number> = {
   no_trail: 1,
   collection_error: 2,
   no_evidence: 1,
+  no_digest: 6,
 };
 
 function rank(c: Coverage): number {

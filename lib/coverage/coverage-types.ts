@@ -7,6 +7,12 @@ export type CoverageState = "recorded" | "partial" | "not_recorded" | "unknown";
 /** How an instant was dated: by CloudTrail's own status timestamps, or only by our collections. */
 export type Bound = "aws" | "snapshots";
 
+/**
+ * How a reported gap was dated: "digests" by the hours of CloudTrail's signed digest chain,
+ * "log-files" by the delivery times of its (unsigned) log files, otherwise as `Bound`.
+ */
+export type ReportBound = Bound | "digests" | "log-files";
+
 export const GAP_CAUSES = [
   "no_trail",
   "logging_stopped",
@@ -18,6 +24,7 @@ export const GAP_CAUSES = [
   "not_multi_region",
   "no_evidence",
   "collection_error",
+  "no_digest",
 ] as const;
 export type GapCause = (typeof GAP_CAUSES)[number];
 
@@ -32,6 +39,7 @@ export const CAUSE_LABELS: Record<GapCause, string> = {
   not_multi_region: "Not multi-region (trail in another region)",
   no_evidence: "No evidence",
   collection_error: "Collection failed",
+  no_digest: "No digest delivered (logging or validation off)",
 };
 
 /** The state a cause belongs to (a gap in the report carries only its cause). */
@@ -46,6 +54,7 @@ export const CAUSE_STATE: Record<GapCause, Exclude<CoverageState, "recorded">> =
   not_multi_region: "not_recorded",
   no_evidence: "unknown",
   collection_error: "unknown",
+  no_digest: "not_recorded",
 };
 
 /** What one trail (or a whole region) amounts to at an instant. */

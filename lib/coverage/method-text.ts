@@ -10,11 +10,33 @@ export interface FrameworkReference {
 
 export const FRAMEWORK_REFERENCES: FrameworkReference[] = [
   {
-    id: "PCI DSS v4.0 10.5.1",
+    id: "CIS AWS Foundations Benchmark v5.0.0 3.1, 3.2 (v1.4.0 3.1, 3.2)",
+    title: "CloudTrail enabled in all regions; CloudTrail log file validation enabled",
+    relevance:
+      "Coverage per account and region shows where a multi-region trail logged all management events, hour by hour where digests prove it.",
+  },
+  {
+    id: "PCI DSS v4.0.1 10.2",
+    title: "Audit logs are implemented to support the detection of anomalies and suspicious activity",
+    relevance: "Shows that audit logs were generated for every account and region, and dates every interruption.",
+  },
+  {
+    id: "PCI DSS v4.0.1 10.3",
+    title: "Audit logs are protected from destruction and unauthorized modifications",
+    relevance:
+      "CloudTrail's signed digest chain is validated: every digest, missing digest and modified or missing log file is named by its S3 key.",
+  },
+  {
+    id: "PCI DSS v4.0.1 10.5.1",
     title:
       "Retain audit log history for at least 12 months, with at least the most recent three months immediately available",
     relevance:
       "The default report period is the twelve months ending yesterday; every interval not proven recorded is listed.",
+  },
+  {
+    id: "NIST SP 800-53 AU-9",
+    title: "Protection of audit information",
+    relevance: "Integrity of the delivered log files and digests, validated as `aws cloudtrail validate-logs` does.",
   },
   {
     id: "NIST SP 800-53 AU-11",
@@ -59,5 +81,5 @@ export const METHOD_TEXT = [
     "the end of the last day) in that state, per account and region; an account's figure is the average over its " +
     "regions. Percentages are rounded to hundredths so that the four shares of a region add up to 100. Gaps are " +
     "clipped to the period; a gap's bound says whether both of its ends were dated by AWS.",
-  "Integrity. The files of this report are listed with their SHA-256 digests in the accompanying manifest.",
+  "Integrity of this report. Its files are listed with their SHA-256 digests in the accompanying manifest.",
 ].join("\n\n");

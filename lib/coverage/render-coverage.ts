@@ -2,7 +2,7 @@
 // route and the CLI both call it, so a download and an export carry the same bytes and digests.
 import { buildManifest, manifestToSha256Sums, type CoverageManifest } from "@/lib/coverage/manifest";
 import { reportStem } from "@/lib/coverage/format-coverage";
-import { renderGapsCsv, renderRegionsCsv } from "@/lib/coverage/render-csv";
+import { renderGapsCsv, renderIntegrityCsv, renderRegionsCsv } from "@/lib/coverage/render-csv";
 import { renderPdf } from "@/lib/coverage/render-pdf";
 import type { CoverageReport } from "@/lib/coverage/report-types";
 
@@ -22,7 +22,7 @@ export interface RenderedCoverage {
 }
 
 export interface RenderOptions {
-  /** File name of the main file (default coverage-<from>_<to>.<ext>); the gaps CSV is <stem>-gaps.csv. */
+  /** File name of the main file (default coverage-<from>_<to>.<ext>); the gaps and integrity CSVs are <stem>-gaps.csv and <stem>-integrity.csv. */
   fileName?: string;
 }
 
@@ -44,6 +44,11 @@ export async function renderCoverage(
       files = [
         { name: main, contentType: "text/csv; charset=utf-8", body: Buffer.from(renderRegionsCsv(report)) },
         { name: `${stem}-gaps.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(renderGapsCsv(report)) },
+        {
+          name: `${stem}-integrity.csv`,
+          contentType: "text/csv; charset=utf-8",
+          body: Buffer.from(renderIntegrityCsv(report)),
+        },
       ];
       break;
     case "pdf":

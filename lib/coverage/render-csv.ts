@@ -14,6 +14,14 @@ export function renderRegionsCsv(report: CoverageReport): string {
     "not_recorded_pct",
     "unknown_pct",
     "gap_count",
+    "evidence",
+    "digests",
+    "digests_valid",
+    "digests_invalid",
+    "missing_digest_hours",
+    "log_files_checked",
+    "log_files_missing",
+    "log_files_modified",
     "period_from",
     "period_to",
   ];
@@ -29,6 +37,14 @@ export function renderRegionsCsv(report: CoverageReport): string {
         r.notRecordedPct,
         r.unknownPct,
         r.gaps.length,
+        r.evidence,
+        r.integrity.digests,
+        r.integrity.valid,
+        r.integrity.invalid.length,
+        r.integrity.missingHours.reduce((n, h) => n + (Date.parse(h.end) - Date.parse(h.start)) / 3_600_000, 0),
+        r.integrity.logFilesChecked,
+        r.integrity.logFilesMissing.length,
+        r.integrity.logFilesModified.length,
         report.period.from,
         report.period.to,
       ]);
@@ -67,6 +83,22 @@ export function renderGapsCsv(report: CoverageReport): string {
           g.boundedBy,
         ]);
       }
+    }
+  }
+  return stringify(rows);
+}
+
+/** One row per integrity finding: the S3 key of each invalid digest, missing or modified log file, and each span of missing digest hours. */
+export function renderIntegrityCsv(report: CoverageReport): string {
+  const rows: (string | number)[][] = [["account_id", "account_name", "region", "finding", "s3_key", "start", "end"]];
+  for (const a of report.accounts) {
+    for (const r of a.regions) {
+      const i = r.integrity;
+      for (const x of i.invalid) rows.push([a.accountId, a.name, r.region, x.reason, x.key, "", ""]);
+      for (const k of i.logFilesMissing) rows.push([a.accountId, a.name, r.region, "missing_log_file", k, "", ""]);
+      for (const k of i.logFilesModified) rows.push([a.accountId, a.name, r.region, "modified_log_file", k, "", ""]);
+      for (const h of i.missingHours)
+        rows.push([a.accountId, a.name, r.region, "missing_digest_hours", "", h.start, h.end]);
     }
   }
   return stringify(rows);

@@ -1,8 +1,9 @@
-// The PDF an auditor reads: cover, organization summary, per-account table, gap appendix and the
-// method, with page numbers. Built-in Helvetica only: nothing is fetched while rendering.
+// The PDF an auditor reads: cover, organization summary, per-account table, evidence and integrity,
+// gap appendix and the method, with page numbers. Built-in Helvetica only: nothing is fetched while rendering.
 import PDFDocument from "pdfkit";
 import { CAUSE_LABELS, type GapCause } from "@/lib/coverage/coverage-types";
 import { drawCover, drawSummary, heading, MUTED, TEXT } from "@/lib/coverage/draw-pdf-summary";
+import { drawIntegrity } from "@/lib/coverage/draw-pdf-integrity";
 import { formatDuration, formatInstant, formatPercent, formatPeriod } from "@/lib/coverage/format-coverage";
 import { drawTable } from "@/lib/coverage/pdf-table";
 import type { CoverageReport } from "@/lib/coverage/report-types";
@@ -55,7 +56,8 @@ function gapAppendix(doc: PDFKit.PDFDocument, report: CoverageReport): void {
     .fillColor(MUTED)
     .text(
       "Times in UTC; the end is exclusive. The same interval in several regions of an account is one line. " +
-        '"AWS": both ends dated by CloudTrail\'s StopLogging/StartLogging times; "snapshots": at least one end bounded by our collections.',
+        '"AWS": both ends dated by CloudTrail\'s StopLogging/StartLogging times; "digests": dated to the hour by ' +
+        'CloudTrail\'s signed digest chain; "log files": by log file delivery times; "snapshots": at least one end bounded by our collections.',
     );
   doc.moveDown(0.5);
   const rows: string[][] = [];
@@ -90,7 +92,7 @@ function gapAppendix(doc: PDFKit.PDFDocument, report: CoverageReport): void {
         formatInstant(e.end),
         formatDuration(e.seconds),
         CAUSE_LABELS[e.cause],
-        e.bound === "aws" ? "AWS" : "snapshots",
+        e.bound === "aws" ? "AWS" : e.bound === "log-files" ? "log files" : e.bound,
         all ? `all ${e.regions.length} regions` : e.regions.join(", "),
       ]);
     }
@@ -169,6 +171,7 @@ export function renderPdf(report: CoverageReport): Promise<Buffer> {
   drawCover(doc, report);
   drawSummary(doc, report);
   accountTable(doc, report);
+  drawIntegrity(doc, report);
   gapAppendix(doc, report);
   method(doc, report);
   pageNumbers(doc, report);

@@ -1,6 +1,7 @@
 // The coverage report as JSON (the CLI's --format json, GET /api/v1/reports/coverage, and the
 // input of the CSV and PDF renderers). Percentages are 0–100 over the period, in hundredths.
-import type { Bound, GapCause } from "@/lib/coverage/coverage-types";
+import type { GapCause, ReportBound } from "@/lib/coverage/coverage-types";
+import type { RegionIntegrity } from "@/lib/evidence/read-record-evidence";
 import type { FrameworkReference } from "@/lib/coverage/method-text";
 
 export interface CoverageReportGap {
@@ -8,8 +9,11 @@ export interface CoverageReportGap {
   end: string; // ISO-8601, exclusive
   cause: GapCause;
   durationSeconds: number;
-  boundedBy: Bound;
+  boundedBy: ReportBound;
 }
+
+/** The best evidence a region's figures rest on: AWS's signed digests, its log files, or our snapshots. */
+export type EvidenceKind = "digests" | "log-files" | "snapshots";
 
 export interface CoverageReportRegion {
   region: string;
@@ -18,6 +22,8 @@ export interface CoverageReportRegion {
   notRecordedPct: number;
   unknownPct: number;
   gaps: CoverageReportGap[];
+  evidence: EvidenceKind;
+  integrity: RegionIntegrity;
 }
 
 export interface CoverageReportAccount {
@@ -47,6 +53,15 @@ export interface CoverageSummary {
   /** Our first and last collection among the reported accounts. */
   evidence: { from: string | null; to: string | null };
   frameworks: FrameworkReference[];
+  /** The delivered record: how many account-regions rest on which evidence, and what failed. */
+  record: {
+    regionsByEvidence: Record<EvidenceKind, number>;
+    integrityFailures: number;
+    /** Signatures could not be checked (the endpoint lacks ListPublicKeys): digests counted as delivered only. */
+    signaturesUnverifiable: boolean;
+    /** Assumptions made, in words (configuration assumed before the first collection). */
+    assumptions: string[];
+  };
 }
 
 export interface CoverageReport {

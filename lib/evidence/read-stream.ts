@@ -12,6 +12,7 @@ import { readLogFileStream } from "@/lib/evidence/read-log-file-stream";
 import { digestFolder, logFileFolder } from "@/lib/evidence/record-keys";
 import type { LogFileCheck } from "@/lib/evidence/verify-log-file";
 import { db } from "@/lib/db";
+import { alertIntegrityFailures } from "@/lib/evidence/alert-integrity-failures";
 import {
   loadOpenInterval,
   loadStream,
@@ -89,6 +90,7 @@ export async function readStream(
     // A log-file stream that stops where digests begin is complete once read.
     const tip = spec.kind === "log-files" ? (spec.until ? { complete: true } : null) : undefined;
     await storeStreamRead(stream, spec, read, { tip, now: input.now });
+    await alertIntegrityFailures(spec, read.issues);
     return { read, firstDigestAt: spec.kind === "digests" ? await earliestDigest(stream.id) : null };
   } catch (err) {
     const c = classifyError(err);

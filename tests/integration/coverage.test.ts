@@ -100,6 +100,16 @@ describe("coverage in PostgreSQL", () => {
           boundedBy: "aws",
         },
       ],
+      evidence: "snapshots",
+      integrity: {
+        digests: 0,
+        valid: 0,
+        invalid: [],
+        missingHours: [],
+        logFilesChecked: 0,
+        logFilesMissing: [],
+        logFilesModified: [],
+      },
     });
     // The day rollups hold the same seconds the report derived from the gaps.
     const [days] = await db.$queryRaw<{ recorded: number; not_recorded: number }[]>`
@@ -125,7 +135,11 @@ describe("coverage in PostgreSQL", () => {
       const out = path.join(dir, "coverage.csv");
       expect(await reportCoverage({ from: "2025-03-01", to: "2025-03-10", format: "csv", out })).toBe(0);
       const sums = readFileSync(`${out}.sha256`, "utf8").trim().split("\n");
-      expect(sums.map((l) => l.split("  ")[1])).toEqual(["coverage.csv", "coverage-gaps.csv"]);
+      expect(sums.map((l) => l.split("  ")[1])).toEqual([
+        "coverage.csv",
+        "coverage-gaps.csv",
+        "coverage-integrity.csv",
+      ]);
       for (const line of sums) {
         const [digest, name] = line.split("  ");
         expect(
@@ -136,10 +150,10 @@ describe("coverage in PostgreSQL", () => {
       }
       const csv = readFileSync(out, "utf8").trim().split("\n");
       expect(csv[0]).toBe(
-        "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,period_from,period_to",
+        "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,evidence,digests,digests_valid,digests_invalid,missing_digest_hours,log_files_checked,log_files_missing,log_files_modified,period_from,period_to",
       );
       expect(csv).toContain(
-        `${OWNER},Owner of a trail,us-east-1,99.58,0,0.42,0,1,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z`,
+        `${OWNER},Owner of a trail,us-east-1,99.58,0,0.42,0,1,snapshots,0,0,0,0,0,0,0,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z`,
       );
       const gaps = readFileSync(path.join(dir, "coverage-gaps.csv"), "utf8");
       expect(gaps).toContain(

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settingsFromEnv } from "@/lib/collect/run-context";
 import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
+import { buildCoverageReport } from "@/lib/coverage/build-report";
 import { readEvidence } from "@/lib/evidence/read-evidence";
 import { startAwsProxy, type AwsProxy } from "@/sim/proxy/aws-proxy";
 import { faultInterceptor } from "@/sim/proxy/faults";
@@ -195,6 +196,40 @@ describe("evidence: reading and validating the delivered record", () => {
       ["digests", "2026-06-02T09:01:31.000Z", "2026-06-04T00:01:31.000Z"],
     ]);
     expect(await issues(A.midway)).toEqual([]);
+  });
+
+  it("fires the integrity-failure alert for the tampered digest's trail", async () => {
+    const alerts = await db.alert.findMany({ where: { ruleId: "integrity-failure" } });
+    expect(alerts.map((a) => a.accountId).sort()).toEqual([A.missing, A.tampered, A.logFiles].sort());
+    expect(alerts.find((a) => a.accountId === A.tampered)!.summary).toContain(tamperedKey);
+  });
+
+  it("puts the record into the coverage report: proved hours, gaps dated by digests, integrity by key", async () => {
+    const report = await buildCoverageReport({ from: "2026-06-01", to: "2026-06-03", now: NOW });
+    const region = (id: string) => report.accounts.find((a) => a.accountId === id)!.regions[0]!;
+    expect(region(A.clean)).toMatchObject({ evidence: "digests", integrity: { digests: 72, valid: 72, invalid: [] } });
+    expect(region(A.clean).gaps.map((g) => [g.cause, g.start, g.end, g.boundedBy])).toEqual([
+      ["no_evidence", "2026-06-01T00:00:00.000Z", "2026-06-01T00:01:31.000Z", "snapshots"],
+    ]);
+    expect(region(A.gap).gaps.map((g) => [g.cause, g.start, g.end, g.boundedBy])).toContainEqual([
+      "no_digest",
+      "2026-06-02T10:01:31.000Z",
+      "2026-06-02T13:01:31.000Z",
+      "digests",
+    ]);
+    expect(region(A.gap).integrity.missingHours).toEqual([
+      { start: "2026-06-02T10:01:31.000Z", end: "2026-06-02T13:01:31.000Z" },
+    ]);
+    expect(region(A.tampered).integrity.invalid).toEqual([{ key: tamperedKey, reason: "invalid_signature" }]);
+    expect(region(A.logFiles).integrity).toMatchObject({
+      logFilesChecked: 72,
+      logFilesMissing: [deletedLog],
+      logFilesModified: [modifiedLog],
+    });
+    expect(region(A.midway).evidence).toBe("digests");
+    expect(region(A.midway).gaps.filter((g) => g.cause !== "no_evidence")).toEqual([]);
+    expect(report.summary.record.assumptions.join(" ")).toContain("as first observed");
+    expect(report.summary.record.integrityFailures).toBe(4);
   });
 
   it("reads one more hour with two S3 calls per account-region", async () => {

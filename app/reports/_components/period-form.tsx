@@ -49,6 +49,13 @@ export function PeriodForm({ from, to, error }: { from: string; to: string; erro
           >
             Gaps CSV
           </a>
+          <a
+            className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50"
+            href={href("csv", "integrity")}
+            download
+          >
+            Integrity CSV
+          </a>
           <a className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-50" href={href("json")} download>
             JSON
           </a>

@@ -42,12 +42,26 @@ describe("catalogue", () => {
       expect.arrayContaining(["CIS AWS Foundations Benchmark v3.0.0 3.1", "CIS AWS Foundations Benchmark v5.0.0 3.1"]),
     );
     expect(names("CloudTrail.6")).toContain("CIS AWS Foundations Benchmark v1.4.0 3.3");
+    expect(names("CloudTrail.4")).toEqual(
+      expect.arrayContaining(["CIS AWS Foundations Benchmark v1.4.0 3.2", "CIS AWS Foundations Benchmark v5.0.0 3.2"]),
+    );
+    expect(names("CloudTrail.2")).toContain("CIS AWS Foundations Benchmark v5.0.0 3.5");
+    expect(names("CloudTrail.7")).toContain("CIS AWS Foundations Benchmark v5.0.0 3.4");
+    expect(names("CloudWatch.4")).toContain("CIS AWS Foundations Benchmark v5.0.0 4.4");
     expect(names("CloudWatch.4")).toEqual(
       expect.arrayContaining(["CIS AWS Foundations Benchmark v1.2.0 3.4", "CIS AWS Foundations Benchmark v1.4.0 4.4"]),
     );
     for (const id of CONTROL_IDS) {
       expect(names(id)).toEqual(
         expect.arrayContaining(["PCI DSS v3.2.1 10", "PCI DSS v4.0 10", "NIST SP 800-53 AU-9", "SOC 2 CC7.2"]),
+      );
+      expect(names(id)).toEqual(
+        expect.arrayContaining([
+          "PCI DSS v4.0.1 10.2",
+          "PCI DSS v4.0.1 10.3",
+          "PCI DSS v4.0.1 10.5",
+          "NIST SP 800-53 AU-11",
+        ]),
       );
     }
   });

@@ -33,6 +33,16 @@ describe("coverage report over synthetic histories", () => {
             boundedBy: "aws",
           },
         ],
+        evidence: "snapshots",
+        integrity: {
+          digests: 0,
+          valid: 0,
+          invalid: [],
+          missingHours: [],
+          logFilesChecked: 0,
+          logFilesMissing: [],
+          logFilesModified: [],
+        },
       });
     }
     expect(report.accounts[0]!.recordedPct).toBe(99.58);
@@ -114,6 +124,16 @@ describe("coverage report over synthetic histories", () => {
           boundedBy: "snapshots",
         },
       ],
+      evidence: "snapshots",
+      integrity: {
+        digests: 0,
+        valid: 0,
+        invalid: [],
+        missingHours: [],
+        logFilesChecked: 0,
+        logFilesMissing: [],
+        logFilesModified: [],
+      },
     });
     expect(report.accounts[0]!.recordedPct).toBe(50);
   });

@@ -1,4 +1,4 @@
-// GET /api/v1/reports/coverage?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|pdf[&part=main|gaps|manifest]
+// GET /api/v1/reports/coverage?from=YYYY-MM-DD&to=YYYY-MM-DD&format=json|csv|pdf[&part=main|gaps|integrity|manifest]
 // — the logging-coverage report (auditor and up). Every download is written to the audit log with
 // the SHA-256 of what was sent, so an auditor's copy can be matched to the export record.
 import { NextResponse } from "next/server";
@@ -15,7 +15,7 @@ const query = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   format: z.enum(["json", "csv", "pdf"]).default("json"),
-  part: z.enum(["main", "gaps", "manifest"]).default("main"),
+  part: z.enum(["main", "gaps", "integrity", "manifest"]).default("main"),
   account: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit account id")).optional(),
 });
 
@@ -31,11 +31,19 @@ export const GET = withRole("auditor", async (req, { principal }) => {
   });
   if (!parsed.success) throw ValidationError.fromZod(parsed.error, "query");
   const { from, to, format, part } = parsed.data;
-  if (part === "gaps" && format !== "csv") throw new ValidationError("part=gaps is only for format=csv (the gaps CSV)");
+  if ((part === "gaps" || part === "integrity") && format !== "csv")
+    throw new ValidationError(`part=${part} is only for format=csv (the ${part} CSV)`);
 
   const report = await buildCoverageReport({ from, to, accountIds: parsed.data.account });
   const rendered = await renderCoverage(report, format);
-  const file = part === "manifest" ? null : part === "gaps" ? rendered.files[1] : rendered.files[0];
+  const file =
+    part === "manifest"
+      ? null
+      : part === "gaps"
+        ? rendered.files[1]
+        : part === "integrity"
+          ? rendered.files[2]
+          : rendered.files[0];
   const body = file ? file.body : Buffer.from(rendered.sha256sums);
   const name = file ? file.name : `${rendered.files[0]!.name.replace(/\.[^.]+$/, "")}.sha256`;
   await recordAuditEvent({
