@@ -4,6 +4,7 @@
 // configuration "as first observed"), assumed back to the earliest digest unless the stored event
 // history shows the trail was changed before that snapshot; then the record before the change only
 // counts as delivered.
+import "server-only";
 import type { TrailState } from "@/lib/collect/snapshot-types";
 import type { RegionRecord, Span } from "@/lib/coverage/apply-record-evidence";
 import { trailConfiguration } from "@/lib/coverage/classify-trail-coverage";

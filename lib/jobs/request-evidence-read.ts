@@ -1,4 +1,5 @@
 // Queues an evidence read (job "evidence"); several requests while one waits fold into it.
+import "server-only";
 import { getBoss, ensureQueue } from "@/lib/queue/pg-boss";
 import { EVIDENCE_JOB, evidenceJob, evidencePayload, type EvidencePayload } from "@/lib/jobs/evidence-job";
 
