@@ -11,15 +11,19 @@ export const READ_ONLY_ROLE = "TrailwardenReadOnly";
 export const REMEDIATION_ROLE = "TrailwardenRemediation";
 export const SIM_EXTERNAL_ID = "trailwarden-demo";
 
-function trustHub(hubAccountId: string): string {
+/** As the template's: the remediation role also lets the hub set, and requires, a source identity. */
+function trustHub(hubAccountId: string, remediation: boolean): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
       {
         Effect: "Allow",
         Principal: { AWS: `arn:aws:iam::${hubAccountId}:root` },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "sts:ExternalId": SIM_EXTERNAL_ID } },
+        Action: remediation ? ["sts:AssumeRole", "sts:SetSourceIdentity"] : "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "sts:ExternalId": SIM_EXTERNAL_ID },
+          ...(remediation ? { StringLike: { "sts:SourceIdentity": "*" } } : {}),
+        },
       },
     ],
   });
@@ -79,7 +83,7 @@ export async function createAccessRoles(
       new CreateRoleCommand({
         RoleName: role.name,
         Description: role.description,
-        AssumeRolePolicyDocument: trustHub(hubAccountId),
+        AssumeRolePolicyDocument: trustHub(hubAccountId, role.name === REMEDIATION_ROLE),
         Tags: [{ Key: "ManagedBy", Value: "trailwarden" }],
       }),
     );

@@ -26,7 +26,8 @@ export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly s
   ],
   kms: ["CreateKey", "CreateAlias", "EnableKeyRotation"],
   logs: ["CreateLogGroup", "PutRetentionPolicy", "PutMetricFilter"],
-  iam: ["CreateRole", "PutRolePolicy"],
+  // No IAM write: the delivery role is the template's; a plan step creating or editing a role is refused.
+  iam: [],
   cloudtrail: ["CreateTrail", "UpdateTrail", "PutEventSelectors", "StartLogging", "AddTags", "UpdateEventDataStore"],
   cloudwatch: ["PutMetricAlarm"],
   sns: ["CreateTopic", "Subscribe"],

@@ -415,4 +415,36 @@ describe("safety over every fixture", () => {
     );
     expect(stepViolations({ service: "s3", operation: "DeleteBucketPolicy", params: {} })[0]).toMatch(/never allowed/);
   });
+
+  it("refuses any IAM write: the delivery role is the template's, remediation creates and edits no role", () => {
+    for (const operation of ["CreateRole", "PutRolePolicy", "UpdateAssumeRolePolicy", "AttachRolePolicy"])
+      expect(
+        stepViolations({ service: "iam", operation, params: { RoleName: "trailwarden-x" } }),
+        operation,
+      ).not.toEqual([]);
+  });
+
+  it("lets a trail that names a role but no log group get the shipped role with the log group", () => {
+    const t = trail({
+      cloudWatchLogsLogGroupArn: undefined,
+      cloudWatchLogsRoleArn: "arn:aws:iam::111122223333:role/Old",
+    });
+    const params = {
+      Name: "main",
+      CloudWatchLogsLogGroupArn: "arn:aws:logs:us-east-1:111122223333:log-group:trailwarden-cloudtrail:*",
+      CloudWatchLogsRoleArn: "arn:aws:iam::111122223333:role/trailwarden-cloudtrail-delivery",
+    };
+    expect(stepViolations({ service: "cloudtrail", operation: "UpdateTrail", params }, t)).toEqual([]);
+    // A trail that delivers keeps its role.
+    expect(
+      stepViolations(
+        {
+          service: "cloudtrail",
+          operation: "UpdateTrail",
+          params: { Name: "main", CloudWatchLogsRoleArn: params.CloudWatchLogsRoleArn },
+        },
+        trail(),
+      ),
+    ).toContain("UpdateTrail would replace the trail's existing CloudWatchLogsRoleArn");
+  });
 });
