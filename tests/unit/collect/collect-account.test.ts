@@ -127,6 +127,13 @@ describe("collectAccount", () => {
       accessLogging: { enabled: true },
     });
     expect(f.s3.commandCalls(GetBucketLoggingCommand)).toHaveLength(1);
+    // Every read names the owner ListBuckets found: a re-created bucket of another account is refused by S3.
+    for (const c of [
+      ...f.s3.commandCalls(GetBucketLoggingCommand),
+      ...f.s3.commandCalls(GetPublicAccessBlockCommand),
+      ...f.s3.commandCalls(GetBucketPolicyStatusCommand),
+    ])
+      expect(c.args[0].input).toMatchObject({ Bucket: "central-logs", ExpectedBucketOwner: ARCHIVE });
   });
 
   it("credits the organization trail to a member whose listing lacks it (moto, or a trail just created)", async () => {
