@@ -33,6 +33,23 @@ const bucketSchema = z.discriminatedUnion("mode", [
   }),
 ]);
 
+const organizationSchema = z.object({
+  /** CloudTrail's delegated administrator (owns the organization trail); null: the management account. */
+  cloudTrailAdminAccountId: accountId.nullable().default(null),
+  /** Root or OU ids the guardrail SCP is attached to; empty: the organization's root. */
+  guardrailTargets: z
+    .array(
+      z
+        .string()
+        .regex(/^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/, "must be a root id (r-…) or an OU id (ou-…)"),
+    )
+    .default([]),
+  /** Roles the guardrail does not stop (break-glass), besides the remediation role. */
+  breakGlassRoleArns: z
+    .array(z.string().regex(/^arn:aws[a-z-]*:iam::(\d{12}|\*):role\/[\w+=,.@\/*-]+$/, "must be an IAM role ARN"))
+    .default([]),
+});
+
 export const remediationSettingsSchema = z.object({
   namePrefix: z
     .string()
@@ -57,6 +74,12 @@ export const remediationSettingsSchema = z.object({
   tagValues: z.record(z.string(), z.string()).default({}),
   /** Mutating calls per second per account and region (shared/CONTROLS.md quota: 1). */
   mutationsPerSecond: z.number().positive().max(10).default(1),
+  /** The organization fix (organization trail + guardrail SCP). */
+  organization: organizationSchema.default({
+    cloudTrailAdminAccountId: null,
+    guardrailTargets: [],
+    breakGlassRoleArns: [],
+  }),
 });
 
 export type RemediationSettings = z.infer<typeof remediationSettingsSchema>;
@@ -121,6 +144,14 @@ export function settingsFromEnvironment(env: EnvSource): Record<string, unknown>
       }),
     );
   }
+  const organization: Record<string, unknown> = {};
+  if (env.TRAILWARDEN_CLOUDTRAIL_ADMIN_ACCOUNT !== undefined)
+    organization.cloudTrailAdminAccountId = env.TRAILWARDEN_CLOUDTRAIL_ADMIN_ACCOUNT || null;
+  if (env.TRAILWARDEN_GUARDRAIL_TARGETS !== undefined)
+    organization.guardrailTargets = csv(env.TRAILWARDEN_GUARDRAIL_TARGETS);
+  if (env.TRAILWARDEN_GUARDRAIL_BREAK_GLASS_ROLES !== undefined)
+    organization.breakGlassRoleArns = csv(env.TRAILWARDEN_GUARDRAIL_BREAK_GLASS_ROLES);
+  if (Object.keys(organization).length > 0) out.organization = organization;
   if (env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND)
     out.mutationsPerSecond = Number(env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND);
   return out;
@@ -134,7 +165,11 @@ export function parseRemediationSettings(
   stored: Record<string, unknown>,
   env: EnvSource = process.env,
 ): RemediationSettings {
-  const merged = { ...stored, ...settingsFromEnvironment(env) };
+  const fromEnv = settingsFromEnvironment(env);
+  const merged = { ...stored, ...fromEnv };
+  // The organization settings merge field by field: one variable must not drop a stored field.
+  if (fromEnv.organization && typeof stored.organization === "object" && stored.organization)
+    merged.organization = { ...(stored.organization as object), ...(fromEnv.organization as object) };
   const parsed = remediationSettingsSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(settings)"}: ${i.message}`);

@@ -1,5 +1,5 @@
 // SDK clients acting in a target account through the remediation role
-// (TRAILWARDEN_REMEDIATION_ROLE_NAME), for the seven services remediation calls. The collector's
+// (TRAILWARDEN_REMEDIATION_ROLE_NAME), for the services remediation calls. The collector's
 // ClientFactory (lib/aws/create-clients.ts) has no IAM or KMS clients and rate-limits by read
 // families, so remediation builds its own clients here, reusing the collector's credential broker
 // (AssumeRole with caching) and retry policy, and adds what mutating calls need: every mutating
@@ -10,6 +10,7 @@ import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import type { FinalizeRequestMiddleware } from "@smithy/types";
@@ -29,6 +30,8 @@ export interface RemediationClientSet {
   cloudtrail: CloudTrailClient;
   cloudwatch: CloudWatchClient;
   sns: SNSClient;
+  /** Organizations (a global service): only the organization fix calls it, in the management account. */
+  organizations: OrganizationsClient;
 }
 
 /** Where executors get their clients; tests wrap it to inject failures. */
@@ -137,6 +140,7 @@ export class RemediationClients implements ClientProvider {
       cloudtrail: new CloudTrailClient(config),
       cloudwatch: new CloudWatchClient(config),
       sns: new SNSClient(config),
+      organizations: new OrganizationsClient(config),
     };
     for (const [service, client] of Object.entries(set))
       this.instrument(client as unknown as MiddlewareHost, service as StepService, accountId, region);

@@ -2,7 +2,10 @@
 // never deletes or replaces a trail, bucket, key, log group or policy, never stops logging, never
 // removes an event selector and never enables data events. Only the operations below may appear,
 // UpdateTrail may only switch settings on or fill an unset one, and PutEventSelectors must keep
-// every existing selector and every data-event selector exactly.
+// every existing selector and every data-event selector exactly. Only the organization fix may
+// create an organization trail or call Organizations, and then only to enable CloudTrail's trusted
+// access and the SCP policy type, and to create, update and attach the guardrail SCP, whose content
+// may deny nothing outside CloudTrail's protection (guardrail-policy.ts). Nothing is ever detached.
 import type {
   AdvancedEventSelector,
   BasicEventSelector,
@@ -12,6 +15,8 @@ import type {
 import { canonicalJson } from "@/lib/remediate/plan/policies/policy-document";
 import { advancedToApi, basicToApi } from "@/lib/remediate/plan/plan-event-selectors";
 import type { JsonObject, JsonValue, PlanStep } from "@/lib/remediate/plan/plan-types";
+import { GUARDRAIL_NAME_SUFFIX, guardrailViolations } from "@/lib/remediate/organization/guardrail-policy";
+import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 
 export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly string[]>> = {
   s3: [
@@ -31,6 +36,7 @@ export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly s
   cloudtrail: ["CreateTrail", "UpdateTrail", "PutEventSelectors", "StartLogging", "AddTags", "UpdateEventDataStore"],
   cloudwatch: ["PutMetricAlarm"],
   sns: ["CreateTopic", "Subscribe"],
+  organizations: ["EnableAWSServiceAccess", "EnablePolicyType", "CreatePolicy", "UpdatePolicy", "AttachPolicy"],
 };
 
 export const FORBIDDEN_OPERATION =
@@ -113,8 +119,32 @@ export function selectorViolations(current: EventSelectorsState | null, params: 
 }
 
 /** Problems with one step given the trail it targets (when it targets an existing trail). */
+function organizationsViolations(step: Pick<PlanStep, "operation" | "params" | "organization">): string[] {
+  const { operation: op, params } = step;
+  if (!step.organization) return [`organizations:${op} belongs to the organization fix only`];
+  if (op === "EnableAWSServiceAccess" && params.ServicePrincipal !== "cloudtrail.amazonaws.com")
+    return ["EnableAWSServiceAccess may only enable CloudTrail's trusted access"];
+  if (op === "EnablePolicyType" && params.PolicyType !== "SERVICE_CONTROL_POLICY")
+    return ["EnablePolicyType may only enable service control policies"];
+  const problems: string[] = [];
+  if (op === "CreatePolicy") {
+    if (params.Type !== "SERVICE_CONTROL_POLICY")
+      problems.push("CreatePolicy may only create a service control policy");
+    if (!String(params.Name ?? "").endsWith(GUARDRAIL_NAME_SUFFIX))
+      problems.push(`CreatePolicy may only create the guardrail (…${GUARDRAIL_NAME_SUFFIX})`);
+    const tags = Array.isArray(params.Tags) ? (params.Tags as JsonObject[]) : [];
+    if (!tags.some((t) => t.Key === MANAGED_BY_TAG.key && t.Value === MANAGED_BY_TAG.value))
+      problems.push(`CreatePolicy must tag the guardrail ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value}`);
+  }
+  if (op === "CreatePolicy" || op === "UpdatePolicy")
+    problems.push(...guardrailViolations(String(params.Content ?? "")));
+  if (op === "AttachPolicy" && (!params.PolicyId || !params.TargetId))
+    problems.push("AttachPolicy needs a policy and a target");
+  return problems;
+}
+
 export function stepViolations(
-  step: Pick<PlanStep, "service" | "operation" | "params">,
+  step: Pick<PlanStep, "service" | "operation" | "params"> & { organization?: true },
   trail?: TrailState | null,
 ): string[] {
   const problems: string[] = [];
@@ -143,8 +173,9 @@ export function stepViolations(
     const current = trail ? trail.eventSelectors : { basic: [], advanced: null };
     problems.push(...selectorViolations(current, step.params));
   }
-  if (op === "CreateTrail" && step.params.IsOrganizationTrail === true)
-    problems.push("remediation never creates an organization trail");
+  if (op === "CreateTrail" && step.params.IsOrganizationTrail === true && !step.organization)
+    problems.push("only the organization fix creates an organization trail");
+  if (step.service === "organizations" && problems.length === 0) problems.push(...organizationsViolations(step));
   return problems;
 }
 

@@ -147,6 +147,8 @@ export function planNewTrailBucket(
   need.tlsOnly = true;
   need.versioning = true;
   need.encryption = true;
+  // The organization's logs land here for every member: keep them for the retention period (rules merged by ID).
+  if (delivery.organizationId) need.lifecycle = true;
   need.blockPublicAccess ||= !known || !fullyBlocked(known);
   if (!known?.accessLogging?.enabled)
     need.accessLogTarget = accessLogTarget(ctx, needs, inputs, dest.ownerAccountId, dest.region, dest.name);

@@ -25,6 +25,8 @@ export interface TrailNeed {
   tagControls: string[];
   /** Controls the trail's own steps contribute to (for CreateTrail). */
   controls: Set<string>;
+  /** Created as the organization trail (only the organization fix does this). */
+  organization?: boolean;
 }
 
 export interface KeyNeed {

@@ -22,12 +22,20 @@ export function planNewTrail(
   needs: PlanNeeds,
   inputs: PlanInputs,
   choice: Extract<PrimaryChoice, { kind: "create-trail" }>,
+  /** Set by the organization fix: the trail is created as the organization trail of this organization. */
+  organizationId?: string,
 ): TrailNeed {
   const n = inputs.names;
   const owner = inputs.accountId;
   const region = choice.region;
   const why = `${choice.summary} (CloudTrail.1)`;
-  const bucket = planNewTrailBucket(ctx, needs, inputs, { accountId: owner, trailArn: choice.arn }, region);
+  const bucket = planNewTrailBucket(
+    ctx,
+    needs,
+    inputs,
+    { accountId: owner, trailArn: choice.arn, ...(organizationId ? { organizationId } : {}) },
+    region,
+  );
   needKey(needs, owner, region, { trailArn: choice.arn }, "CloudTrail.2");
 
   const groupName = logGroupName(n);
@@ -60,6 +68,7 @@ export function planNewTrail(
     addTags: {},
     tagControls: [],
     controls: new Set(CREATED_CONTROLS),
+    ...(organizationId ? { organization: true } : {}),
   };
   const entries: [string, unknown, string][] = [
     ["IsMultiRegionTrail", true, "CloudTrail.1"],

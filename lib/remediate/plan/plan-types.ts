@@ -7,7 +7,7 @@ import type { PlanOverrides, RemediationSettings } from "@/lib/remediate/remedia
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export const STEP_SERVICES = ["s3", "kms", "logs", "iam", "cloudtrail", "cloudwatch", "sns"] as const;
+export const STEP_SERVICES = ["s3", "kms", "logs", "iam", "cloudtrail", "cloudwatch", "sns", "organizations"] as const;
 export type StepService = (typeof STEP_SERVICES)[number];
 
 /**
@@ -47,6 +47,8 @@ export interface PlanStep {
   changes: StepChange[];
   /** The exact API input (for `merge` steps: the items merged into the current document). */
   params: JsonObject;
+  /** A step of the organization fix (the only plan that may create an organization trail). */
+  organization?: true;
 }
 
 export interface PlanIssue {
@@ -73,6 +75,31 @@ export interface PlanStrategy {
 
 export type PlanStatus = "empty" | "ready" | "blocked";
 
+/** "account": the family fix of one account; "organization": the organization trail and the guardrail. */
+export type PlanScope = "account" | "organization";
+
+/** What the organization plan found and decided (shown beside its steps). */
+export interface OrganizationPlanInfo {
+  organizationId: string;
+  managementAccountId: string;
+  /** The account that owns the organization trail (the management account or CloudTrail's delegated administrator). */
+  adminAccountId: string;
+  rootId: string;
+  trail: { arn: string; name: string; homeRegion: string; adopted: boolean; bucket: string | null };
+  guardrail: {
+    policyName: string;
+    /** null: the plan creates it. */
+    policyId: string | null;
+    content: string;
+    targets: { id: string; attached: boolean; policies: number }[];
+    scpTypeEnabled: boolean;
+  };
+  /** Members' own trails that log management events a second time (information only). */
+  duplicates: { accountId: string; accountName: string | null; trailArn: string; homeRegion: string }[];
+  /** Accounts whose latest snapshot was used to list duplicates (and how many could not be read). */
+  accountsChecked: number;
+}
+
 export const PLAN_SCHEMA_VERSION = 1;
 
 export interface RemediationPlan {
@@ -96,4 +123,7 @@ export interface RemediationPlan {
   settings: RemediationSettings;
   /** What the requester answered for this plan (the alarm destination), over the stored settings. */
   overrides?: PlanOverrides;
+  /** Absent: "account". */
+  scope?: PlanScope;
+  organization?: OrganizationPlanInfo;
 }

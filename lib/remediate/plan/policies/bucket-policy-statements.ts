@@ -10,6 +10,8 @@ export interface TrailDelivery {
   accountId: string;
   trailArn: string;
   keyPrefix?: string;
+  /** An organization trail also writes every member's logs under AWSLogs/<organization id>/. */
+  organizationId?: string;
 }
 
 function logsPrefix(delivery: TrailDelivery): string {
@@ -19,7 +21,28 @@ function logsPrefix(delivery: TrailDelivery): string {
 
 export function cloudTrailDeliveryStatements(n: NameContext, delivery: TrailDelivery): PolicyStatement[] {
   const arn = bucketArn(n, delivery.bucket);
+  const organization: PolicyStatement[] = delivery.organizationId
+    ? [
+        {
+          Sid: sid("TrailwardenCloudTrailOrganizationWrite", delivery.organizationId),
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `${arn}/${logsPrefix({ ...delivery, accountId: delivery.organizationId })}`,
+          // AWS's organization-trail bucket policy: scoped to the one trail (aws:SourceArn) and to
+          // the organization it logs for (aws:SourceOrgID).
+          Condition: {
+            StringEquals: {
+              "s3:x-amz-acl": "bucket-owner-full-control",
+              "aws:SourceArn": delivery.trailArn,
+              "aws:SourceOrgID": delivery.organizationId,
+            },
+          },
+        },
+      ]
+    : [];
   return [
+    ...organization,
     {
       Sid: sid("TrailwardenCloudTrailAclCheck", delivery.accountId),
       Effect: "Allow",

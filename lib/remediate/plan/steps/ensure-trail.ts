@@ -36,23 +36,29 @@ export function emitTrail(list: StepList, inputs: PlanInputs, need: TrailNeed): 
   const attrs = attributeParams(inputs, need);
   if (need.current === null) {
     const tags = { ...need.addTags, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
-    list.add(
-      makeStep({
-        ...base,
-        title: `Create trail ${need.name}`,
-        why: attrs.why.join("; "),
-        controls: [...need.controls],
-        operation: "CreateTrail",
-        action: "create",
-        changes: [{ attribute: "S3BucketName", from: null, to: need.bucket ?? null }, ...attrs.changes],
-        params: {
-          Name: need.name,
-          S3BucketName: need.bucket ?? "",
-          ...attrs.params,
-          TagsList: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-        },
-      }),
-    );
+    const create = makeStep({
+      ...base,
+      title: `Create trail ${need.name}`,
+      why: attrs.why.join("; "),
+      controls: [...need.controls],
+      operation: "CreateTrail",
+      action: "create",
+      changes: [
+        { attribute: "S3BucketName", from: null, to: need.bucket ?? null },
+        ...(need.organization ? [{ attribute: "IsOrganizationTrail", from: null, to: true }] : []),
+        ...attrs.changes,
+      ],
+      params: {
+        Name: need.name,
+        S3BucketName: need.bucket ?? "",
+        ...attrs.params,
+        ...(need.organization ? { IsOrganizationTrail: true } : {}),
+        TagsList: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+      },
+    });
+    // Only the organization fix creates an organization trail; the safety rules check this mark.
+    if (need.organization) create.organization = true;
+    list.add(create);
   } else if (need.set.size > 0) {
     list.add(
       makeStep({

@@ -1,0 +1,32 @@
+// One line that says what the organization plan does (plan page, CLI, audit log).
+import type { RemediationPlan } from "@/lib/remediate/plan-types";
+
+export function summarizeOrganizationPlan(plan: RemediationPlan): string {
+  if (plan.status === "blocked") return `Blocked: ${plan.blockers[0]?.message ?? "a safety rule forbids this plan"}`;
+  const org = plan.organization;
+  if (plan.steps.length === 0)
+    return "Nothing to do: the organization trail covers every account and the guardrail is in place";
+  const parts: string[] = [];
+  const trailSteps = plan.steps.filter(
+    (s) => s.service !== "organizations" || s.operation === "EnableAWSServiceAccess",
+  );
+  if (org && trailSteps.length > 0)
+    parts.push(
+      org.trail.adopted
+        ? `fix the organization trail \`${org.trail.name}\` in place (${trailSteps.length} step${trailSteps.length > 1 ? "s" : ""})`
+        : `create the organization trail \`${org.trail.name}\` (${trailSteps.length} steps)`,
+    );
+  const guard = plan.steps.length - trailSteps.length;
+  if (org && guard > 0) {
+    const targets = org.guardrail.targets.filter((t) => !t.attached).map((t) => t.id);
+    parts.push(
+      `guardrail ${org.guardrail.policyName}${targets.length > 0 ? ` on ${targets.join(", ")}` : ""} (${guard} step${guard > 1 ? "s" : ""})`,
+    );
+  }
+  const dupes = org?.duplicates.length ?? 0;
+  const note =
+    dupes > 0
+      ? `; ${dupes} member trail${dupes > 1 ? "s" : ""} duplicate${dupes > 1 ? "" : "s"} it (see the notes)`
+      : "";
+  return `${plan.steps.length} step${plan.steps.length > 1 ? "s" : ""}: ${parts.join("; ")}${note}`;
+}
