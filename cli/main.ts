@@ -65,9 +65,10 @@ program
 program
   .command("remediate")
   .description(
-    "plan, apply and verify the whole-family fix for one account; exit 0 verified, 2 a person has an action left, 1 failed",
+    "plan, apply and verify the whole-family fix of one account, or the organization fix; exit 0 verified, 2 a person has an action left, 1 failed",
   )
-  .requiredOption("--account <id>", "account id")
+  .option("--account <id>", "account id (the family fix of one account)")
+  .option("--organization", "the organization fix: one organization trail and the guardrail SCP")
   .option("--dry-run", "print the plan only (default)")
   .option("--apply", "apply the plan")
   .option("--yes", "do not ask for confirmation before applying")

@@ -1,8 +1,9 @@
-// `npx trailwarden remediate --account ID [--dry-run | --apply] [--yes] [--alarm-email EMAIL |
-// --alarm-topic-arn ARN] [--as EMAIL]`: plans the whole-family fix from the account's latest
-// snapshot and prints it as a diff (--dry-run, the default); with --apply, asks for confirmation on
-// a terminal (unless --yes), applies it in this process (no worker needed; still one job per
-// account), prints each step as it completes and then the verification. Ctrl-C while applying
+// `npx trailwarden remediate (--account ID | --organization) [--dry-run | --apply] [--yes]
+// [--alarm-email EMAIL | --alarm-topic-arn ARN] [--as EMAIL]`: plans the whole-family fix from the
+// account's latest snapshot, or the organization fix (organization trail + guardrail SCP), and
+// prints it as a diff (--dry-run, the default); with --apply, asks for confirmation on a terminal
+// (unless --yes), applies it in this process (no worker needed; still one job per account), prints
+// each step as it completes and then the verification. Ctrl-C while applying
 // cancels before the next step. Exit codes (ARCHITECTURE.md): 0 the plan is applicable (dry run) or
 // the account ends "logging, validated, alarming"; 2 every step succeeded but a person has an
 // action left (printed); 1 a step failed, the fix did not hold, or the plan is blocked.
@@ -17,11 +18,13 @@ import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
 import { exitCodeFor } from "@/lib/remediate/verify/job-outcome";
 import { renderPlanText } from "@/lib/remediate/plan/render-plan-text";
+import { planOrganizationRemediation } from "@/lib/remediate/organization/plan-organization-remediation";
 import { planOverridesSchema, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 import { runRemediation, type StepEvent } from "@/lib/remediate/apply/run-remediation";
 
 export interface RemediateOptions {
-  account: string;
+  account?: string;
+  organization?: boolean;
   dryRun?: boolean;
   apply?: boolean;
   yes?: boolean;
@@ -66,14 +69,23 @@ function printStep(e: StepEvent, total: number): void {
 }
 
 export async function run(options: RemediateOptions): Promise<number> {
-  if (!/^\d{12}$/.test(options.account ?? ""))
-    throw new UsageError(`--account takes a 12-digit AWS account id (got "${options.account}")`);
+  if (options.organization && options.account !== undefined)
+    throw new UsageError("--account and --organization exclude each other");
+  if (!options.organization && !/^\d{12}$/.test(options.account ?? ""))
+    throw new UsageError(
+      options.account === undefined
+        ? "give --account ID (the family fix of one account) or --organization (the organization trail and guardrail)"
+        : `--account takes a 12-digit AWS account id (got "${options.account}")`,
+    );
   if (options.dryRun && options.apply) throw new UsageError("--dry-run and --apply exclude each other");
   const database = await ensureDatabase({ log: (l) => console.error(l) });
   try {
     const principal = principalFor(options.as);
     const overrides = overridesOf(options);
-    const planned = await planRemediation({ accountId: options.account, principal, overrides });
+    const planned = options.organization
+      ? await planOrganizationRemediation({ principal, overrides })
+      : await planRemediation({ accountId: options.account!, principal, overrides });
+    const target = options.organization ? "the organization" : `account ${options.account}`;
     console.log(renderPlanText(planned.plan));
     console.log(`\nPlan ${planned.jobId} (hash ${planned.planHash.slice(0, 12)})`);
     if (planned.plan.status === "blocked") return 1;
@@ -85,13 +97,14 @@ export async function run(options: RemediateOptions): Promise<number> {
     if (!options.yes) {
       if (!process.stdin.isTTY)
         throw new UsageError("refusing to apply without confirmation: run it in a terminal or pass --yes");
-      if (!(await confirm(`\nApply these ${planned.plan.steps.length} steps to account ${options.account}? [y/N] `))) {
+      if (!(await confirm(`\nApply these ${planned.plan.steps.length} steps to ${target}? [y/N] `))) {
         console.log("Not applied.");
         return 1;
       }
     }
     const applied = await applyRemediation({
-      accountId: options.account,
+      accountId: planned.plan.accountId,
+      scope: options.organization ? "organization" : "account",
       planId: planned.jobId,
       principal,
       enqueue: false,

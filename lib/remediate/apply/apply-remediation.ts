@@ -3,20 +3,26 @@
 // and its planHash compared, so what runs is exactly what was shown. Without one, the current plan
 // is stored and applied at once (the CLI with --yes, automation). One job per account at a time:
 // a transaction-scoped advisory lock serializes the check and the state change (the queue's
-// singletonKey is the second guard). Audited as remediation.apply.
+// singletonKey is the second guard). Audited as remediation.apply. The organization fix (scope
+// "organization") goes the same way; its job belongs to the account that owns the organization
+// trail, so it also excludes a family fix of that account running at the same time.
 import "server-only";
 import type { Principal } from "@/lib/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueRemediation } from "@/lib/remediate/apply/enqueue-remediation";
-import { computeCurrentPlan, planRemediation, principalFields } from "@/lib/remediate/plan/plan-remediation";
-import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
+import { computeOrganizationPlan } from "@/lib/remediate/organization/compute-organization-plan";
+import { computeCurrentPlan, principalFields, storePlannedJob } from "@/lib/remediate/plan/plan-remediation";
+import type { PlanScope, RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 import { ACTIVE_STATUSES, JobActiveError, PlanBlockedError, StalePlanError } from "@/lib/remediate/remediation-errors";
 
 export interface ApplyInput {
+  /** The account of a family fix; ignored for the organization fix (its plan names the account). */
   accountId: string;
+  /** Default "account". */
+  scope?: PlanScope;
   planId?: string;
   principal: Principal;
   request?: Request;
@@ -68,12 +74,18 @@ async function loadPlanJob(
   planId: string,
   accountId: string,
   currentHash: string,
+  scope: PlanScope,
 ): Promise<{ id: string; plan: RemediationPlan }> {
   const job = await db.remediationJob.findUnique({
     where: { id: planId },
     select: { id: true, accountId: true, mode: true, status: true, planHash: true, plan: true },
   });
   if (!job) throw new NotFoundError(`Plan ${planId} does not exist`);
+  const stored = job.plan as unknown as RemediationPlan;
+  if ((stored.scope ?? "account") !== scope)
+    throw new ValidationError(
+      `Plan ${planId} is ${stored.scope === "organization" ? "the organization fix" : `a family fix of account ${job.accountId}`}, not ${scope === "organization" ? "the organization fix" : "a family fix"}`,
+    );
   if (job.accountId !== accountId)
     throw new ValidationError(`Plan ${planId} is for account ${job.accountId}, not ${accountId}`);
   if (job.mode !== "plan" || job.status !== "planned")
@@ -101,17 +113,24 @@ async function assertNoActiveJob(accountId: string): Promise<void> {
 }
 
 export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> {
+  const scope = input.scope ?? "account";
   // Checked early so a refused request leaves no stray plan behind; claimAccountForJob is the real guard.
-  await assertNoActiveJob(input.accountId);
+  if (scope === "account") await assertNoActiveJob(input.accountId);
   const overrides = input.planId ? await storedOverrides(input.planId) : input.overrides;
-  const current = await computeCurrentPlan(input.accountId, overrides);
+  const current =
+    scope === "organization"
+      ? await computeOrganizationPlan(overrides)
+      : await computeCurrentPlan(input.accountId, overrides);
+  const accountId = current.plan.accountId;
+  if (scope === "organization") await assertNoActiveJob(accountId);
   const { id: jobId, plan } = input.planId
-    ? await loadPlanJob(input.planId, input.accountId, current.planHash)
-    : await planRemediation({
-        accountId: input.accountId,
+    ? await loadPlanJob(input.planId, accountId, current.planHash, scope)
+    : await storePlannedJob({
+        accountId,
+        plan: current.plan,
+        planHash: current.planHash,
         principal: input.principal,
         request: input.request,
-        overrides,
       }).then((p) => ({ id: p.jobId, plan: p.plan }));
   if (plan.status === "blocked")
     throw new PlanBlockedError(`The plan cannot be applied: ${plan.blockers.map((b) => b.message).join("; ")}`);
@@ -120,7 +139,7 @@ export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> 
     recordAuditEvent({
       actor: input.principal,
       action: "remediation.apply",
-      target: input.accountId,
+      target: scope === "organization" ? `organization ${plan.organization?.organizationId ?? ""}`.trim() : accountId,
       details: { jobId, planHash: current.planHash, steps: plan.steps.length, status, summary: plan.summary },
       request: input.request,
     });
@@ -140,8 +159,8 @@ export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> 
     await audit("succeeded");
     return { jobId, status: "succeeded", plan };
   }
-  await claimAccountForJob(input.accountId, jobId, ["planned"], who);
+  await claimAccountForJob(accountId, jobId, ["planned"], who);
   await audit("queued");
-  if (input.enqueue !== false) await enqueueRemediation(jobId, input.accountId);
+  if (input.enqueue !== false) await enqueueRemediation(jobId, accountId);
   return { jobId, status: "queued", plan };
 }

@@ -13,6 +13,7 @@ import type { JsonValue, PlanStep, RemediationPlan } from "@/lib/remediate/plan/
 import { RemediationClients, type ClientProvider, type RecordedCall } from "@/lib/remediate/apply/remediation-clients";
 import { jobStatusAfter } from "@/lib/remediate/verify/job-outcome";
 import { verifyFix, type Verification } from "@/lib/remediate/verify/verify-fix";
+import { verifyOrganizationFix } from "@/lib/remediate/organization/verify-organization-fix";
 
 export interface StepEvent {
   index: number;
@@ -140,7 +141,12 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
     data: { status: "verifying" },
   });
   if (toVerify.count === 0) return "cancelled";
-  const verification = await (options.verify ?? verifyFix)(job.accountId, job.requestedBy, log, plan.overrides);
+  const verification = await (options.verify ?? (plan.scope === "organization" ? verifyOrganizationFix : verifyFix))(
+    job.accountId,
+    job.requestedBy,
+    log,
+    plan.overrides,
+  );
   const status = jobStatusAfter(verification);
   const done = await db.remediationJob.updateMany({
     where: { id: jobId, status: "verifying" },

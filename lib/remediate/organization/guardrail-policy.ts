@@ -7,6 +7,7 @@
 import { canonicalJson, type PolicyDocument } from "@/lib/remediate/policies/policy-document";
 import type { JsonObject, JsonValue } from "@/lib/remediate/plan-types";
 import type { Partition } from "@/lib/remediate/resource-names";
+import { isStepRef, type StepRef } from "@/lib/remediate/step-refs";
 
 export const GUARDRAIL_NAME_SUFFIX = "protect-cloudtrail";
 export const guardrailPolicyName = (prefix: string) => `${prefix}${GUARDRAIL_NAME_SUFFIX}`;
@@ -39,8 +40,12 @@ export interface GuardrailInput {
   /** TRAILWARDEN_REMEDIATION_ROLE_NAME: exempt in every account (it is the approved path). */
   remediationRoleName: string;
   breakGlassRoleArns: string[];
-  /** The trail's key: a key ARN, or an alias name/ARN (then matched by kms:ResourceAliases). */
-  kmsKey: string | null;
+  /**
+   * The trail's key: a key ARN, an alias name/ARN (matched by kms:ResourceAliases), or a reference
+   * to the ARN of the key the same plan creates (resolved at apply time, so the policy names the
+   * key itself and a re-plan finds the same content).
+   */
+  kmsKey: string | StepRef | null;
   bucket: string | null;
 }
 
@@ -52,6 +57,8 @@ function exemptPrincipals(input: GuardrailInput): string[] {
 function keyStatement(input: GuardrailInput, condition: JsonObject): JsonObject | null {
   const key = input.kmsKey;
   if (!key) return null;
+  if (isStepRef(key))
+    return { Sid: SIDS.key, Effect: "Deny", Action: [...PROTECTED_KEY_ACTIONS], Resource: key, Condition: condition };
   const alias = /(^|:)(alias\/.+)$/.exec(key)?.[2];
   if (alias) {
     return {
@@ -90,15 +97,25 @@ export function guardrailDocument(input: GuardrailInput): PolicyDocument {
   return { Version: "2012-10-17", Statement: statements };
 }
 
-/** The document as sent to CreatePolicy/UpdatePolicy (compact: the 5,120-character limit counts spaces). */
-export function guardrailContent(input: GuardrailInput): string {
-  return JSON.stringify(guardrailDocument(input));
+/**
+ * The document as sent to CreatePolicy/UpdatePolicy (compact: the 5,120-character limit counts
+ * spaces). A plan whose key is created by the same plan keeps the document as an object with the
+ * key's reference in it; the executor serializes it once the reference is resolved.
+ */
+export function guardrailContent(input: GuardrailInput): string | PolicyDocument {
+  const doc = guardrailDocument(input);
+  return isStepRef(input.kmsKey) ? doc : JSON.stringify(doc);
+}
+
+/** The content as AWS receives it (an object content is serialized compactly). */
+export function contentText(content: JsonValue | PolicyDocument | undefined): string {
+  return typeof content === "string" ? content : JSON.stringify(content ?? null);
 }
 
 /** Same policy whatever the key order or spacing. */
-export function sameGuardrail(a: string, b: string): boolean {
+export function sameGuardrail(a: string, b: string | PolicyDocument): boolean {
   try {
-    return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+    return canonicalJson(JSON.parse(a)) === canonicalJson(typeof b === "string" ? JSON.parse(b) : b);
   } catch {
     return false;
   }
@@ -106,16 +123,19 @@ export function sameGuardrail(a: string, b: string): boolean {
 
 const asList = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
-/** Why `content` is not an SCP remediation may write (empty: it may). */
-export function guardrailViolations(content: string): string[] {
+/** Why `content` is not an SCP remediation may write (empty: it may). A key reference counts as that one key. */
+export function guardrailViolations(content: JsonValue | PolicyDocument | undefined): string[] {
   let doc: { Statement?: JsonValue };
+  const text = contentText(content);
   try {
-    doc = JSON.parse(content) as { Statement?: JsonValue };
+    doc = (typeof content === "string" ? JSON.parse(content) : content) as { Statement?: JsonValue };
   } catch {
     return ["the SCP content is not JSON"];
   }
-  if (content.length > SCP_MAX_CHARACTERS)
-    return [`the SCP is ${content.length} characters (AWS allows ${SCP_MAX_CHARACTERS})`];
+  if (!doc || typeof doc !== "object") return ["the SCP content is not a policy document"];
+  // A key reference resolves to an ARN of about 75 characters.
+  if (text.length > SCP_MAX_CHARACTERS)
+    return [`the SCP is ${text.length} characters (AWS allows ${SCP_MAX_CHARACTERS})`];
   const statements = asList(doc.Statement) as JsonObject[];
   if (statements.length === 0) return ["the SCP has no statement"];
   const allowed = new Set<string>([
@@ -135,7 +155,7 @@ export function guardrailViolations(content: string): string[] {
     const principals = (s.Condition as JsonObject | undefined)?.ArnNotLike as JsonObject | undefined;
     if (asList(principals?.["aws:PrincipalArn"]).length === 0)
       problems.push(`${label} has no exemption for the remediation role (aws:PrincipalArn ArnNotLike)`);
-    const resources = asList(s.Resource);
+    const resources = asList(s.Resource).map((r) => (isStepRef(r) ? "(the key the plan creates)" : r));
     const actions = asList(s.Action).map(String);
     if (actions.some((a) => a.startsWith("s3:")) && resources.some((r) => r === "*" || String(r).includes("*")))
       problems.push(`${label} denies bucket deletion on more than the trail's bucket`);

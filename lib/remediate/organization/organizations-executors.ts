@@ -19,7 +19,21 @@ import {
   type PolicyType,
 } from "@aws-sdk/client-organizations";
 import { changed, hasCode, SafetyError, unchanged, type Executor } from "@/lib/remediate/execute/executor-types";
-import { sameGuardrail, SCPS_PER_TARGET } from "@/lib/remediate/organization/guardrail-policy";
+import {
+  contentText,
+  guardrailViolations,
+  sameGuardrail,
+  SCPS_PER_TARGET,
+} from "@/lib/remediate/organization/guardrail-policy";
+import type { JsonObject } from "@/lib/remediate/plan-types";
+
+/** The resolved content as AWS receives it, checked again now that the key's ARN is known. */
+function resolvedContent(params: JsonObject): string {
+  const text = contentText(params.Content);
+  const problems = guardrailViolations(text);
+  if (problems.length > 0) throw new SafetyError(problems.join("; "));
+  return text;
+}
 import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
 
 async function isOurs(org: OrganizationsClient, policyId: string): Promise<boolean> {
@@ -85,7 +99,7 @@ const createPolicy: Executor = async ({ clients }, params) => {
       Name: name,
       Description: String(params.Description ?? ""),
       Type: "SERVICE_CONTROL_POLICY",
-      Content: String(params.Content),
+      Content: resolvedContent(params),
       Tags: params.Tags as { Key: string; Value: string }[],
     }),
   );
@@ -97,10 +111,10 @@ const createPolicy: Executor = async ({ clients }, params) => {
 const updatePolicy: Executor = async ({ clients }, params) => {
   const policyId = String(params.PolicyId);
   await assertOurs(clients.organizations, policyId);
+  const content = resolvedContent(params);
   const current = (await clients.organizations.send(new DescribePolicyCommand({ PolicyId: policyId }))).Policy;
-  if (current?.Content && sameGuardrail(current.Content, String(params.Content)))
-    return unchanged({ PolicyId: policyId });
-  await clients.organizations.send(new UpdatePolicyCommand({ PolicyId: policyId, Content: String(params.Content) }));
+  if (current?.Content && sameGuardrail(current.Content, content)) return unchanged({ PolicyId: policyId });
+  await clients.organizations.send(new UpdatePolicyCommand({ PolicyId: policyId, Content: content }));
   return changed({ PolicyId: policyId });
 };
 

@@ -4,6 +4,7 @@
 // blocker, a target that already holds AWS's five SCPs (Trailwarden never detaches a policy it did
 // not create), and a policy of the guardrail's name that Trailwarden did not create.
 import {
+  contentText,
   guardrailContent,
   guardrailPolicyName,
   guardrailViolations,
@@ -76,8 +77,8 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
         operation: "UpdatePolicy",
         resource: existing.id,
         action: "update",
-        changes: [{ attribute: "Content", from: existing.content, to: content }],
-        params: { PolicyId: existing.id, Content: content },
+        changes: [{ attribute: "Content", from: existing.content, to: content as JsonValue }],
+        params: { PolicyId: existing.id, Content: content as JsonValue },
       });
     }
   } else {
@@ -87,13 +88,13 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
       operation: "CreatePolicy",
       resource: name,
       action: "create",
-      changes: [{ attribute: "Content", from: null, to: content }],
+      changes: [{ attribute: "Content", from: null, to: content as JsonValue }],
       params: {
         Name: name,
         Description:
           "Trailwarden: protects CloudTrail logging (deny stop, delete, narrow) except for the remediation role and break-glass roles",
         Type: SCP_TYPE,
-        Content: content,
+        Content: content as JsonValue,
         Tags: [{ Key: MANAGED_BY_TAG.key, Value: MANAGED_BY_TAG.value }],
       },
     });
@@ -128,6 +129,12 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
   return {
     steps,
     blockers,
-    info: { policyName: name, policyId: existing?.id ?? null, content, targets, scpTypeEnabled: org.scpTypeEnabled },
+    info: {
+      policyName: name,
+      policyId: existing?.id ?? null,
+      content: contentText(content as JsonValue),
+      targets,
+      scpTypeEnabled: org.scpTypeEnabled,
+    },
   };
 }

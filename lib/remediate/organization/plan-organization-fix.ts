@@ -29,7 +29,8 @@ import {
   type RemediationPlan,
 } from "@/lib/remediate/plan-types";
 import type { RemediationSettings } from "@/lib/remediate/remediation-settings";
-import { keyAliasName, nameContext, trailArn } from "@/lib/remediate/resource-names";
+import { nameContext, trailArn } from "@/lib/remediate/resource-names";
+import { keyArnRef } from "@/lib/remediate/steps/ensure-kms-key";
 import { makeStep } from "@/lib/remediate/steps/make-step";
 import { summarizeOrganizationPlan } from "@/lib/remediate/organization/summarize-organization-plan";
 
@@ -186,13 +187,14 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
     if (trail) planAlarms(ctx, needs, inputs, trail.arn);
   }
   const trailSteps = emitSteps(inputs, needs);
-  // The guardrail protects the trail's key: its own, or the alias of the key the plan creates.
-  const key = trail ? ctx.trails.find((f) => f.trail.arn === trail!.arn)?.trail.kmsKeyId : null;
+  // The guardrail protects the trail's key: its own, or the key the plan creates (by reference).
+  const existingKey = trail ? ctx.trails.find((f) => f.trail.arn === trail!.arn)?.trail.kmsKeyId : null;
+  const key = existingKey ?? (trail ? keyArnRef(inputs, state.accountId, trail.homeRegion) : null);
   const guardrail = planGuardrail(request.organization, settings.namePrefix, {
     partition: state.partition,
     remediationRoleName: request.remediationRoleName,
     breakGlassRoleArns: settings.organization.breakGlassRoleArns,
-    kmsKey: key ?? (trail ? keyAliasName(inputs.names) : null),
+    kmsKey: key,
     bucket: trail?.bucket ?? null,
   });
   needs.blockers.push(...guardrail.blockers);

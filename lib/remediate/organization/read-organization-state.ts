@@ -30,7 +30,7 @@ export interface OrganizationState {
   rootId: string;
   scpTypeEnabled: boolean;
   cloudTrailTrustedAccess: boolean;
-  /** CloudTrail's delegated administrators. */
+  /** CloudTrail's delegated administrators (empty unless asked for). */
   cloudTrailDelegatedAdmins: string[];
   /** The policy named like the guardrail: ours (ManagedBy tag) or someone else's. */
   guardrail: { id: string; content: string; managedByTrailwarden: boolean } | null;
@@ -80,7 +80,8 @@ async function findGuardrail(org: OrganizationsClient, name: string): Promise<Or
 
 export async function readOrganizationState(
   org: OrganizationsClient,
-  options: { guardrailName: string; targets: string[] },
+  /** delegatedAdmins: also list CloudTrail's delegated administrators (only asked when one is configured). */
+  options: { guardrailName: string; targets: string[]; delegatedAdmins?: boolean },
 ): Promise<OrganizationState> {
   const described = (await org.send(new DescribeOrganizationCommand({}))).Organization;
   const roots = (await org.send(new ListRootsCommand({}))).Roots ?? [];
@@ -91,12 +92,14 @@ export async function readOrganizationState(
     const r = await org.send(new ListAWSServiceAccessForOrganizationCommand({ NextToken }));
     return { items: r.EnabledServicePrincipals ?? [], next: r.NextToken };
   });
-  const admins = await pages(async (NextToken) => {
-    const r = await org.send(
-      new ListDelegatedAdministratorsCommand({ ServicePrincipal: CLOUDTRAIL_PRINCIPAL, NextToken }),
-    );
-    return { items: r.DelegatedAdministrators ?? [], next: r.NextToken };
-  });
+  const admins = options.delegatedAdmins
+    ? await pages(async (NextToken) => {
+        const r = await org.send(
+          new ListDelegatedAdministratorsCommand({ ServicePrincipal: CLOUDTRAIL_PRINCIPAL, NextToken }),
+        );
+        return { items: r.DelegatedAdministrators ?? [], next: r.NextToken };
+      })
+    : [];
   const targetIds = options.targets.length > 0 ? options.targets : [root.Id];
   const targets = [];
   for (const id of targetIds) targets.push({ id, policies: await attachedScps(org, id) });

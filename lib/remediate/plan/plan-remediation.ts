@@ -59,6 +59,24 @@ export async function planRemediation(input: {
   overrides?: PlanOverrides;
 }): Promise<PlannedRemediation> {
   const { plan, planHash } = await computeCurrentPlan(input.accountId, input.overrides);
+  return storePlannedJob({
+    accountId: input.accountId,
+    plan,
+    planHash,
+    principal: input.principal,
+    request: input.request,
+  });
+}
+
+/** Stores a computed plan as a RemediationJob (mode "plan", status "planned") with its steps; audited. */
+export async function storePlannedJob(input: {
+  accountId: string;
+  plan: RemediationPlan;
+  planHash: string;
+  principal: Principal;
+  request?: Request;
+}): Promise<PlannedRemediation> {
+  const { plan, planHash } = input;
   const job = await db.remediationJob.create({
     data: {
       accountId: input.accountId,
@@ -90,8 +108,18 @@ export async function planRemediation(input: {
   await recordAuditEvent({
     actor: input.principal,
     action: "remediation.plan",
-    target: input.accountId,
-    details: { jobId: job.id, planHash, status: plan.status, steps: plan.steps.length, summary: plan.summary },
+    target:
+      plan.scope === "organization"
+        ? `organization ${plan.organization?.organizationId ?? ""}`.trim()
+        : input.accountId,
+    details: {
+      jobId: job.id,
+      planHash,
+      status: plan.status,
+      steps: plan.steps.length,
+      summary: plan.summary,
+      ...(plan.scope === "organization" ? { scope: "organization", account: input.accountId } : {}),
+    },
     request: input.request,
   });
   return { jobId: job.id, plan, planHash };

@@ -17,13 +17,22 @@ export function formatValue(value: JsonValue): string {
 
 export function renderPlanText(plan: RemediationPlan, options: { showParams?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`Plan for account ${plan.accountId} (snapshot collected ${plan.collectedAt}): ${plan.summary}`);
+  const org = plan.organization;
+  out.push(
+    org
+      ? `Organization plan for ${org.organizationId} (trail owner ${plan.accountId}, snapshot collected ${plan.collectedAt}): ${plan.summary}`
+      : `Plan for account ${plan.accountId} (snapshot collected ${plan.collectedAt}): ${plan.summary}`,
+  );
   const failing = plan.failingBefore.filter((f) => f.status !== "PASSED");
   if (failing.length > 0) {
     out.push("", "Not passing now:");
     for (const f of failing) out.push(`  ${f.controlId.padEnd(14)} ${f.status.padEnd(8)} ${f.reason}`);
   }
   if (plan.strategy.kind !== "none") out.push("", `Strategy: ${plan.strategy.summary}`);
+  if (org) {
+    const targets = org.guardrail.targets.map((t) => `${t.id} (${t.attached ? "attached" : `${t.policies} SCPs now`})`);
+    out.push(`Guardrail: ${org.guardrail.policyName} on ${targets.join(", ")}`);
+  }
   if (plan.blockers.length > 0) {
     out.push("", "BLOCKED — nothing can be applied:");
     for (const b of plan.blockers) out.push(`  ✕ ${b.message}`);

@@ -189,8 +189,18 @@ describe("the guardrail", () => {
         },
       }),
     });
-    const doc = JSON.parse(p.steps.find((s) => s.operation === "CreatePolicy")!.params.Content as string);
-    expect(doc.Statement[0].Action).toEqual([
+    const create = p.steps.find((s) => s.operation === "CreatePolicy")!;
+    // The key is created by the same plan: the policy names it by reference, resolved at apply time.
+    const doc = create.params.Content as unknown as {
+      Statement: {
+        Sid: string;
+        Effect: string;
+        Action: string[];
+        Resource: unknown;
+        Condition: Record<string, Record<string, unknown>>;
+      }[];
+    };
+    expect(doc.Statement[0]!.Action).toEqual([
       "cloudtrail:DeleteEventDataStore",
       "cloudtrail:DeleteTrail",
       "cloudtrail:PutEventSelectors",
@@ -198,19 +208,17 @@ describe("the guardrail", () => {
       "cloudtrail:StopLogging",
       "cloudtrail:UpdateTrail",
     ]);
-    expect(doc.Statement[0].Condition.ArnNotLike["aws:PrincipalArn"]).toEqual([
+    expect(doc.Statement[0]!.Condition.ArnNotLike!["aws:PrincipalArn"]).toEqual([
       "arn:aws:iam::*:role/TrailwardenRemediation",
       "arn:aws:iam::123456789012:role/BreakGlass",
     ]);
-    expect(doc.Statement.every((s: { Effect: string }) => s.Effect === "Deny")).toBe(true);
-    expect(
-      doc.Statement.find((s: { Sid: string }) => s.Sid === "TrailwardenProtectTrailKey").Condition[
-        "ForAnyValue:StringEquals"
-      ],
-    ).toEqual({
-      "kms:ResourceAliases": "alias/trailwarden-cloudtrail",
+    expect(doc.Statement.every((s) => s.Effect === "Deny")).toBe(true);
+    const keyStep = p.steps.find((s) => s.operation === "CreateKey")!;
+    expect(doc.Statement.find((s) => s.Sid === "TrailwardenProtectTrailKey")!.Resource).toEqual({
+      $ref: keyStep.key,
+      path: "KeyMetadata.Arn",
     });
-    expect(doc.Statement.find((s: { Sid: string }) => s.Sid === "TrailwardenProtectTrailBucket").Resource).toBe(
+    expect(doc.Statement.find((s) => s.Sid === "TrailwardenProtectTrailBucket")!.Resource).toBe(
       `arn:aws:s3:::trailwarden-cloudtrail-${MANAGEMENT}`,
     );
   });

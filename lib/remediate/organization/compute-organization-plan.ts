@@ -1,0 +1,95 @@
+// The organization plan as things stand now (no database writes): the CloudTrail administrator's
+// and every member's latest snapshot from Postgres, the organization's SCP and trusted-access state
+// read live through the remediation role in the management account, and the settings.
+import type { AccountSnapshotState, BucketState } from "@/lib/collect/snapshot-types";
+import { getEnv } from "@/lib/config/env";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { hashPlan } from "@/lib/remediate/hash-plan";
+import { loadLatestSnapshot } from "@/lib/remediate/load-latest-snapshot";
+import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
+import { guardrailPolicyName } from "@/lib/remediate/organization/guardrail-policy";
+import { planOrganizationFix } from "@/lib/remediate/organization/plan-organization-fix";
+import { ORGANIZATIONS_REGION } from "@/lib/remediate/organization/plan-guardrail";
+import { readOrganizationState, type OrganizationState } from "@/lib/remediate/organization/read-organization-state";
+import type { RemediationPlan } from "@/lib/remediate/plan-types";
+import { RemediationClients } from "@/lib/remediate/remediation-clients";
+import { withOverrides, type PlanOverrides, type RemediationSettings } from "@/lib/remediate/remediation-settings";
+
+/** The organization's management account as the last collection discovered it. */
+export async function managementAccountId(): Promise<string> {
+  const account = await db.awsAccount.findFirst({
+    where: { isManagement: true, removedAt: null },
+    select: { id: true },
+  });
+  if (!account)
+    throw new NotFoundError(
+      "No management account is known: the organization fix needs a collection with TRAILWARDEN_DISCOVERY=organizations first",
+    );
+  return account.id;
+}
+
+/** Reads the organization's live state through the remediation role in the management account. */
+export async function loadOrganizationState(
+  managementId: string,
+  settings: RemediationSettings,
+): Promise<OrganizationState> {
+  const clients = new RemediationClients({ mutationsPerSecond: settings.mutationsPerSecond });
+  try {
+    return await readOrganizationState(clients.clients(managementId, ORGANIZATIONS_REGION).organizations, {
+      guardrailName: guardrailPolicyName(settings.namePrefix),
+      targets: settings.organization.guardrailTargets,
+      delegatedAdmins: Boolean(
+        settings.organization.cloudTrailAdminAccountId &&
+        settings.organization.cloudTrailAdminAccountId !== managementId,
+      ),
+    });
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function memberStates(adminId: string): Promise<{ state: AccountSnapshotState; name: string | null }[]> {
+  const rows = await db.$queryRaw<{ name: string; state: AccountSnapshotState }[]>`
+    SELECT DISTINCT ON (s.account_id) a.name, s.state
+    FROM snapshots s JOIN aws_accounts a ON a.id = s.account_id
+    WHERE a.removed_at IS NULL AND s.account_id <> ${adminId} AND s.status <> 'error'
+    ORDER BY s.account_id, s.collected_at DESC`;
+  return rows.map((r) => ({ state: r.state, name: r.name }));
+}
+
+/** The bucket as the newest snapshot that read it shows it (a central bucket is read with the trails using it). */
+async function latestBucketState(name: string): Promise<BucketState | undefined> {
+  const rows = await db.$queryRaw<{ bucket: BucketState }[]>`
+    SELECT state->'buckets'->${name} AS bucket FROM snapshots
+    WHERE jsonb_exists(state->'buckets', ${name}) ORDER BY collected_at DESC LIMIT 1`;
+  return rows[0]?.bucket;
+}
+
+export async function computeOrganizationPlan(
+  overrides?: PlanOverrides,
+): Promise<{ plan: RemediationPlan; planHash: string }> {
+  const settings = withOverrides(await loadRemediationSettings(), overrides);
+  const managementId = await managementAccountId();
+  const adminId = settings.organization.cloudTrailAdminAccountId ?? managementId;
+  const [admin, members, organization] = await Promise.all([
+    loadLatestSnapshot(adminId),
+    memberStates(adminId),
+    loadOrganizationState(managementId, settings),
+  ]);
+  const knownBuckets: Record<string, BucketState> = {};
+  if (settings.bucket.mode === "central" && !admin.state.buckets[settings.bucket.name]) {
+    const central = await latestBucketState(settings.bucket.name);
+    if (central) knownBuckets[settings.bucket.name] = central;
+  }
+  const plan = planOrganizationFix({
+    admin: { state: admin.state, snapshotId: admin.id },
+    members,
+    organization,
+    settings,
+    remediationRoleName: getEnv().TRAILWARDEN_REMEDIATION_ROLE_NAME,
+    knownBuckets,
+  });
+  if (overrides && Object.keys(overrides).length > 0) plan.overrides = overrides;
+  return { plan, planHash: hashPlan(plan) };
+}

@@ -1,0 +1,287 @@
+// The organization fix against the simulated organization (moto through the simulator proxy) and
+// real PostgreSQL: with no organization trail, plan → apply → every account passes CloudTrail.1/.3
+// (members through the organization trail) and a second apply is empty; the SCP type disabled at
+// the root is enabled; a root already holding five SCPs is refused clearly; members' own trails are
+// untouched and listed as duplicates; an existing organization trail lacking validation, KMS and
+// CloudWatch Logs is fixed in place (no second organization trail), and with no alarm destination
+// the job ends "needs-attention" (exit code 2). moto gap: organization trails are not propagated
+// to members' ListTrails; the collector credits the organization trail read in the management
+// account (as it does for AWS, where members list it as a shadow trail), so both shapes end alike.
+import {
+  CreateTrailCommand,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  type Trail,
+} from "@aws-sdk/client-cloudtrail";
+import {
+  AttachPolicyCommand,
+  CreatePolicyCommand,
+  DeletePolicyCommand,
+  DescribePolicyCommand,
+  DetachPolicyCommand,
+  DisablePolicyTypeCommand,
+  ListPoliciesForTargetCommand,
+  ListRootsCommand,
+  EnablePolicyTypeCommand,
+} from "@aws-sdk/client-organizations";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { run as remediateCli } from "@/cli/commands/remediate";
+import { cliPrincipal } from "@/lib/audit/record-audit-event";
+import { runCollection } from "@/lib/collect/run-collection";
+import { evaluateAccount } from "@/lib/controls/evaluate-account";
+import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
+import { db } from "@/lib/db";
+import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
+import { applyRemediation } from "@/lib/remediate/apply-remediation";
+import { computeOrganizationPlan } from "@/lib/remediate/organization/compute-organization-plan";
+import { planOrganizationRemediation } from "@/lib/remediate/organization/plan-organization-remediation";
+import { runRemediation } from "@/lib/remediate/run-remediation";
+import type { Verification } from "@/lib/remediate/verify-fix";
+import { managementClients, type SimClients } from "@/sim/aws-env";
+import type { SimManifest } from "@/sim/manifest";
+import { seedOrganization } from "@/sim/seed-organization";
+import { SdkChecker } from "./remediate-end-state";
+import { useFreshDatabase } from "./support/test-database";
+
+const principal = { ...cliPrincipal("it"), email: "engineer@example.com" };
+const SCP = "SERVICE_CONTROL_POLICY";
+let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
+let manifest: SimManifest;
+let management: SimClients;
+let checker: SdkChecker;
+
+const collectAll = async () => runCollection({ trigger: "cli", onSnapshotStored: await loadEvaluationHook() });
+
+async function seed(organizationTrail: boolean): Promise<void> {
+  management?.destroy();
+  checker?.destroy();
+  manifest = await seedOrganization(process.env.AWS_ENDPOINT_URL!, { organizationTrail });
+  management = managementClients(process.env.AWS_ENDPOINT_URL!);
+  checker = new SdkChecker(process.env.AWS_ENDPOINT_URL!, manifest);
+  const summary = await collectAll();
+  expect(summary.counts.error).toBe(0);
+}
+
+async function rootScps(): Promise<{ Id?: string; Name?: string }[]> {
+  return (
+    (await management.organizations.send(new ListPoliciesForTargetCommand({ TargetId: manifest.rootId, Filter: SCP })))
+      .Policies ?? []
+  );
+}
+
+async function scpTypeEnabled(): Promise<boolean> {
+  const root = ((await management.organizations.send(new ListRootsCommand({}))).Roots ?? [])[0]!;
+  return (root.PolicyTypes ?? []).some((t) => t.Type === SCP && t.Status === "ENABLED");
+}
+
+async function latestStates(): Promise<AccountSnapshotState[]> {
+  const rows = await db.$queryRaw<{ state: AccountSnapshotState }[]>`
+    SELECT DISTINCT ON (account_id) state FROM snapshots ORDER BY account_id, collected_at DESC`;
+  return rows.map((r) => r.state);
+}
+
+async function cli(options: Parameters<typeof remediateCli>[0]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void lines.push(a.join(" ")));
+  const err = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    return { code: await remediateCli(options), out: lines.join("\n") };
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const ownTrailsOf = async (accountId: string): Promise<Trail[]> => checker.ownTrails(accountId);
+
+beforeAll(async () => {
+  fresh = await useFreshDatabase();
+  Object.assign(process.env, {
+    TRAILWARDEN_REMEDIATION_ALARM_EMAIL: "secops@example.com",
+    TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND: "10",
+  });
+  await seed(false);
+}, 300_000);
+
+afterAll(async () => {
+  management?.destroy();
+  checker?.destroy();
+  delete process.env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL;
+  delete process.env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND;
+  await fresh?.drop();
+});
+
+describe("an organization with no organization trail", () => {
+  it("plans to enable the SCP type on the root when it is disabled", async () => {
+    if (await scpTypeEnabled())
+      await management.organizations.send(new DisablePolicyTypeCommand({ RootId: manifest.rootId, PolicyType: SCP }));
+    const { plan } = await computeOrganizationPlan();
+    const enable = plan.steps.find((s) => s.operation === "EnablePolicyType")!;
+    expect(enable.params).toEqual({ RootId: manifest.rootId, PolicyType: SCP });
+    expect(plan.steps.findIndex((s) => s.operation === "EnablePolicyType")).toBeLessThan(
+      plan.steps.findIndex((s) => s.operation === "AttachPolicy"),
+    );
+  });
+
+  it("refuses clearly when the root already holds five SCPs, and never detaches them", async () => {
+    await management.organizations.send(new EnablePolicyTypeCommand({ RootId: manifest.rootId, PolicyType: SCP }));
+    const fillers: string[] = [];
+    const doc = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Deny", Action: "ec2:RunInstances", Resource: "*" }],
+    });
+    while ((await rootScps()).length < 5) {
+      const created = await management.organizations.send(
+        new CreatePolicyCommand({ Name: `team-policy-${fillers.length}`, Description: "x", Type: SCP, Content: doc }),
+      );
+      const id = created.Policy!.PolicySummary!.Id!;
+      fillers.push(id);
+      await management.organizations.send(new AttachPolicyCommand({ PolicyId: id, TargetId: manifest.rootId }));
+    }
+    try {
+      const { plan } = await computeOrganizationPlan();
+      expect(plan.status).toBe("blocked");
+      expect(plan.blockers.find((b) => b.code === "scp-quota-full")!.message).toMatch(
+        new RegExp(`${manifest.rootId} already has 5 service control policies attached .*AWS's limit is 5`),
+      );
+      await expect(
+        applyRemediation({ accountId: "", scope: "organization", principal, enqueue: false }),
+      ).rejects.toMatchObject({
+        status: 422,
+      });
+      expect((await rootScps()).length).toBe(5);
+    } finally {
+      for (const id of fillers) {
+        await management.organizations.send(new DetachPolicyCommand({ PolicyId: id, TargetId: manifest.rootId }));
+        await management.organizations.send(new DeletePolicyCommand({ PolicyId: id }));
+      }
+      await management.organizations.send(new DisablePolicyTypeCommand({ RootId: manifest.rootId, PolicyType: SCP }));
+    }
+  });
+
+  it("plans, applies and verifies: every account passes CloudTrail.1/.3, the guardrail is attached", async () => {
+    const memberTrailsBefore = await Promise.all(manifest.accounts.slice(1).map((a) => ownTrailsOf(a.accountId)));
+    const planned = await planOrganizationRemediation({ principal });
+    const { plan } = planned;
+    expect(plan.scope).toBe("organization");
+    expect(plan.accountId).toBe(manifest.managementAccountId);
+    const create = plan.steps.find((s) => s.operation === "CreateTrail")!;
+    expect(create.params).toMatchObject({ Name: "trailwarden-organization", IsOrganizationTrail: true });
+    expect(plan.steps.every((s) => s.targetAccountId === manifest.managementAccountId)).toBe(true);
+    // Members' own trails: listed as duplicates, never a step.
+    const withTrails = manifest.accounts.filter(
+      (a) => a.trails.length > 0 && a.accountId !== manifest.managementAccountId,
+    );
+    expect(plan.organization!.duplicates.length).toBeGreaterThan(0);
+    for (const d of plan.organization!.duplicates) expect(withTrails.map((a) => a.accountId)).toContain(d.accountId);
+    expect(plan.notes.filter((n) => n.code === "duplicate-member-trail").length).toBe(
+      plan.organization!.duplicates.length,
+    );
+
+    const applied = await applyRemediation({
+      accountId: "",
+      scope: "organization",
+      planId: planned.jobId,
+      principal,
+      enqueue: false,
+    });
+    expect(applied.status).toBe("queued");
+    const status = await runRemediation(applied.jobId);
+    const job = await db.remediationJob.findUnique({ where: { id: applied.jobId }, include: { steps: true } });
+    expect(job!.steps.filter((s) => s.status !== "succeeded").map((s) => `${s.operation}: ${s.error}`)).toEqual([]);
+    expect((job!.verification as unknown as Verification).failing).toEqual([]);
+    expect(status).toBe("succeeded");
+
+    // Independently, with the SDK: one organization trail, logging everything, guardrail attached.
+    const trails = (await management.cloudtrail.send(new DescribeTrailsCommand({}))).trailList ?? [];
+    const org = trails.filter((t) => t.IsOrganizationTrail);
+    expect(org.map((t) => t.Name)).toEqual(["trailwarden-organization"]);
+    expect(org[0]).toMatchObject({ IsMultiRegionTrail: true, LogFileValidationEnabled: true });
+    expect(org[0]!.KmsKeyId).toBeTruthy();
+    expect(org[0]!.CloudWatchLogsLogGroupArn).toBeTruthy();
+    const selectors = await management.cloudtrail.send(
+      new GetEventSelectorsCommand({ TrailName: "trailwarden-organization" }),
+    );
+    expect(selectors.EventSelectors).toEqual([
+      expect.objectContaining({ ReadWriteType: "All", IncludeManagementEvents: true }),
+    ]);
+    expect(await scpTypeEnabled()).toBe(true);
+    const guard = (await rootScps()).find((p) => p.Name === "trailwarden-protect-cloudtrail")!;
+    const content = JSON.parse(
+      (await management.organizations.send(new DescribePolicyCommand({ PolicyId: guard.Id! }))).Policy!.Content!,
+    );
+    expect(content.Statement[0].Action).toContain("cloudtrail:StopLogging");
+    expect(content.Statement.every((s: { Effect: string }) => s.Effect === "Deny")).toBe(true);
+
+    // Every account passes CloudTrail.1 and .3 (members through the organization trail).
+    const states = await latestStates();
+    expect(states).toHaveLength(manifest.accounts.length);
+    for (const state of states) {
+      const v = evaluateAccount(state, { requiredTagKeys: [] });
+      for (const id of ["CloudTrail.1", "CloudTrail.3"])
+        expect(v.find((x) => x.controlId === id)?.status, `${state.accountId} ${id}`).toBe("PASSED");
+    }
+    // Members' own trails are exactly as they were.
+    const memberTrailsAfter = await Promise.all(manifest.accounts.slice(1).map((a) => ownTrailsOf(a.accountId)));
+    expect(memberTrailsAfter).toEqual(memberTrailsBefore);
+  }, 600_000);
+
+  it("plans nothing the second time, and an apply changes nothing", async () => {
+    const { plan } = await computeOrganizationPlan();
+    expect(plan.steps).toEqual([]);
+    const applied = await applyRemediation({ accountId: "", scope: "organization", principal, enqueue: false });
+    expect(applied.status).toBe("succeeded");
+    const org = ((await management.cloudtrail.send(new DescribeTrailsCommand({}))).trailList ?? []).filter(
+      (t) => t.IsOrganizationTrail,
+    );
+    expect(org).toHaveLength(1);
+    expect((await rootScps()).filter((p) => p.Name === "trailwarden-protect-cloudtrail")).toHaveLength(1);
+  });
+});
+
+describe("an existing organization trail lacking validation, KMS and CloudWatch Logs", () => {
+  beforeAll(async () => {
+    await seed(false);
+    delete process.env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL;
+    await management.cloudtrail.send(
+      new CreateTrailCommand({
+        Name: "legacy-org",
+        S3BucketName: manifest.centralBucketName,
+        IsOrganizationTrail: true,
+        IsMultiRegionTrail: true,
+      }),
+    );
+    await collectAll();
+  }, 300_000);
+
+  it("is fixed in place (no second organization trail); with no alarm destination the job needs attention, exit 2", async () => {
+    const { plan } = await computeOrganizationPlan();
+    expect(plan.steps.some((s) => s.operation === "CreateTrail" && s.params.IsOrganizationTrail)).toBe(false);
+    const update = plan.steps.find((s) => s.operation === "UpdateTrail")!;
+    expect(update.params).toMatchObject({ Name: "legacy-org", EnableLogFileValidation: true });
+    expect(Object.keys(update.params)).toEqual(
+      expect.arrayContaining(["KmsKeyId", "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn"]),
+    );
+    expect(plan.notes.map((n) => n.code)).toContain("alarm-destination-needed");
+
+    const dry = await cli({ organization: true, dryRun: true });
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain("Organization plan");
+    const { code, out } = await cli({ organization: true, apply: true, yes: true });
+    expect(out).toContain("applied — needs attention");
+    expect(code).toBe(2);
+
+    const org = ((await management.cloudtrail.send(new DescribeTrailsCommand({}))).trailList ?? []).filter(
+      (t) => t.IsOrganizationTrail,
+    );
+    expect(org.map((t) => t.Name)).toEqual(["legacy-org"]);
+    expect(org[0]).toMatchObject({ LogFileValidationEnabled: true });
+    expect(org[0]!.KmsKeyId).toBeTruthy();
+    expect(org[0]!.CloudWatchLogsLogGroupArn).toBeTruthy();
+    const job = await db.remediationJob.findFirst({ where: { mode: "apply" }, orderBy: { createdAt: "desc" } });
+    expect(job!.status).toBe("needs-attention");
+    const v = job!.verification as unknown as Verification;
+    expect(v.failing.every((f) => f.controlId.startsWith("CloudWatch."))).toBe(true);
+    expect(v.actions![0]!.action).toMatch(/alarm e-mail/);
+  }, 600_000);
+});
