@@ -1,5 +1,5 @@
-// /remediation — progress for managers: every remediation job, failing controls over time, and
-// time to fix per control (?days=30|90|180 sets the period).
+// /remediation — progress for managers: the organization fix entry, every remediation job, failing
+// controls over time, and time to fix per control (?days=30|90|180 sets the period).
 import type { Metadata } from "next";
 import { requirePageRole } from "@/lib/auth/guards";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +7,7 @@ import { CardSkeleton } from "@/components/ui/skeleton";
 import { Widget } from "@/components/ui/widget";
 import { BurnDownCard } from "@/app/remediation/_components/burn-down-card";
 import { JobsCard } from "@/app/remediation/_components/jobs-card";
+import { OrganizationCard } from "@/app/remediation/_components/organization-card";
 import { TimeToFixCard } from "@/app/remediation/_components/time-to-fix-card";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +23,9 @@ export default async function RemediationPage({ searchParams }: { searchParams: 
         title="Remediation"
         description="What was failing, what was fixed, by whom and how fast. Fixes are verified by re-collecting the account; Security Hub catches up within a day."
       />
+      <div className="mb-4">
+        <OrganizationCard />
+      </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Widget title="Failing controls over time" fallback={<CardSkeleton className="h-[330px]" lines={6} />}>
           <BurnDownCard days={days} />

@@ -1,7 +1,8 @@
 "use client";
-// "Fix whole family" for one account: plans (POST mode "plan"), shows the plan as a diff, asks for
-// an explicit confirmation, applies exactly that plan (POST mode "apply" with its planId), then
-// follows the job's progress live. A native modal <dialog>: Escape or the close button leaves it.
+// "Fix whole family" for one account, or the organization fix (scope "organization"): plans (POST
+// mode "plan"), shows the plan as a diff, asks for an explicit confirmation, applies exactly that
+// plan (POST mode "apply" with its planId), then follows the job's progress live. A native modal
+// <dialog>: Escape or the close button leaves it.
 import { useMutation } from "@tanstack/react-query";
 import { Loader2, Wrench, X } from "lucide-react";
 import Link from "next/link";
@@ -9,26 +10,30 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RemediationJobView } from "@/lib/views/remediation-view";
 import { AlarmDestinationForm } from "@/components/remediation/alarm-destination-form";
-import { applyPlan, planFix, type AlarmDestination } from "@/components/remediation/remediation-api";
+import { applyPlan, planFix, type AlarmDestination, type FixTarget } from "@/components/remediation/remediation-api";
 import { JobProgress } from "@/components/remediation/job-progress";
 import { PlanDiff } from "@/components/remediation/plan-diff";
 
 export function FixFamilyDialog({
   accountId,
   accountName,
+  organization = false,
   onClose,
 }: {
-  accountId: string;
+  accountId?: string;
   accountName?: string;
+  /** The organization fix instead of one account's family fix. */
+  organization?: boolean;
   onClose: () => void;
 }) {
+  const target: FixTarget = organization ? { scope: "organization" } : { accountId: accountId ?? "" };
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const plan = useMutation({ mutationFn: (destination?: AlarmDestination) => planFix(accountId, destination) });
+  const plan = useMutation({ mutationFn: (destination?: AlarmDestination) => planFix(target, destination) });
   const apply = useMutation({
-    mutationFn: (planId: string) => applyPlan(accountId, planId),
+    mutationFn: (planId: string) => applyPlan(target, planId),
     onSuccess: (r) => setJobId(r.jobId),
   });
   const { mutate: startPlan } = plan;
@@ -60,10 +65,19 @@ export function FixFamilyDialog({
         <header className="flex items-start justify-between gap-3 border-b border-slate-200 bg-white px-5 py-4">
           <div className="min-w-0">
             <h2 id="fix-title" className="flex items-center gap-2 text-base font-semibold text-slate-900">
-              <Wrench aria-hidden className="h-4 w-4" /> Fix the whole CloudTrail family
+              <Wrench aria-hidden className="h-4 w-4" />{" "}
+              {organization
+                ? "Organization fix: one organization trail and a guardrail"
+                : "Fix the whole CloudTrail family"}
             </h2>
             <p className="mt-0.5 text-sm text-slate-600">
-              {accountName ?? "Account"} · <span className="font-mono">{accountId}</span>
+              {organization ? (
+                "Every account of the organization, present and future"
+              ) : (
+                <>
+                  {accountName ?? "Account"} · <span className="font-mono">{accountId}</span>
+                </>
+              )}
               {jobId ? (
                 <>
                   {" "}
@@ -122,7 +136,8 @@ export function FixFamilyDialog({
                   className="h-4 w-4"
                   data-testid="confirm-plan"
                 />
-                I reviewed these {job.steps.length} changes to account {accountId}
+                I reviewed these {job.steps.length} changes to{" "}
+                {organization ? "the organization" : `account ${accountId}`}
               </label>
             ) : null}
             {apply.isError ? (

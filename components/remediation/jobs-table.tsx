@@ -48,10 +48,18 @@ export function JobsTable({ jobs }: { jobs: RemediationJobRow[] }) {
                 </Link>
               </td>
               <td className="py-2 pr-3">
-                <Link href={`/accounts/${j.accountId}`} className="font-medium text-slate-900 hover:underline">
-                  {j.accountName ?? j.accountId}
-                </Link>
-                <div className="font-mono text-xs text-slate-500">{j.accountId}</div>
+                {j.scope === "organization" ? (
+                  <span className="font-medium text-slate-900" data-testid="job-scope-organization">
+                    Organization
+                  </span>
+                ) : (
+                  <Link href={`/accounts/${j.accountId}`} className="font-medium text-slate-900 hover:underline">
+                    {j.accountName ?? j.accountId}
+                  </Link>
+                )}
+                <div className="font-mono text-xs text-slate-500">
+                  {j.scope === "organization" ? `trail in ${j.accountId}` : j.accountId}
+                </div>
               </td>
               <td className="py-2 pr-3 text-slate-700">{j.requestedBy}</td>
               <td className="py-2 pr-3">

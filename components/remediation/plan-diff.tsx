@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { formatValue } from "@/lib/remediate/plan/render-plan-text";
 import type { PlanStep } from "@/lib/remediate/plan/plan-types";
 import type { RemediationJobView } from "@/lib/views/remediation-view";
+import { OrganizationPlanSummary } from "@/components/remediation/organization-plan-summary";
 
 const ACTION: Record<PlanStep["action"], { mark: string; label: string; className: string }> = {
   create: { mark: "+", label: "create if missing", className: "bg-passed/10 text-passed" },
@@ -84,6 +85,7 @@ export function PlanSummary({ plan }: { plan: RemediationJobView["plan"] }) {
         {plan.summary}
       </p>
       {plan.strategy.kind !== "none" ? <p className="text-slate-700">{plan.strategy.summary}.</p> : null}
+      {plan.organization ? <OrganizationPlanSummary info={plan.organization} /> : null}
       {plan.blockers.length > 0 ? (
         <div
           role="alert"
@@ -105,7 +107,7 @@ export function PlanSummary({ plan }: { plan: RemediationJobView["plan"] }) {
           </summary>
           <ul className="mt-2 space-y-1 text-xs">
             {failing.map((f) => (
-              <li key={f.controlId}>
+              <li key={`${f.controlId} ${f.reason}`}>
                 <span className="font-mono font-medium">{f.controlId}</span>{" "}
                 <span className="text-slate-500">{f.status}</span> — {f.reason}
               </li>

@@ -19,19 +19,27 @@ export interface AlarmDestination {
   alarmTopicArn?: string;
 }
 
-export async function planFix(accountId: string, destination: AlarmDestination = {}): Promise<RemediationJobView> {
+/** A family fix of one account, or the organization fix. */
+export type FixTarget = { accountId: string } | { scope: "organization" };
+
+export async function planFix(
+  target: FixTarget | string,
+  destination: AlarmDestination = {},
+): Promise<RemediationJobView> {
+  const which = typeof target === "string" ? { accountId: target } : target;
   const { job } = await call<{ job: RemediationJobView }>("/api/v1/remediations", {
     method: "POST",
-    body: JSON.stringify({ accountId, mode: "plan", ...destination }),
+    body: JSON.stringify({ ...which, mode: "plan", ...destination }),
   });
   return job;
 }
 
 export async function applyPlan(
-  accountId: string,
+  target: FixTarget | string,
   planId: string,
 ): Promise<{ jobId: string; status: string; job: RemediationJobView }> {
-  return call("/api/v1/remediations", { method: "POST", body: JSON.stringify({ accountId, mode: "apply", planId }) });
+  const which = typeof target === "string" ? { accountId: target } : target;
+  return call("/api/v1/remediations", { method: "POST", body: JSON.stringify({ ...which, mode: "apply", planId }) });
 }
 
 export function fetchJob(jobId: string): Promise<RemediationJobView> {

@@ -47,8 +47,8 @@ export function VerificationPanel({ verification }: { verification: NonNullable<
           ) : null}
           {verification.failing.length > 0 ? (
             <ul className="mt-2 space-y-1 text-xs text-slate-800">
-              {verification.failing.map((f) => (
-                <li key={f.controlId}>
+              {verification.failing.map((f, i) => (
+                <li key={`${f.controlId}-${i}`}>
                   <span className="font-mono font-medium">{f.controlId}</span> {f.status} — {f.reason}
                 </li>
               ))}
@@ -56,8 +56,8 @@ export function VerificationPanel({ verification }: { verification: NonNullable<
           ) : null}
           {verification.caveats.length > 0 ? (
             <ul className="mt-2 space-y-1 text-xs text-slate-600">
-              {verification.caveats.map((c) => (
-                <li key={c.controlId}>
+              {verification.caveats.map((c, i) => (
+                <li key={`${c.controlId}-${i}`}>
                   <span className="font-mono">{c.controlId}</span> {c.status} — {c.reason}
                 </li>
               ))}

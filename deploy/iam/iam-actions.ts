@@ -112,6 +112,10 @@ export const COMPANION_ACTIONS: Readonly<Record<string, CompanionRule>> = {
     actions: ["cloudtrail:AddTags", "iam:PassRole"],
     why: "CreateTrail is sent with TagsList (needs cloudtrail:AddTags) and CloudWatchLogsRoleArn (the delivery role is passed to CloudTrail: iam:PassRole)",
   },
+  "organizations:CreatePolicy": {
+    actions: ["organizations:TagResource"],
+    why: "CreatePolicy is sent with Tags (ManagedBy=trailwarden, how the guardrail is recognised); tagging on creation needs organizations:TagResource",
+  },
   "cloudtrail:UpdateTrail": {
     actions: ["iam:PassRole"],
     why: "UpdateTrail may set CloudWatchLogsRoleArn: the delivery role is passed to CloudTrail (iam:PassRole)",

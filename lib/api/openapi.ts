@@ -150,17 +150,22 @@ const paths: Record<string, object> = {
       responses: { "200": { description: "jobs", content: json({ type: "object" }) }, ...errors(400, 401, 403) },
     },
     post: {
-      summary: "Plan, or apply, the whole-family fix for one account",
+      summary: "Plan, or apply, the whole-family fix for one account, or the organization fix",
       description:
-        '`{accountId, mode: "plan"}` stores and returns the plan (201). `{accountId, mode: "apply", planId}` applies exactly that confirmed plan (202; 409 plan_stale if the account changed). `{accountId, mode: "apply"}` plans and applies at once.',
+        '`{accountId, mode: "plan"}` stores and returns the plan (201). `{accountId, mode: "apply", planId}` applies exactly that confirmed plan (202; 409 plan_stale if the account changed). `{accountId, mode: "apply"}` plans and applies at once. `{scope: "organization", mode, planId?}` does the same for the organization fix: one organization trail (adopted and fixed, or created in the management account or CloudTrail\'s delegated administrator) and the guardrail SCP trailwarden-protect-cloudtrail; 422 plan_blocked when a guardrail target already holds five SCPs.',
       ...role("engineer"),
       requestBody: {
         required: true,
         content: json({
           type: "object",
-          required: ["accountId", "mode"],
+          required: ["mode"],
           properties: {
-            accountId: { type: "string", pattern: "^\\d{12}$" },
+            accountId: {
+              type: "string",
+              pattern: "^\\d{12}$",
+              description: 'the account of a family fix; required unless scope is "organization"',
+            },
+            scope: { type: "string", enum: ["account", "organization"], default: "account" },
             mode: { type: "string", enum: ["plan", "apply"] },
             planId: { type: "string", format: "uuid" },
             alarmEmail: {

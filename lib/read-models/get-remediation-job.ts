@@ -49,6 +49,7 @@ export async function getRemediationJob(jobId: string): Promise<RemediationJobVi
     accountId: job.accountId,
     accountName: job.account?.name ?? null,
     mode: job.mode,
+    scope: plan.scope ?? "account",
     status: job.status,
     active: ACTIVE_JOB_STATUSES.has(job.status),
     requestedBy: job.requestedBy,
@@ -68,6 +69,7 @@ export async function getRemediationJob(jobId: string): Promise<RemediationJobVi
       blockers: plan.blockers,
       notes: plan.notes,
       collectedAt: plan.collectedAt,
+      organization: plan.organization ?? null,
     },
     steps,
     progress: {

@@ -9,6 +9,8 @@ export interface RemediationJobRow {
   accountId: string;
   accountName: string | null;
   mode: string;
+  /** "organization": the organization fix, run in the account that owns the organization trail. */
+  scope: "account" | "organization";
   status: string;
   active: boolean;
   requestedBy: string;
@@ -88,6 +90,7 @@ export async function listRemediationJobs(options: ListJobsOptions = {}): Promis
     accountId: j.accountId,
     accountName: j.account?.name ?? null,
     mode: j.mode,
+    scope: (j.plan as { scope?: "organization" } | null)?.scope ?? "account",
     status: j.status,
     active: ACTIVE_JOB_STATUSES.has(j.status),
     requestedBy: j.requestedBy,

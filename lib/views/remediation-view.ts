@@ -1,8 +1,8 @@
 // The JSON shape of a remediation job for GET /api/v1/remediations/{id} and the pages: the job,
 // its plan (with the diff of every step), each step's stored outcome, progress and verification.
 // Times are ISO strings; nothing secret is in a plan (only resource names, ARNs and policies).
-import type { PlanIssue, PlanStep, RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import type { Verification } from "@/lib/remediate/verify/verify-fix";
+import type { OrganizationPlanInfo, PlanIssue, PlanScope, PlanStep, RemediationPlan } from "@/lib/remediate/plan/plan-types";
 
 export interface StepView extends Omit<PlanStep, "key"> {
   key: string;
@@ -22,6 +22,8 @@ export interface RemediationJobView {
   accountId: string;
   accountName: string | null;
   mode: string;
+  /** "organization": the organization fix (the job's account owns the organization trail). */
+  scope: PlanScope;
   status: string;
   /** Queued, running or verifying: keep polling. */
   active: boolean;
@@ -42,6 +44,7 @@ export interface RemediationJobView {
     blockers: PlanIssue[];
     notes: PlanIssue[];
     collectedAt: string;
+    organization: OrganizationPlanInfo | null;
   };
   steps: StepView[];
   progress: { total: number; succeeded: number; failed: number; skipped: number; running: number };

@@ -51,6 +51,9 @@ describe("POST /api/v1/remediations", () => {
       { accountId: idOf("sandbox-bob"), mode: "fix" },
       { accountId: idOf("sandbox-bob"), mode: "plan", planId: "00000000-0000-4000-8000-000000000000" },
       { accountId: idOf("sandbox-bob"), mode: "plan", extra: 1 },
+      { scope: "organization", accountId: idOf("sandbox-bob"), mode: "plan" },
+      { scope: "everything", mode: "plan" },
+      { accountId: idOf("sandbox-bob"), mode: "plan", alarmEmail: "not-an-email" },
     ]) {
       const res = await remediationsRoute(request("POST", "/api/v1/remediations", tokens.engineer, body), ctx());
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -77,6 +80,43 @@ describe("POST /api/v1/remediations", () => {
         )
       ).status,
     ).toBe(403);
+  });
+
+  it("plans the organization fix (201) and applies exactly that plan (202)", async () => {
+    const planned = await remediationsRoute(
+      request("POST", "/api/v1/remediations", tokens.engineer, { scope: "organization", mode: "plan" }),
+      ctx(),
+    );
+    expect(planned.status).toBe(201);
+    const { job } = (await planned.json()) as {
+      job: { id: string; scope: string; accountId: string; plan: { organization: { trail: { adopted: boolean } } } };
+    };
+    expect(job).toMatchObject({ scope: "organization", accountId: manifest.managementAccountId });
+    expect(job.plan.organization.trail.adopted).toBe(true);
+    // A family-fix body cannot apply the organization plan.
+    const wrong = await remediationsRoute(
+      request("POST", "/api/v1/remediations", tokens.engineer, {
+        accountId: manifest.managementAccountId,
+        mode: "apply",
+        planId: job.id,
+      }),
+      ctx(),
+    );
+    expect(wrong.status).toBe(400);
+    const applied = await remediationsRoute(
+      request("POST", "/api/v1/remediations", tokens.engineer, {
+        scope: "organization",
+        mode: "apply",
+        planId: job.id,
+      }),
+      ctx(),
+    );
+    expect(applied.status).toBe(202);
+    const cancelled = await cancelRoute(
+      request("POST", `/api/v1/remediations/${job.id}/cancel`, tokens.engineer, {}),
+      ctx({ id: job.id }),
+    );
+    expect(cancelled.status).toBe(200);
   });
 
   it("404 for an account Trailwarden does not know", async () => {

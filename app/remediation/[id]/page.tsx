@@ -32,9 +32,13 @@ export default async function RemediationJobPage({ params }: Props) {
       </nav>
       <h1 className="mt-1 text-xl font-semibold text-slate-900">
         {job.mode === "plan" ? "Plan" : "Fix"} for{" "}
-        <Link href={`/accounts/${job.accountId}`} className="hover:underline">
-          {job.accountName ?? job.accountId}
-        </Link>
+        {job.scope === "organization" ? (
+          "the organization (organization trail and guardrail)"
+        ) : (
+          <Link href={`/accounts/${job.accountId}`} className="hover:underline">
+            {job.accountName ?? job.accountId}
+          </Link>
+        )}
       </h1>
       <p className="mt-1 mb-5 text-sm text-slate-600">
         <span className="font-mono">{job.accountId}</span> · requested by {job.requestedBy} · {formatUtc(job.createdAt)}{" "}

@@ -78,6 +78,16 @@ const REMEDIATION_STAR: Record<string, string> = {
   "logs:DescribeMetricFilters": "List over a log group's filters",
   "kms:ListKeys": "List: no resource-level permissions",
   "kms:CreateKey": "the key does not exist yet; scoped by the aws:RequestTag/aws:TagKeys condition instead",
+  "organizations:DescribeOrganization": "no resource-level permissions (the organization fix, management account)",
+  "organizations:ListAWSServiceAccessForOrganization": "no resource-level permissions",
+  "organizations:ListDelegatedAdministrators": "no resource-level permissions",
+  "organizations:ListPolicies": "List: no resource-level permissions",
+  "organizations:ListRoots": "List: no resource-level permissions",
+  "organizations:EnableAWSServiceAccess":
+    "no resource-level permissions; scoped by the organizations:ServicePrincipal condition to CloudTrail",
+  "organizations:CreatePolicy":
+    "the policy does not exist yet; scoped by aws:RequestTag/ManagedBy and organizations:PolicyType instead",
+  "organizations:TagResource": "tagging the guardrail on creation; scoped by the aws:RequestTag condition",
 };
 
 /** S3 actions on a bucket that may not exist yet (HeadBucket's 404 must not become a 403). */

@@ -1,7 +1,8 @@
-// POST /api/v1/remediations — plan or apply a family fix (engineer and up). Body:
+// POST /api/v1/remediations — plan or apply a family fix, or the organization fix (engineer and up). Body:
 //   { "accountId": "123456789012", "mode": "plan" }                       → 201 { job }: the plan, stored (status "planned")
 //   { "accountId": "123456789012", "mode": "apply", "planId": "<uuid>" }  → 202 { jobId, status: "queued", progressUrl, job }
 //   { "accountId": "123456789012", "mode": "apply" }                      → plans now and applies that plan at once (automation)
+//   { "scope": "organization", "mode": "plan" | "apply", "planId"? }      → the same for the organization trail + guardrail
 // Apply with planId runs exactly the plan the user confirmed: 409 plan_stale when the latest
 // snapshot or the settings now give another plan; 422 plan_blocked when a safety rule stops it;
 // 409 remediation_active while another job of the account is queued or running; 200 with status
@@ -16,6 +17,7 @@ import { applyRemediation } from "@/lib/remediate/apply/apply-remediation";
 import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 import { listRemediationJobs } from "@/lib/read-models/list-remediation-jobs";
 import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
+import { planOrganizationRemediation } from "@/lib/remediate/organization/plan-organization-remediation";
 import { planOverridesSchema } from "@/lib/remediate/remediation-settings";
 
 export const dynamic = "force-dynamic";
@@ -23,9 +25,30 @@ export const dynamic = "force-dynamic";
 const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 
 const body = z
-  .object({ accountId, mode: z.enum(["plan", "apply"]), planId: z.uuid().optional() })
+  .object({
+    accountId: accountId.optional(),
+    scope: z.enum(["account", "organization"]).optional(),
+    mode: z.enum(["plan", "apply"]),
+    planId: z.uuid().optional(),
+  })
   .extend(planOverridesSchema.shape)
   .strict()
+  .superRefine((b, ctx) => {
+    const organization = b.scope === "organization";
+    if (organization && b.accountId !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["accountId"],
+        message:
+          "the organization fix takes no accountId (its plan names the account that owns the organization trail)",
+      });
+    if (!organization && b.accountId === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["accountId"],
+        message: 'accountId is required (or "scope": "organization" for the organization fix)',
+      });
+  })
   .refine((b) => b.mode === "apply" || b.planId === undefined, {
     message: 'planId is only accepted with mode "apply"',
     path: ["planId"],
@@ -45,17 +68,21 @@ function overridesOf(b: { alarmEmail?: string; alarmTopicArn?: string }) {
 
 export const POST = withRole("engineer", async (req, { principal }) => {
   const input = body.parse(await req.json());
+  const organization = input.scope === "organization";
   if (input.mode === "plan") {
-    const planned = await planRemediation({
-      accountId: input.accountId,
-      principal,
-      request: req,
-      overrides: overridesOf(input),
-    });
+    const planned = organization
+      ? await planOrganizationRemediation({ principal, request: req, overrides: overridesOf(input) })
+      : await planRemediation({
+          accountId: input.accountId!,
+          principal,
+          request: req,
+          overrides: overridesOf(input),
+        });
     return NextResponse.json({ job: await getRemediationJob(planned.jobId) }, { status: 201 });
   }
   const applied = await applyRemediation({
-    accountId: input.accountId,
+    accountId: input.accountId ?? "",
+    scope: organization ? "organization" : "account",
     planId: input.planId,
     principal,
     request: req,
