@@ -18,7 +18,7 @@ import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
 import { exitCodeFor } from "@/lib/remediate/verify/job-outcome";
 import { renderPlanText } from "@/lib/remediate/plan/render-plan-text";
-import { planOrganizationRemediation } from "@/lib/remediate/organization/plan-organization-remediation";
+import { planOrganizationRemediation } from "@/lib/remediate/plan/organization/plan-organization-remediation";
 import { planOverridesSchema, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 import { runRemediation, type StepEvent } from "@/lib/remediate/apply/run-remediation";
 

@@ -1,7 +1,7 @@
 // What the organization plan found and decides, above its steps: the organization trail (adopted or
 // created, where it delivers), the guardrail (policy, each target with its SCP count), and the
 // members' own trails that duplicate the organization trail's management events (information only).
-import type { OrganizationPlanInfo } from "@/lib/remediate/plan-types";
+import type { OrganizationPlanInfo } from "@/lib/remediate/plan/plan-types";
 
 export function OrganizationPlanSummary({ info }: { info: OrganizationPlanInfo }) {
   const { trail, guardrail, duplicates } = info;

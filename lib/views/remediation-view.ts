@@ -2,7 +2,13 @@
 // its plan (with the diff of every step), each step's stored outcome, progress and verification.
 // Times are ISO strings; nothing secret is in a plan (only resource names, ARNs and policies).
 import type { Verification } from "@/lib/remediate/verify/verify-fix";
-import type { OrganizationPlanInfo, PlanIssue, PlanScope, PlanStep, RemediationPlan } from "@/lib/remediate/plan/plan-types";
+import type {
+  OrganizationPlanInfo,
+  PlanIssue,
+  PlanScope,
+  PlanStep,
+  RemediationPlan,
+} from "@/lib/remediate/plan/plan-types";
 
 export interface StepView extends Omit<PlanStep, "key"> {
   key: string;

@@ -12,7 +12,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { enqueueRemediation } from "@/lib/remediate/apply/enqueue-remediation";
-import { computeOrganizationPlan } from "@/lib/remediate/organization/compute-organization-plan";
+import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compute-organization-plan";
 import { computeCurrentPlan, principalFields, storePlannedJob } from "@/lib/remediate/plan/plan-remediation";
 import type { PlanScope, RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";

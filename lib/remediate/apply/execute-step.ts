@@ -13,7 +13,7 @@ import { S3_EXECUTORS } from "@/lib/remediate/apply/execute/s3-executors";
 import type { JsonObject, JsonValue, PlanStep, StepService } from "@/lib/remediate/plan/plan-types";
 import type { ClientProvider, RecordedCall } from "@/lib/remediate/apply/remediation-clients";
 import { resolveRefs } from "@/lib/remediate/plan/step-refs";
-import { ORGANIZATIONS_EXECUTORS } from "@/lib/remediate/organization/organizations-executors";
+import { ORGANIZATIONS_EXECUTORS } from "@/lib/remediate/apply/execute/organizations-executors";
 
 const EXECUTORS: Record<StepService, Record<string, Executor>> = {
   s3: S3_EXECUTORS,

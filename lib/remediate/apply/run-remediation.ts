@@ -13,7 +13,7 @@ import type { JsonValue, PlanStep, RemediationPlan } from "@/lib/remediate/plan/
 import { RemediationClients, type ClientProvider, type RecordedCall } from "@/lib/remediate/apply/remediation-clients";
 import { jobStatusAfter } from "@/lib/remediate/verify/job-outcome";
 import { verifyFix, type Verification } from "@/lib/remediate/verify/verify-fix";
-import { verifyOrganizationFix } from "@/lib/remediate/organization/verify-organization-fix";
+import { verifyOrganizationFix } from "@/lib/remediate/verify/verify-organization-fix";
 
 export interface StepEvent {
   index: number;

@@ -15,7 +15,7 @@ import type {
 import { canonicalJson } from "@/lib/remediate/plan/policies/policy-document";
 import { advancedToApi, basicToApi } from "@/lib/remediate/plan/plan-event-selectors";
 import type { JsonObject, JsonValue, PlanStep } from "@/lib/remediate/plan/plan-types";
-import { GUARDRAIL_NAME_SUFFIX, guardrailViolations } from "@/lib/remediate/organization/guardrail-policy";
+import { GUARDRAIL_NAME_SUFFIX, guardrailViolations } from "@/lib/remediate/plan/organization/guardrail-policy";
 import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 
 export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly string[]>> = {

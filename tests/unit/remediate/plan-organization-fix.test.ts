@@ -3,12 +3,15 @@
 // members' own trails listed as duplicates and never touched; the safety rules on the new calls.
 import { describe, expect, it } from "vitest";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
-import { stepViolations } from "@/lib/remediate/assert-safe-plan";
-import { guardrailDocument, guardrailViolations } from "@/lib/remediate/organization/guardrail-policy";
-import { planOrganizationFix, type OrganizationPlanRequest } from "@/lib/remediate/organization/plan-organization-fix";
-import type { OrganizationState } from "@/lib/remediate/organization/read-organization-state";
-import { parsePolicy } from "@/lib/remediate/policies/policy-document";
-import type { RemediationPlan } from "@/lib/remediate/plan-types";
+import { stepViolations } from "@/lib/remediate/plan/assert-safe-plan";
+import { guardrailDocument, guardrailViolations } from "@/lib/remediate/plan/organization/guardrail-policy";
+import {
+  planOrganizationFix,
+  type OrganizationPlanRequest,
+} from "@/lib/remediate/plan/organization/plan-organization-fix";
+import type { OrganizationState } from "@/lib/remediate/plan/organization/read-organization-state";
+import { parsePolicy } from "@/lib/remediate/plan/policies/policy-document";
+import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { ACCOUNT, cisLogGroup, compliant, MANAGEMENT, settings, trail } from "./snapshot-fixtures";
 
 const ORG_ID = "o-abc123defg";

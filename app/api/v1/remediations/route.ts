@@ -17,7 +17,7 @@ import { applyRemediation } from "@/lib/remediate/apply/apply-remediation";
 import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 import { listRemediationJobs } from "@/lib/read-models/list-remediation-jobs";
 import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
-import { planOrganizationRemediation } from "@/lib/remediate/organization/plan-organization-remediation";
+import { planOrganizationRemediation } from "@/lib/remediate/plan/organization/plan-organization-remediation";
 import { planOverridesSchema } from "@/lib/remediate/remediation-settings";
 
 export const dynamic = "force-dynamic";

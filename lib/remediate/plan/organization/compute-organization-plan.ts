@@ -1,19 +1,22 @@
 // The organization plan as things stand now (no database writes): the CloudTrail administrator's
 // and every member's latest snapshot from Postgres, the organization's SCP and trusted-access state
 // read live through the remediation role in the management account, and the settings.
+import "server-only";
 import type { AccountSnapshotState, BucketState } from "@/lib/collect/snapshot-types";
 import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { hashPlan } from "@/lib/remediate/hash-plan";
-import { loadLatestSnapshot } from "@/lib/remediate/load-latest-snapshot";
+import { hashPlan } from "@/lib/remediate/plan/hash-plan";
+import { loadLatestSnapshot } from "@/lib/remediate/plan/load-latest-snapshot";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
-import { guardrailPolicyName } from "@/lib/remediate/organization/guardrail-policy";
-import { planOrganizationFix } from "@/lib/remediate/organization/plan-organization-fix";
-import { ORGANIZATIONS_REGION } from "@/lib/remediate/organization/plan-guardrail";
-import { readOrganizationState, type OrganizationState } from "@/lib/remediate/organization/read-organization-state";
-import type { RemediationPlan } from "@/lib/remediate/plan-types";
-import { RemediationClients } from "@/lib/remediate/remediation-clients";
+import { guardrailPolicyName } from "@/lib/remediate/plan/organization/guardrail-policy";
+import { planOrganizationFix } from "@/lib/remediate/plan/organization/plan-organization-fix";
+import { withOrganizationsClient } from "@/lib/remediate/plan/organization/organizations-reader";
+import {
+  readOrganizationState,
+  type OrganizationState,
+} from "@/lib/remediate/plan/organization/read-organization-state";
+import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { withOverrides, type PlanOverrides, type RemediationSettings } from "@/lib/remediate/remediation-settings";
 
 /** The organization's management account as the last collection discovered it. */
@@ -34,19 +37,16 @@ export async function loadOrganizationState(
   managementId: string,
   settings: RemediationSettings,
 ): Promise<OrganizationState> {
-  const clients = new RemediationClients({ mutationsPerSecond: settings.mutationsPerSecond });
-  try {
-    return await readOrganizationState(clients.clients(managementId, ORGANIZATIONS_REGION).organizations, {
+  return withOrganizationsClient(managementId, (client) =>
+    readOrganizationState(client, {
       guardrailName: guardrailPolicyName(settings.namePrefix),
       targets: settings.organization.guardrailTargets,
       delegatedAdmins: Boolean(
         settings.organization.cloudTrailAdminAccountId &&
         settings.organization.cloudTrailAdminAccountId !== managementId,
       ),
-    });
-  } finally {
-    clients.destroy();
-  }
+    }),
+  );
 }
 
 async function memberStates(adminId: string): Promise<{ state: AccountSnapshotState; name: string | null }[]> {

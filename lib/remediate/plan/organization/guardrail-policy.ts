@@ -4,10 +4,10 @@
 // break-glass roles (an SCP never grants anything). guardrailViolations is the safety rule the
 // planner and the executors apply to any SCP content remediation would write: Deny only, only the
 // actions and resources below, always with the exemption condition.
-import { canonicalJson, type PolicyDocument } from "@/lib/remediate/policies/policy-document";
-import type { JsonObject, JsonValue } from "@/lib/remediate/plan-types";
-import type { Partition } from "@/lib/remediate/resource-names";
-import { isStepRef, type StepRef } from "@/lib/remediate/step-refs";
+import { canonicalJson, type PolicyDocument } from "@/lib/remediate/plan/policies/policy-document";
+import type { JsonObject, JsonValue } from "@/lib/remediate/plan/plan-types";
+import type { Partition } from "@/lib/remediate/plan/resource-names";
+import { isStepRef, type StepRef } from "@/lib/remediate/plan/step-refs";
 
 export const GUARDRAIL_NAME_SUFFIX = "protect-cloudtrail";
 export const guardrailPolicyName = (prefix: string) => `${prefix}${GUARDRAIL_NAME_SUFFIX}`;

@@ -11,15 +11,14 @@ import {
   sameGuardrail,
   SCPS_PER_TARGET,
   type GuardrailInput,
-} from "@/lib/remediate/organization/guardrail-policy";
-import { SCP_TYPE, type OrganizationState } from "@/lib/remediate/organization/read-organization-state";
-import type { JsonValue, OrganizationPlanInfo, PlanIssue, PlanStep } from "@/lib/remediate/plan-types";
-import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
-import { stepRef } from "@/lib/remediate/step-refs";
-import { makeStep, type StepSpec } from "@/lib/remediate/steps/make-step";
+} from "@/lib/remediate/plan/organization/guardrail-policy";
+import { SCP_TYPE, type OrganizationState } from "@/lib/remediate/plan/organization/read-organization-state";
+import type { JsonValue, OrganizationPlanInfo, PlanIssue, PlanStep } from "@/lib/remediate/plan/plan-types";
+import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
+import { stepRef } from "@/lib/remediate/plan/step-refs";
+import { makeStep, type StepSpec } from "@/lib/remediate/plan/steps/make-step";
 
-/** Organizations is a global service; its API lives in us-east-1 (aws partition). */
-export const ORGANIZATIONS_REGION = "us-east-1";
+import { ORGANIZATIONS_REGION } from "@/lib/remediate/plan/organization/organizations-reader";
 
 export interface GuardrailPlan {
   steps: PlanStep[];

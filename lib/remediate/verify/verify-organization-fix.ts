@@ -5,6 +5,7 @@
 // (ListPoliciesForTarget, DescribePolicy): a re-plan with trail or guardrail steps left means the
 // fix did not hold. What only a person can do (confirm the alarm subscription, give an alarm
 // destination, check an account that could not be read) is spelled out as actions.
+import "server-only";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
 import { findLogGroup } from "@/lib/controls/evidence";
@@ -12,13 +13,13 @@ import { judgeMetricFilterChain } from "@/lib/controls/judge-metric-filter-chain
 import { indexLogGroup } from "@/lib/controls/log-group-index";
 import { CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
 import { db } from "@/lib/db";
-import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
-import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/job-outcome";
-import { computeOrganizationPlan } from "@/lib/remediate/organization/compute-organization-plan";
-import { splitPersonActions, type FailingVerdict } from "@/lib/remediate/person-actions";
-import type { PlanStep } from "@/lib/remediate/plan-types";
+import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
+import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/verify/job-outcome";
+import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compute-organization-plan";
+import { splitPersonActions, type FailingVerdict } from "@/lib/remediate/verify/person-actions";
+import type { PlanStep } from "@/lib/remediate/plan/plan-types";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
-import type { Verification } from "@/lib/remediate/verify-fix";
+import type { Verification } from "@/lib/remediate/verify/verify-fix";
 
 const NOTE =
   "Security Hub re-evaluates every 12–24 hours: its own findings catch up later. The guardrail was read back from AWS Organizations";

@@ -18,14 +18,14 @@ import {
   type OrganizationsClient,
   type PolicyType,
 } from "@aws-sdk/client-organizations";
-import { changed, hasCode, SafetyError, unchanged, type Executor } from "@/lib/remediate/execute/executor-types";
+import { changed, hasCode, SafetyError, unchanged, type Executor } from "@/lib/remediate/apply/execute/executor-types";
 import {
   contentText,
   guardrailViolations,
   sameGuardrail,
   SCPS_PER_TARGET,
-} from "@/lib/remediate/organization/guardrail-policy";
-import type { JsonObject } from "@/lib/remediate/plan-types";
+} from "@/lib/remediate/plan/organization/guardrail-policy";
+import type { JsonObject } from "@/lib/remediate/plan/plan-types";
 
 /** The resolved content as AWS receives it, checked again now that the key's ARN is known. */
 function resolvedContent(params: JsonObject): string {
@@ -34,7 +34,7 @@ function resolvedContent(params: JsonObject): string {
   if (problems.length > 0) throw new SafetyError(problems.join("; "));
   return text;
 }
-import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
+import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 
 async function isOurs(org: OrganizationsClient, policyId: string): Promise<boolean> {
   let NextToken: string | undefined;

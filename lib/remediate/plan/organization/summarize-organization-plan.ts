@@ -1,5 +1,5 @@
 // One line that says what the organization plan does (plan page, CLI, audit log).
-import type { RemediationPlan } from "@/lib/remediate/plan-types";
+import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 
 export function summarizeOrganizationPlan(plan: RemediationPlan): string {
   if (plan.status === "blocked") return `Blocked: ${plan.blockers[0]?.message ?? "a safety rule forbids this plan"}`;

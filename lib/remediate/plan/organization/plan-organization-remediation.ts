@@ -2,9 +2,9 @@
 // own) the organization trail, with scope "organization" in its plan, so the user reviews exactly
 // this plan and applies it by id (POST /api/v1/remediations with scope "organization"). Audited as
 // remediation.plan.
-import type { Principal } from "@/lib/auth/roles";
-import { computeOrganizationPlan } from "@/lib/remediate/organization/compute-organization-plan";
-import { storePlannedJob, type PlannedRemediation } from "@/lib/remediate/plan-remediation";
+import type { Principal } from "@/lib/roles";
+import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compute-organization-plan";
+import { storePlannedJob, type PlannedRemediation } from "@/lib/remediate/plan/plan-remediation";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 
 export async function planOrganizationRemediation(input: {

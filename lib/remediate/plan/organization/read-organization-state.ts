@@ -14,7 +14,7 @@ import {
   ListTagsForResourceCommand,
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
-import { MANAGED_BY_TAG } from "@/lib/remediate/resource-names";
+import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 
 export const CLOUDTRAIL_PRINCIPAL = "cloudtrail.amazonaws.com";
 export const SCP_TYPE = "SERVICE_CONTROL_POLICY";

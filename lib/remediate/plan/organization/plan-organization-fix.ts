@@ -11,28 +11,32 @@ import { evaluateAccount } from "@/lib/controls/evaluate-account";
 import { findLogGroup } from "@/lib/controls/evidence";
 import { judgeManagementEvents } from "@/lib/controls/management-events";
 import { CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
-import { planViolations } from "@/lib/remediate/assert-safe-plan";
-import { trailsInRegion, TRAILS_PER_REGION } from "@/lib/remediate/choose-primary-trail";
-import { emitSteps } from "@/lib/remediate/emit-steps";
-import { planGuardrail, ORGANIZATIONS_REGION } from "@/lib/remediate/organization/plan-guardrail";
-import { CLOUDTRAIL_PRINCIPAL, type OrganizationState } from "@/lib/remediate/organization/read-organization-state";
-import { planExistingBucketFixes } from "@/lib/remediate/plan-bucket-fixes";
-import { planCisFixes } from "@/lib/remediate/plan-cis-fixes";
-import { emptyNeeds, type PlanInputs, type PlanNeeds } from "@/lib/remediate/plan-needs";
-import { planNewTrail } from "@/lib/remediate/plan-new-trail";
-import { planPerTrailFixes, planPrimaryTrailFixes } from "@/lib/remediate/plan-trail-fixes";
+import { planViolations } from "@/lib/remediate/plan/assert-safe-plan";
+import { trailsInRegion, TRAILS_PER_REGION } from "@/lib/remediate/plan/choose-primary-trail";
+import { emitSteps } from "@/lib/remediate/plan/emit-steps";
+import { planGuardrail } from "@/lib/remediate/plan/organization/plan-guardrail";
+import { ORGANIZATIONS_REGION } from "@/lib/remediate/plan/organization/organizations-reader";
+import {
+  CLOUDTRAIL_PRINCIPAL,
+  type OrganizationState,
+} from "@/lib/remediate/plan/organization/read-organization-state";
+import { planExistingBucketFixes } from "@/lib/remediate/plan/plan-bucket-fixes";
+import { planCisFixes } from "@/lib/remediate/plan/plan-cis-fixes";
+import { emptyNeeds, type PlanInputs, type PlanNeeds } from "@/lib/remediate/plan/plan-needs";
+import { planNewTrail } from "@/lib/remediate/plan/plan-new-trail";
+import { planPerTrailFixes, planPrimaryTrailFixes } from "@/lib/remediate/plan/plan-trail-fixes";
 import {
   PLAN_SCHEMA_VERSION,
   type OrganizationPlanInfo,
   type PlanIssue,
   type PlanStep,
   type RemediationPlan,
-} from "@/lib/remediate/plan-types";
+} from "@/lib/remediate/plan/plan-types";
 import type { RemediationSettings } from "@/lib/remediate/remediation-settings";
-import { nameContext, trailArn } from "@/lib/remediate/resource-names";
-import { keyArnRef } from "@/lib/remediate/steps/ensure-kms-key";
-import { makeStep } from "@/lib/remediate/steps/make-step";
-import { summarizeOrganizationPlan } from "@/lib/remediate/organization/summarize-organization-plan";
+import { nameContext, trailArn } from "@/lib/remediate/plan/resource-names";
+import { keyArnRef } from "@/lib/remediate/plan/steps/ensure-kms-key";
+import { makeStep } from "@/lib/remediate/plan/steps/make-step";
+import { summarizeOrganizationPlan } from "@/lib/remediate/plan/organization/summarize-organization-plan";
 
 export interface OrganizationPlanRequest {
   /** The latest snapshot of the account that owns (or will own) the organization trail. */

@@ -1,0 +1,45 @@
+// An Organizations client acting in the management account through the remediation role, for the
+// plan's live reads (SCPs, trusted access, the root): snapshots hold no Organizations policies.
+// Built here rather than from the apply room's clients: planning reads, it never writes.
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { CredentialBroker } from "@/lib/aws/assume-role";
+import { ClientFactory } from "@/lib/aws/create-clients";
+import { JitteredRetryStrategy } from "@/lib/aws/retry-strategy";
+import { getEnv } from "@/lib/config/env";
+
+/** Organizations is a global service; its API lives in us-east-1 (aws partition). */
+export const ORGANIZATIONS_REGION = "us-east-1";
+
+export async function withOrganizationsClient<T>(
+  managementAccountId: string,
+  fn: (client: OrganizationsClient) => Promise<T>,
+): Promise<T> {
+  const env = getEnv();
+  const endpoint = env.AWS_ENDPOINT_URL;
+  const sts = new ClientFactory({
+    endpoint,
+    maxAttempts: env.TRAILWARDEN_AWS_MAX_ATTEMPTS,
+    timeoutMs: env.TRAILWARDEN_AWS_TIMEOUT_MS,
+  });
+  const broker = new CredentialBroker(sts, {
+    roleName: env.TRAILWARDEN_REMEDIATION_ROLE_NAME,
+    externalId: env.TRAILWARDEN_EXTERNAL_ID,
+    region: env.AWS_REGION ?? ORGANIZATIONS_REGION,
+    endpoint,
+    sessionName: "trailwarden-remediate",
+  });
+  const client = new OrganizationsClient({
+    region: ORGANIZATIONS_REGION,
+    credentials: broker.provider(managementAccountId),
+    maxAttempts: env.TRAILWARDEN_AWS_MAX_ATTEMPTS,
+    retryStrategy: new JitteredRetryStrategy({ maxAttempts: env.TRAILWARDEN_AWS_MAX_ATTEMPTS }),
+    customUserAgent: "trailwarden-remediate",
+    ...(endpoint ? { endpoint } : {}),
+  });
+  try {
+    return await fn(client);
+  } finally {
+    client.destroy();
+    sts.destroy();
+  }
+}
