@@ -11,6 +11,7 @@ import {
 } from "@/lib/remediate/plan/organization/plan-organization-fix";
 import type { OrganizationState } from "@/lib/remediate/plan/organization/read-organization-state";
 import { parsePolicy } from "@/lib/remediate/plan/policies/policy-document";
+import { parseRemediationSettings } from "@/lib/remediate/remediation-settings";
 import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { ACCOUNT, cisLogGroup, compliant, MANAGEMENT, settings, trail } from "./snapshot-fixtures";
 
@@ -277,6 +278,32 @@ describe("the guardrail", () => {
       ["UpdatePolicy", "p-guard"],
       ["AttachPolicy", "ou-ab12-11111111"],
     ]);
+  });
+});
+
+describe("organization settings", () => {
+  it("reads the administrator, guardrail targets and break-glass roles from the environment", () => {
+    const parsed = parseRemediationSettings(
+      { organization: { breakGlassRoleArns: ["arn:aws:iam::111111111111:role/Stored"] } },
+      {
+        TRAILWARDEN_CLOUDTRAIL_ADMIN_ACCOUNT: "222222222222",
+        TRAILWARDEN_GUARDRAIL_TARGETS: "ou-ab12-11111111, r-ab12",
+      },
+    );
+    expect(parsed.organization).toEqual({
+      cloudTrailAdminAccountId: "222222222222",
+      guardrailTargets: ["ou-ab12-11111111", "r-ab12"],
+      breakGlassRoleArns: ["arn:aws:iam::111111111111:role/Stored"],
+    });
+  });
+
+  it("names the bad variable's field", () => {
+    expect(() => parseRemediationSettings({}, { TRAILWARDEN_GUARDRAIL_TARGETS: "prod-ou" })).toThrow(
+      /organization\.guardrailTargets\.0: must be a root id/,
+    );
+    expect(() =>
+      parseRemediationSettings({}, { TRAILWARDEN_GUARDRAIL_BREAK_GLASS_ROLES: "arn:aws:iam::1:user/bob" }),
+    ).toThrow(/organization\.breakGlassRoleArns\.0: must be an IAM role ARN/);
   });
 });
 
