@@ -115,7 +115,7 @@ describe("an organization with no organization trail", () => {
   it("plans to enable the SCP type on the root when it is disabled", async () => {
     if (await scpTypeEnabled())
       await management.organizations.send(new DisablePolicyTypeCommand({ RootId: manifest.rootId, PolicyType: SCP }));
-    const { plan } = await computeOrganizationPlan();
+    const { plan } = await computeOrganizationPlan({ user: principal.email });
     const enable = plan.steps.find((s) => s.operation === "EnablePolicyType")!;
     expect(enable.params).toEqual({ RootId: manifest.rootId, PolicyType: SCP });
     expect(plan.steps.findIndex((s) => s.operation === "EnablePolicyType")).toBeLessThan(
@@ -139,7 +139,7 @@ describe("an organization with no organization trail", () => {
       await management.organizations.send(new AttachPolicyCommand({ PolicyId: id, TargetId: manifest.rootId }));
     }
     try {
-      const { plan } = await computeOrganizationPlan();
+      const { plan } = await computeOrganizationPlan({ user: principal.email });
       expect(plan.status).toBe("blocked");
       expect(plan.blockers.find((b) => b.code === "scp-quota-full")!.message).toMatch(
         new RegExp(`${manifest.rootId} already has 5 service control policies attached .*AWS's limit is 5`),
@@ -227,7 +227,7 @@ describe("an organization with no organization trail", () => {
   }, 600_000);
 
   it("plans nothing the second time, and an apply changes nothing", async () => {
-    const { plan } = await computeOrganizationPlan();
+    const { plan } = await computeOrganizationPlan({ user: principal.email });
     expect(plan.steps).toEqual([]);
     const applied = await applyRemediation({ accountId: "", scope: "organization", principal, enqueue: false });
     expect(applied.status).toBe("succeeded");
@@ -255,7 +255,7 @@ describe("an existing organization trail lacking validation, KMS and CloudWatch 
   }, 300_000);
 
   it("is fixed in place (no second organization trail); with no alarm destination the job needs attention, exit 2", async () => {
-    const { plan } = await computeOrganizationPlan();
+    const { plan } = await computeOrganizationPlan({ user: principal.email });
     expect(plan.steps.some((s) => s.operation === "CreateTrail" && s.params.IsOrganizationTrail)).toBe(false);
     const update = plan.steps.find((s) => s.operation === "UpdateTrail")!;
     expect(update.params).toMatchObject({ Name: "legacy-org", EnableLogFileValidation: true });

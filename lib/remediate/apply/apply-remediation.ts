@@ -119,7 +119,7 @@ export async function applyRemediation(input: ApplyInput): Promise<ApplyResult> 
   const overrides = input.planId ? await storedOverrides(input.planId) : input.overrides;
   const current =
     scope === "organization"
-      ? await computeOrganizationPlan(overrides)
+      ? await computeOrganizationPlan({ user: principalFields(input.principal).requestedBy, overrides })
       : await computeCurrentPlan(input.accountId, overrides);
   const accountId = current.plan.accountId;
   if (scope === "organization") await assertNoActiveJob(accountId);

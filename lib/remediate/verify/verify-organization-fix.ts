@@ -78,7 +78,7 @@ export async function verifyOrganizationFix(
       failing.push({ ...v, controlId: v.controlId, reason: `account ${name} (${state.accountId}): ${v.reason}` });
   }
 
-  const { plan: replan } = await computeOrganizationPlan(overrides);
+  const { plan: replan } = await computeOrganizationPlan({ user: requestedBy, overrides });
   const left = replan.steps.filter((s) => !isAlarmStep(s));
   const guardrailLeft = left.filter((s) => s.service === "organizations");
   const trailLeft = left.filter((s) => s.service !== "organizations");

@@ -36,8 +36,9 @@ export async function managementAccountId(): Promise<string> {
 export async function loadOrganizationState(
   managementId: string,
   settings: RemediationSettings,
+  user: string,
 ): Promise<OrganizationState> {
-  return withOrganizationsClient(managementId, (client) =>
+  return withOrganizationsClient(managementId, user, (client) =>
     readOrganizationState(client, {
       guardrailName: guardrailPolicyName(settings.namePrefix),
       targets: settings.organization.guardrailTargets,
@@ -66,16 +67,19 @@ async function latestBucketState(name: string): Promise<BucketState | undefined>
   return rows[0]?.bucket;
 }
 
-export async function computeOrganizationPlan(
-  overrides?: PlanOverrides,
-): Promise<{ plan: RemediationPlan; planHash: string }> {
+export async function computeOrganizationPlan(input: {
+  /** Who asks (the session's SourceIdentity in the management account). */
+  user: string;
+  overrides?: PlanOverrides;
+}): Promise<{ plan: RemediationPlan; planHash: string }> {
+  const { overrides } = input;
   const settings = withOverrides(await loadRemediationSettings(), overrides);
   const managementId = await managementAccountId();
   const adminId = settings.organization.cloudTrailAdminAccountId ?? managementId;
   const [admin, members, organization] = await Promise.all([
     loadLatestSnapshot(adminId),
     memberStates(adminId),
-    loadOrganizationState(managementId, settings),
+    loadOrganizationState(managementId, settings, input.user),
   ]);
   const knownBuckets: Record<string, BucketState> = {};
   if (settings.bucket.mode === "central" && !admin.state.buckets[settings.bucket.name]) {

@@ -5,13 +5,19 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { CredentialBroker } from "@/lib/aws/assume-role";
 import { ClientFactory } from "@/lib/aws/create-clients";
 import { JitteredRetryStrategy } from "@/lib/aws/retry-strategy";
+import { remediateSession } from "@/lib/aws/session-identity";
 import { getEnv } from "@/lib/config/env";
 
 /** Organizations is a global service; its API lives in us-east-1 (aws partition). */
 export const ORGANIZATIONS_REGION = "us-east-1";
 
+/**
+ * `user`: who asked for the plan. The session is `trailwarden-remediate-plan-<user>` with the user
+ * as SourceIdentity, so the management account's own record says who read it.
+ */
 export async function withOrganizationsClient<T>(
   managementAccountId: string,
+  user: string,
   fn: (client: OrganizationsClient) => Promise<T>,
 ): Promise<T> {
   const env = getEnv();
@@ -26,7 +32,7 @@ export async function withOrganizationsClient<T>(
     externalId: env.TRAILWARDEN_EXTERNAL_ID,
     region: env.AWS_REGION ?? ORGANIZATIONS_REGION,
     endpoint,
-    sessionName: "trailwarden-remediate",
+    session: remediateSession("plan", user),
   });
   const client = new OrganizationsClient({
     region: ORGANIZATIONS_REGION,

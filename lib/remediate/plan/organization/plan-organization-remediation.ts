@@ -4,7 +4,7 @@
 // remediation.plan.
 import type { Principal } from "@/lib/roles";
 import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compute-organization-plan";
-import { storePlannedJob, type PlannedRemediation } from "@/lib/remediate/plan/plan-remediation";
+import { principalFields, storePlannedJob, type PlannedRemediation } from "@/lib/remediate/plan/plan-remediation";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 
 export async function planOrganizationRemediation(input: {
@@ -12,7 +12,10 @@ export async function planOrganizationRemediation(input: {
   request?: Request;
   overrides?: PlanOverrides;
 }): Promise<PlannedRemediation> {
-  const { plan, planHash } = await computeOrganizationPlan(input.overrides);
+  const { plan, planHash } = await computeOrganizationPlan({
+    user: principalFields(input.principal).requestedBy,
+    overrides: input.overrides,
+  });
   return storePlannedJob({
     accountId: plan.accountId,
     plan,
