@@ -1,371 +1,117 @@
-// The OpenAPI 3.1 document served (publicly) at /api/v1/openapi.json. tests/unit/api/openapi.test.ts
-// checks that every route handler under app/api/v1 is described here, so it cannot drift silently.
-import { authOpenApiPaths, authOpenApiSchemas } from "@/lib/auth/openapi-auth-paths";
+// The OpenAPI 3.1 document served (publicly) at /api/v1/openapi.json, generated from the endpoint
+// contracts in lib/api/endpoints/: the zod schemas each route handler parses its input with, and
+// the schemas of its JSON answers, turned into JSON Schema by zod (z.toJSONSchema). Nothing here is
+// written by hand per route, so a route's validation and its documentation cannot drift.
+// tests/unit/api/openapi.test.ts checks that every route file is listed; the integration test
+// tests/integration/api-shapes.test.ts checks real answers against the documented schemas.
+// Adding a route: docs/api.md.
+import { z } from "zod";
+import type { Endpoint, ErrorStatus } from "@/lib/api/define-endpoint";
+import { errorBodySchema } from "@/lib/api/endpoints/common";
+import { ENDPOINTS } from "@/lib/api/endpoints/index";
 
-const json = (schema: object) => ({ "application/json": { schema } });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errorCodes: Record<number, string> = {
+type JsonSchema = Record<string, unknown>;
+
+const ERROR_TEXT: Record<ErrorStatus, string> = {
   400: "Invalid input: `message` and `issues` name what is wrong",
   401: "No valid session or API token",
   403: "Role too low, or a cross-site request made with a session cookie",
   404: "Not found",
   409: "Conflicts with the current state (see `error` and `message`)",
   422: "Refused by a safety rule (see `message`)",
-};
-const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: errorCodes[c], content: json(ref("Error")) }]));
-const accountIdParam = {
-  name: "accountId",
-  in: "path",
-  required: true,
-  schema: { type: "string", pattern: "^\\d{12}$" },
-};
-const uuidParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
-const role = (r: string) => ({ "x-required-role": r });
-
-const paths: Record<string, object> = {
-  "/api/health": {
-    get: {
-      summary: "Liveness and database reachability (public)",
-      security: [],
-      responses: { "200": { description: "ok" }, "503": { description: "database unreachable" } },
-    },
-  },
-  "/api/v1/openapi.json": {
-    get: { summary: "This document (public)", security: [], responses: { "200": { description: "OpenAPI 3.1" } } },
-  },
-  "/api/v1/posture": {
-    get: {
-      summary: "The current control matrix (same shape as `trailwarden posture --format json`)",
-      ...role("viewer"),
-      parameters: [
-        { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"] } },
-        {
-          name: "account",
-          in: "query",
-          schema: { type: "array", items: { type: "string" } },
-          style: "form",
-          explode: true,
-        },
-      ],
-      responses: {
-        "200": {
-          description: "posture",
-          content: { ...json(ref("Posture")), "text/csv": { schema: { type: "string" } } },
-        },
-        ...errors(400, 401, 403),
-      },
-    },
-  },
-  "/api/v1/matrix": {
-    get: {
-      summary: "The compact matrix the /matrix page renders (status codes P F W N X E; lower case = stale ERROR)",
-      ...role("viewer"),
-      responses: { "200": { description: "matrix", content: json({ type: "object" }) }, ...errors(401, 403) },
-    },
-  },
-  "/api/v1/matrix/reasons": {
-    get: {
-      summary: "Reasons behind the current verdicts of up to 200 accounts",
-      ...role("viewer"),
-      parameters: [
-        {
-          name: "accounts",
-          in: "query",
-          required: true,
-          schema: { type: "string" },
-          description: "comma-separated account ids",
-        },
-      ],
-      responses: { "200": { description: "reasons", content: json({ type: "object" }) }, ...errors(400, 401, 403) },
-    },
-  },
-  "/api/v1/matrix/verdicts/{accountId}/{controlId}": {
-    get: {
-      summary: "One current verdict with evidence, Security Hub's finding and the reconciliation",
-      ...role("viewer"),
-      parameters: [
-        accountIdParam,
-        { name: "controlId", in: "path", required: true, schema: { type: "string", example: "CloudTrail.1" } },
-      ],
-      responses: {
-        "200": { description: "verdict", content: json({ type: "object" }) },
-        ...errors(400, 401, 403, 404),
-      },
-    },
-  },
-  "/api/v1/collections": {
-    get: {
-      summary: "Recent collection runs, newest first",
-      ...role("viewer"),
-      parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1 } }],
-      responses: { "200": { description: "runs", content: json({ type: "object" }) }, ...errors(400, 401, 403) },
-    },
-    post: {
-      summary: "Start a collection now (coalesced with an equivalent queued run)",
-      ...role("engineer"),
-      requestBody: {
-        required: false,
-        content: json({
-          type: "object",
-          properties: { accountIds: { type: "array", items: { type: "string", pattern: "^\\d{12}$" } } },
-        }),
-      },
-      responses: {
-        "202": { description: "{ runId, coalesced, progressUrl }", content: json({ type: "object" }) },
-        ...errors(400, 401, 403),
-      },
-    },
-  },
-  "/api/v1/collections/latest": {
-    get: {
-      summary: "Progress of the most recent run",
-      ...role("viewer"),
-      responses: {
-        "200": { description: "progress", content: json(ref("CollectionProgress")) },
-        ...errors(401, 403, 404),
-      },
-    },
-  },
-  "/api/v1/collections/{id}": {
-    get: {
-      summary: "Progress of one run",
-      ...role("viewer"),
-      parameters: [uuidParam],
-      responses: {
-        "200": { description: "progress", content: json(ref("CollectionProgress")) },
-        ...errors(400, 401, 403, 404),
-      },
-    },
-  },
-  "/api/v1/remediations": {
-    get: {
-      summary: "Remediation jobs, newest first",
-      ...role("viewer"),
-      parameters: [
-        { name: "accountId", in: "query", schema: { type: "string", pattern: "^\\d{12}$" } },
-        { name: "plans", in: "query", schema: { type: "string", enum: ["1"] }, description: "include plan-only jobs" },
-        { name: "limit", in: "query", schema: { type: "integer", minimum: 1 } },
-      ],
-      responses: { "200": { description: "jobs", content: json({ type: "object" }) }, ...errors(400, 401, 403) },
-    },
-    post: {
-      summary: "Plan, or apply, the whole-family fix for one account, or the organization fix",
-      description:
-        '`{accountId, mode: "plan"}` stores and returns the plan (201). `{accountId, mode: "apply", planId}` applies exactly that confirmed plan (202; 409 plan_stale if the account changed). `{accountId, mode: "apply"}` plans and applies at once. `{scope: "organization", mode, planId?}` does the same for the organization fix: one organization trail (adopted and fixed, or created in the management account or CloudTrail\'s delegated administrator) and the guardrail SCP trailwarden-protect-cloudtrail; 422 plan_blocked when a guardrail target already holds five SCPs.',
-      ...role("engineer"),
-      requestBody: {
-        required: true,
-        content: json({
-          type: "object",
-          required: ["mode"],
-          properties: {
-            accountId: {
-              type: "string",
-              pattern: "^\\d{12}$",
-              description: 'the account of a family fix; required unless scope is "organization"',
-            },
-            scope: { type: "string", enum: ["account", "organization"], default: "account" },
-            mode: { type: "string", enum: ["plan", "apply"] },
-            planId: { type: "string", format: "uuid" },
-            alarmEmail: {
-              type: "string",
-              format: "email",
-              description: "who the CIS alarms notify (a topic is created and subscribed); not with planId",
-            },
-            alarmTopicArn: {
-              type: "string",
-              pattern: "^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:[A-Za-z0-9_-]{1,256}$",
-              description: "an existing SNS topic for the CIS alarms; not with planId",
-            },
-          },
-        }),
-      },
-      responses: {
-        "200": { description: "nothing to do", content: json({ type: "object" }) },
-        "201": { description: "plan stored", content: json({ type: "object" }) },
-        "202": { description: "apply queued", content: json({ type: "object" }) },
-        ...errors(400, 401, 403, 404, 409, 422),
-      },
-    },
-  },
-  "/api/v1/remediations/{id}": {
-    get: {
-      summary: "A remediation job: plan, steps with outcomes, verification",
-      ...role("viewer"),
-      parameters: [uuidParam],
-      responses: { "200": { description: "job", content: json({ type: "object" }) }, ...errors(400, 401, 403, 404) },
-    },
-  },
-  "/api/v1/remediations/{id}/cancel": {
-    post: {
-      summary: "Stop a job before its next step",
-      ...role("engineer"),
-      parameters: [uuidParam],
-      responses: {
-        "200": { description: "cancelled", content: json({ type: "object" }) },
-        ...errors(400, 401, 403, 404, 409),
-      },
-    },
-  },
-  "/api/v1/remediations/{id}/retry": {
-    post: {
-      summary: "Continue a failed job from the step that failed, or verify a needs-attention job again",
-      ...role("engineer"),
-      parameters: [uuidParam],
-      responses: {
-        "202": { description: "queued", content: json({ type: "object" }) },
-        ...errors(400, 401, 403, 404, 409),
-      },
-    },
-  },
-  "/api/v1/reports/coverage": {
-    get: {
-      summary: "Logging-coverage report for a period (default: the last twelve months)",
-      ...role("auditor"),
-      parameters: [
-        { name: "from", in: "query", schema: { type: "string", format: "date" } },
-        { name: "to", in: "query", schema: { type: "string", format: "date" } },
-        { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "pdf"] } },
-        {
-          name: "part",
-          in: "query",
-          schema: { type: "string", enum: ["main", "gaps", "integrity", "manifest"] },
-          description: "gaps: the gaps CSV; manifest: SHA-256 sums of the files of this format",
-        },
-        {
-          name: "account",
-          in: "query",
-          schema: { type: "array", items: { type: "string" } },
-          style: "form",
-          explode: true,
-        },
-      ],
-      responses: {
-        "200": {
-          description: "the report",
-          content: {
-            ...json(ref("CoverageReport")),
-            "text/csv": { schema: { type: "string" } },
-            "application/pdf": { schema: { type: "string", format: "binary" } },
-          },
-        },
-        ...errors(400, 401, 403),
-      },
-    },
-  },
-  ...authOpenApiPaths,
+  429: "Too many requests",
+  503: "Unavailable",
 };
 
-const schemas: Record<string, object> = {
-  ...authOpenApiSchemas,
-  Error: {
-    type: "object",
-    required: ["error", "message"],
-    properties: {
-      error: { type: "string" },
-      message: { type: "string" },
-      issues: { type: "array", items: { type: "object" } },
-    },
-  },
-  Posture: {
-    type: "object",
-    properties: {
-      generatedAt: { type: "string", format: "date-time" },
-      accounts: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            accountId: { type: "string" },
-            name: { type: "string" },
-            collectedAt: { type: ["string", "null"], format: "date-time" },
-            collection: {
-              type: ["object", "null"],
-              properties: {
-                status: { type: "string", enum: ["ok", "partial", "error"] },
-                error: { type: ["string", "null"] },
-              },
-            },
-            controls: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  controlId: { type: "string" },
-                  status: {
-                    type: "string",
-                    enum: ["PASSED", "FAILED", "WARNING", "NO_DATA", "NOT_APPLICABLE", "ERROR"],
-                  },
-                  reason: { type: "string" },
-                  evidence: { type: "array", items: { type: "string" } },
-                  securityHub: {
-                    type: ["object", "null"],
-                    properties: { status: { type: ["string", "null"] }, updatedAt: { type: ["string", "null"] } },
-                  },
-                  reconciliation: {
-                    type: ["string", "null"],
-                    enum: ["agrees", "awaiting", "disagrees", "not_reported", null],
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-  CollectionProgress: {
-    type: "object",
-    properties: {
-      runId: { type: "string", format: "uuid" },
-      status: { type: "string", enum: ["queued", "running", "ok", "partial", "error"] },
-      active: { type: "boolean" },
-      accountsTotal: { type: "integer" },
-      accountsDone: { type: "integer" },
-      accountsFailed: { type: "integer" },
-    },
-  },
-  CoverageReport: {
-    type: "object",
-    properties: {
-      period: { type: "object", properties: { from: { type: "string" }, to: { type: "string" } } },
-      accounts: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            accountId: { type: "string" },
-            name: { type: "string" },
-            recordedPct: { type: "number" },
-            regions: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  region: { type: "string" },
-                  recordedPct: { type: "number" },
-                  partialPct: { type: "number" },
-                  notRecordedPct: { type: "number" },
-                  unknownPct: { type: "number" },
-                  gaps: {
-                    type: "array",
-                    items: {
-                      type: "object",
-                      properties: { start: { type: "string" }, end: { type: "string" }, cause: { type: "string" } },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
+const SCHEMA_REF = "#/components/schemas/";
 
-export function openApiDocument(): object {
+/** JSON Schema of a zod schema; named sub-schemas (`.meta({ id })`) are hoisted into `components`. */
+function toSchema(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _dialect, $defs, ...rest } = generated as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  const relink = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(relink);
+    if (!value || typeof value !== "object") return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === "$ref" && typeof v === "string" ? v.replace("#/$defs/", SCHEMA_REF) : relink(v),
+      ]),
+    );
+  };
+  for (const [id, def] of Object.entries($defs ?? {})) {
+    // zod names a repeated or recursive sub-schema "__schemaN" per call: such names would collide
+    // across operations, so every shared sub-schema needs its own `.meta({ id })`.
+    if (id.startsWith("__schema"))
+      throw new Error(`Give the repeated sub-schema a .meta({ id }): ${JSON.stringify(def)}`);
+    components[id] = relink(def) as JsonSchema;
+  }
+  return relink(rest) as JsonSchema;
+}
+
+function parameters(endpoint: Endpoint, components: Record<string, JsonSchema>): object[] {
+  const list: object[] = [];
+  for (const [where, schema] of [
+    ["path", endpoint.params],
+    ["query", endpoint.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = toSchema(schema, "input", components) as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = property as JsonSchema & { description?: string };
+      const repeated = endpoint.repeatedQuery?.includes(name);
+      list.push({
+        name,
+        in: where,
+        required: where === "path" || (json.required ?? []).includes(name),
+        schema: rest,
+        ...(description ? { description } : {}),
+        ...(repeated ? { style: "form", explode: true } : {}),
+      });
+    }
+  }
+  return list;
+}
+
+function operation(endpoint: Endpoint, components: Record<string, JsonSchema>): object {
+  const responses: Record<string, object> = {};
+  for (const [status, response] of Object.entries(endpoint.responses)) {
+    const content: Record<string, object> = {};
+    if (response.schema) content["application/json"] = { schema: toSchema(response.schema, "output", components) };
+    for (const [type, schema] of Object.entries(response.other ?? {})) content[type] = { schema };
+    responses[status] = { description: response.description, ...(Object.keys(content).length ? { content } : {}) };
+  }
+  for (const status of endpoint.errors ?? [])
+    responses[String(status)] = {
+      description: ERROR_TEXT[status],
+      content: { "application/json": { schema: { $ref: `${SCHEMA_REF}Error` } } },
+    };
+  const params = parameters(endpoint, components);
+  return {
+    summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
+    ...(endpoint.role === "public" ? { security: [] } : { "x-required-role": endpoint.role }),
+    ...(params.length ? { parameters: params } : {}),
+    ...(endpoint.body
+      ? {
+          requestBody: {
+            required: endpoint.bodyRequired ?? true,
+            content: { "application/json": { schema: toSchema(endpoint.body, "input", components) } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+export function openApiDocument(endpoints: readonly Endpoint[] = ENDPOINTS): object {
+  const components: Record<string, JsonSchema> = {};
+  toSchema(errorBodySchema, "output", components);
+  const paths: Record<string, Record<string, object>> = {};
+  for (const endpoint of endpoints) (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint, components);
   return {
     openapi: "3.1.0",
     info: {
@@ -378,7 +124,7 @@ export function openApiDocument(): object {
     security: [{ bearer: [] }, { session: [] }],
     paths,
     components: {
-      schemas,
+      schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "An API token from `trailwarden token create`" },
         session: { type: "apiKey", in: "cookie", name: "session", description: "The web session cookie (browser use)" },

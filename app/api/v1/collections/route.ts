@@ -5,7 +5,7 @@
 // GET /api/v1/collections[?limit=N] — the most recent runs, newest first (viewer and up):
 //   { runs: [{ runId, trigger, requestedBy, status, accountsTotal, accountsDone, accountsFailed, error, createdAt, finishedAt, durationMs }] }
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { listCollections, startCollection } from "@/lib/api/endpoints/collections";
 import { withRole } from "@/lib/auth/guards";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requestCollection } from "@/lib/jobs/request-collection";
@@ -13,18 +13,9 @@ import { listCollectionRuns } from "@/lib/read-models/collection-progress";
 
 export const dynamic = "force-dynamic";
 
-const startBody = z
-  .object({
-    accountIds: z
-      .array(z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id"))
-      .max(10_000)
-      .optional(),
-  })
-  .strict();
-
 export const POST = withRole("engineer", async (req, { principal }) => {
   const text = await req.text();
-  const body = startBody.parse(text.trim() ? JSON.parse(text) : {});
+  const body = startCollection.body.parse(text.trim() ? JSON.parse(text) : {});
   const { runId, coalesced } = await requestCollection({
     trigger: "manual",
     requestedBy: principal.email ?? principal.name,
@@ -40,9 +31,7 @@ export const POST = withRole("engineer", async (req, { principal }) => {
   return NextResponse.json({ runId, coalesced, progressUrl: `/api/v1/collections/${runId}` }, { status: 202 });
 });
 
-const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
-
 export const GET = withRole("viewer", async (req) => {
-  const { limit } = listQuery.parse({ limit: req.nextUrl.searchParams.get("limit") ?? undefined });
+  const { limit } = listCollections.query.parse({ limit: req.nextUrl.searchParams.get("limit") ?? undefined });
   return NextResponse.json({ runs: await listCollectionRuns(limit) });
 });

@@ -1,6 +1,6 @@
 // GET /api/v1/posture[?format=csv][&account=ID...] — the current matrix (viewer and up).
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { getPostureEndpoint } from "@/lib/api/endpoints/posture";
 import { withRole } from "@/lib/auth/guards";
 import { ValidationError } from "@/lib/errors";
 import { getPosture } from "@/lib/read-models/get-posture";
@@ -8,15 +8,10 @@ import { postureToCsv } from "@/lib/read-models/posture-csv";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({
-  format: z.enum(["json", "csv"]).default("json"),
-  account: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit account id")).optional(),
-});
-
 export const GET = withRole("viewer", async (req) => {
   const params = req.nextUrl.searchParams;
   const accounts = params.getAll("account");
-  const parsed = query.safeParse({
+  const parsed = getPostureEndpoint.query.safeParse({
     format: params.get("format") ?? undefined,
     account: accounts.length ? accounts : undefined,
   });

@@ -11,52 +11,15 @@
 // (its note "alarm-destination-needed"); a confirmed plan keeps the answers it was made with.
 // GET /api/v1/remediations[?accountId=ID][&plans=1][&limit=N] — jobs newest first (viewer and up).
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { listRemediations, postRemediationBody } from "@/lib/api/endpoints/remediations";
 import { withRole } from "@/lib/auth/guards";
 import { applyRemediation } from "@/lib/remediate/apply/apply-remediation";
 import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 import { listRemediationJobs } from "@/lib/read-models/list-remediation-jobs";
 import { planRemediation } from "@/lib/remediate/plan/plan-remediation";
 import { planOrganizationRemediation } from "@/lib/remediate/plan/organization/plan-organization-remediation";
-import { planOverridesSchema } from "@/lib/remediate/remediation-settings";
 
 export const dynamic = "force-dynamic";
-
-const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
-
-const body = z
-  .object({
-    accountId: accountId.optional(),
-    scope: z.enum(["account", "organization"]).optional(),
-    mode: z.enum(["plan", "apply"]),
-    planId: z.uuid().optional(),
-  })
-  .extend(planOverridesSchema.shape)
-  .strict()
-  .superRefine((b, ctx) => {
-    const organization = b.scope === "organization";
-    if (organization && b.accountId !== undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["accountId"],
-        message:
-          "the organization fix takes no accountId (its plan names the account that owns the organization trail)",
-      });
-    if (!organization && b.accountId === undefined)
-      ctx.addIssue({
-        code: "custom",
-        path: ["accountId"],
-        message: 'accountId is required (or "scope": "organization" for the organization fix)',
-      });
-  })
-  .refine((b) => b.mode === "apply" || b.planId === undefined, {
-    message: 'planId is only accepted with mode "apply"',
-    path: ["planId"],
-  })
-  .refine((b) => b.planId === undefined || (b.alarmEmail === undefined && b.alarmTopicArn === undefined), {
-    message: "a confirmed plan (planId) keeps the alarm destination it was made with; plan again to change it",
-    path: ["planId"],
-  });
 
 function overridesOf(b: { alarmEmail?: string; alarmTopicArn?: string }) {
   if (b.alarmEmail === undefined && b.alarmTopicArn === undefined) return undefined;
@@ -67,7 +30,7 @@ function overridesOf(b: { alarmEmail?: string; alarmTopicArn?: string }) {
 }
 
 export const POST = withRole("engineer", async (req, { principal }) => {
-  const input = body.parse(await req.json());
+  const input = postRemediationBody.parse(await req.json());
   const organization = input.scope === "organization";
   if (input.mode === "plan") {
     const planned = organization
@@ -96,15 +59,9 @@ export const POST = withRole("engineer", async (req, { principal }) => {
   );
 });
 
-const listQuery = z.object({
-  accountId: accountId.optional(),
-  plans: z.enum(["0", "1"]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
 export const GET = withRole("viewer", async (req) => {
   const p = req.nextUrl.searchParams;
-  const q = listQuery.parse({
+  const q = listRemediations.query.parse({
     accountId: p.get("accountId") ?? undefined,
     plans: p.get("plans") ?? undefined,
     limit: p.get("limit") ?? undefined,

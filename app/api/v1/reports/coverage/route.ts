@@ -2,8 +2,8 @@
 // — the logging-coverage report (auditor and up). Every download is written to the audit log with
 // the SHA-256 of what was sent, so an auditor's copy can be matched to the export record.
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getCoverageReport } from "@/lib/api/endpoints/reports";
 import { withRole } from "@/lib/auth/guards";
 import { buildCoverageReport } from "@/lib/coverage/build-report";
 import { renderCoverage } from "@/lib/coverage/render-coverage";
@@ -11,18 +11,10 @@ import { ValidationError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({
-  from: z.string().optional(),
-  to: z.string().optional(),
-  format: z.enum(["json", "csv", "pdf"]).default("json"),
-  part: z.enum(["main", "gaps", "integrity", "manifest"]).default("main"),
-  account: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit account id")).optional(),
-});
-
 export const GET = withRole("auditor", async (req, { principal }) => {
   const params = req.nextUrl.searchParams;
   const accounts = params.getAll("account");
-  const parsed = query.safeParse({
+  const parsed = getCoverageReport.query.safeParse({
     from: params.get("from") ?? undefined,
     to: params.get("to") ?? undefined,
     format: params.get("format") ?? undefined,

@@ -1,6 +1,7 @@
 // POST /api/v1/remediations/{id}/cancel — stop a job before its next step (engineer and up).
 // 200 { status: "cancelled", job }; 404 no such job; 409 the job already ended. Audited.
 import { NextResponse } from "next/server";
+import { cancelRemediationEndpoint } from "@/lib/api/endpoints/remediations";
 import { withRole } from "@/lib/auth/guards";
 import { cancelRemediation } from "@/lib/remediate/apply/cancel-remediation";
 import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
@@ -8,7 +9,7 @@ import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 export const dynamic = "force-dynamic";
 
 export const POST = withRole("engineer", async (req, { params, principal }) => {
-  const { id = "" } = await params;
+  const { id } = cancelRemediationEndpoint.params.parse(await params);
   const result = await cancelRemediation({ jobId: id, principal, request: req });
   return NextResponse.json({ ...result, job: await getRemediationJob(id) });
 });

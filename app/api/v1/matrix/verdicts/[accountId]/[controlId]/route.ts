@@ -3,18 +3,13 @@
 // in words (viewer and up). 404 for an unknown account or control. Shape: VerdictDetail
 // (lib/read-models/get-verdict.ts).
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { getVerdictEndpoint } from "@/lib/api/endpoints/posture";
 import { withRole } from "@/lib/auth/guards";
 import { getVerdict } from "@/lib/read-models/get-verdict";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({
-  accountId: z.string().regex(/^\d{12}$/, "account ids are 12 digits"),
-  controlId: z.string().regex(/^(CloudTrail|CloudWatch)\.\d{1,2}$/, "a control id such as CloudTrail.1"),
-});
-
 export const GET = withRole("viewer", async (_req, ctx) => {
-  const { accountId, controlId } = params.parse(await ctx.params);
+  const { accountId, controlId } = getVerdictEndpoint.params.parse(await ctx.params);
   return NextResponse.json(await getVerdict(accountId, controlId));
 });
