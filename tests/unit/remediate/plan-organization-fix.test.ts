@@ -313,7 +313,7 @@ describe("members and safety", () => {
     const p = plan({ members: [{ state: member, name: "payments" }] });
     expect(p.steps.some((s) => s.targetAccountId === ACCOUNT)).toBe(false);
     const note = p.notes.find((n) => n.code === "duplicate-member-trail")!;
-    expect(note.message).toContain(`payments (${ACCOUNT})`);
+    expect(note.message).toContain(`payments (${member.trails[0]!.arn})`);
     expect(note.message).toMatch(/charges for every copy after the first/);
     expect(p.organization!.duplicates).toEqual([
       { accountId: ACCOUNT, accountName: "payments", trailArn: member.trails[0]!.arn, homeRegion: "us-east-1" },

@@ -208,10 +208,10 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
     needs.blockers.push({ code: "unsafe-step", message: violation, controls: [] });
 
   const dupes = duplicates(request, trail);
-  for (const d of dupes) {
+  if (dupes.length > 0) {
     needs.notes.push({
       code: "duplicate-member-trail",
-      message: `${d.accountName ?? d.accountId} (${d.accountId}): its own trail ${d.trailArn} also logs management events, which the organization trail records for every account. CloudTrail charges for every copy after the first (${DUPLICATE_COST}); Trailwarden never changes it, remove it yourself if nothing else needs it`,
+      message: `${dupes.length} member trail${dupes.length > 1 ? "s" : ""} also log${dupes.length > 1 ? "" : "s"} management events, which the organization trail records for every account: ${dupes.map((d) => `${d.accountName ?? d.accountId} (${d.trailArn})`).join(", ")}. CloudTrail charges for every copy after the first (${DUPLICATE_COST}); Trailwarden never changes them, remove them yourself if nothing else needs them`,
       controls: [],
     });
   }
