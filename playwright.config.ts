@@ -1,7 +1,7 @@
 // End-to-end tests drive the real product: `trailwarden demo` (moto organization, embedded
 // PostgreSQL, production Next.js server) on port 3100, and an empty instance (`serve` on a fresh
 // database, no AWS) on port 3101 for the empty states. Browser: Debian's Chromium
-// (shared/ENVIRONMENT.md: Playwright's own browser download is not reachable here).
+// (docs/development.md: Playwright's own browser download is not reachable here).
 import { defineConfig, devices } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";

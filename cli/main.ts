@@ -1,4 +1,4 @@
-// The `trailwarden` command line (contract: shared ARCHITECTURE.md "Command line").
+// The `trailwarden` command line (its commands, options and exit codes are documented in the README).
 // Each command lives in cli/commands/<name>.ts and is loaded only when used.
 import { Command, Option } from "commander";
 import { runCommand } from "@/cli/run-command";

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need and the machine lacks: moto's server (PyPI) and Debian's Chromium.
-# Playwright's own browser download is not reachable here; Debian's Chromium is (ENVIRONMENT.md).
+# Playwright's own browser download is not reachable here; Debian's Chromium is (docs/development.md).
 set -euo pipefail
 if ! command -v moto_server >/dev/null 2>&1; then
   echo "moto_server not found: installing moto[server] with pip"

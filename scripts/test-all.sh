@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: the whole suite, with every set-up step it needs (shared/ENVIRONMENT.md):
+# `npm test`: the whole suite, with every set-up step it needs (docs/development.md):
 # Prisma client generation, moto (pip) and Chromium (apt) when missing, a production build,
 # then lint, type check, unit, integration (real PostgreSQL + moto) and end-to-end tests.
 # Servers the tests start (embedded PostgreSQL, moto, Next.js) are stopped by their own harnesses.

@@ -1,4 +1,4 @@
-// The 14 CIS metric filter patterns behind CloudWatch.1–14, byte for byte from shared/CONTROLS.md
+// The 14 CIS metric filter patterns behind CloudWatch.1–14, byte for byte from docs/controls.md
 // (AWS's own strings). The simulator keeps its own copy on purpose: the seeded state is the oracle
 // the evaluator is tested against, so it must not share the evaluator's constants.
 

@@ -1,4 +1,4 @@
-// The verdicts shared/CONTROLS.md gives for a seeded account, derived from the declaration of its
+// The verdicts docs/controls.md gives for a seeded account, derived from the declaration of its
 // trails (not from moto and not from the evaluator, so it can serve as the evaluator's oracle).
 //
 // Why an organization trail hides most bad states for CloudTrail.1/.3 and CloudWatch.*: the
@@ -9,7 +9,7 @@
 import type { TrailSpec } from "@/sim/demo-accounts";
 import { FAMILY_CONTROL_IDS, type ExpectedVerdict, type FamilyControlId, type SelectorSeed } from "@/sim/manifest";
 
-/** A trail logs all read+write management events with any one qualifying selector (CONTROLS.md). */
+/** A trail logs all read+write management events with any one qualifying selector (docs/controls.md). */
 function logsAllManagementEvents(selectors: SelectorSeed): boolean {
   switch (selectors) {
     case "basic: ReadWriteType=All":

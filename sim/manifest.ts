@@ -1,5 +1,5 @@
 // The simulated organization as seeded: what other tools (integration tests, the demo, benchmarks)
-// can rely on without reading moto. `expected` holds the verdicts shared/CONTROLS.md gives for the
+// can rely on without reading moto. `expected` holds the verdicts docs/controls.md gives for the
 // seeded state, so tests compare the evaluator against it.
 import { CLOUDTRAIL_CONTROL_IDS, CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
 

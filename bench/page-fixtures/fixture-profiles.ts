@@ -1,5 +1,5 @@
 // Deterministic, varied account profiles for the page benchmark and the read-model tests: the
-// trail states users meet (shared/CONTROLS.md), in realistic proportions, spread over OUs.
+// trail states users meet (docs/controls.md), in realistic proportions, spread over OUs.
 
 export type SelectorKind = "all-basic" | "all-advanced" | "default" | "write-only" | "split-read-write";
 

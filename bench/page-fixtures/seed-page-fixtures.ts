@@ -48,7 +48,7 @@ function securityHubFor(
   if (p.securityHub === "off" || v.status === "NOT_APPLICABLE") return null;
   if (v.status === "PASSED" && fixedRecently) return { status: "FAILED", reconciliation: "awaiting" };
   // Security Hub cannot see a trail or log group in another account: NO_DATA where we credit the
-  // organization trail (shared/CONTROLS.md), which we report as a disagreement.
+  // organization trail (docs/controls.md), which we report as a disagreement.
   if (v.controlId.startsWith("CloudWatch.") && p.orgTrail && !p.ownTrail && !p.isManagement)
     return { status: "NOT_AVAILABLE", reconciliation: "disagrees" };
   const map: Partial<Record<VerdictStatus, string>> = {

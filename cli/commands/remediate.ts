@@ -4,7 +4,7 @@
 // prints it as a diff (--dry-run, the default); with --apply, asks for confirmation on a terminal
 // (unless --yes), applies it in this process (no worker needed; still one job per account), prints
 // each step as it completes and then the verification. Ctrl-C while applying
-// cancels before the next step. Exit codes (ARCHITECTURE.md): 0 the plan is applicable (dry run) or
+// cancels before the next step. Exit codes (README): 0 the plan is applicable (dry run) or
 // the account ends "logging, validated, alarming"; 2 every step succeeded but a person has an
 // action left (printed); 1 a step failed, the fix did not hold, or the plan is blocked.
 import { createInterface } from "node:readline/promises";

@@ -1,4 +1,4 @@
-// Per account-and-region token buckets, one per API family, with the quotas of shared/CONTROLS.md.
+// Per account-and-region token buckets, one per API family, with the quotas of docs/controls.md.
 // AWS enforces its quotas per account and region, so that is the key; every attempt (retries
 // included) takes a token, which keeps a throttled account from hammering its own quota.
 
@@ -9,7 +9,7 @@ export interface RateSpec {
   burst: number;
 }
 
-/** API families and their quotas (CONTROLS.md "API quotas"; AWS's published defaults elsewhere). */
+/** API families and their quotas (docs/controls.md "API quotas"; AWS's published defaults elsewhere). */
 export const RATE_FAMILIES: Record<string, RateSpec> = {
   "cloudtrail:read": { ratePerSecond: 10, burst: 10 },
   "cloudtrail:lookup": { ratePerSecond: 2, burst: 2 },

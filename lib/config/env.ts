@@ -1,4 +1,4 @@
-// Parses Trailwarden's environment once. Every variable of ARCHITECTURE.md's contract is here,
+// Parses Trailwarden's environment once. Every variable the README documents is here,
 // with a message that names the variable when its value is wrong.
 import path from "node:path";
 import { z } from "zod";

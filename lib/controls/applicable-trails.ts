@@ -1,4 +1,4 @@
-// Which trails count for an account (shared/CONTROLS.md, "Which trails apply to an account"):
+// Which trails count for an account (docs/controls.md, "Which trails apply to an account"):
 // the trails it owns in any home region, plus its organization's trail. The organization trail is
 // credited to every member whether the collector resolved it (appliesVia "organization") or the
 // member's own ListTrails showed it as a shadow listing (an ARN of the management account with

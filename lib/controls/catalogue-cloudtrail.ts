@@ -1,5 +1,5 @@
 // Catalogue entries for CloudTrail.1–7, .9 and .10: Security Hub's titles and severities, what
-// Trailwarden checks (shared/CONTROLS.md, which is stricter than Security Hub where noted) and how
+// Trailwarden checks (docs/controls.md, which is stricter than Security Hub where noted) and how
 // to fix it. CloudTrail.8 does not exist.
 import type { CloudTrailControlId, ControlDefinition } from "@/lib/controls/types";
 import { FAMILY_MAPPINGS, cis } from "@/lib/controls/framework-mappings";

@@ -1,5 +1,5 @@
 // The CIS metric filter patterns behind CloudWatch.1–14, byte for byte as AWS publishes them
-// (shared/CONTROLS.md). Remediation writes `pattern` exactly; evaluation compares filters to
+// (docs/controls.md). Remediation writes `pattern` exactly; evaluation compares filters to
 // `pattern` and `alternativePatterns` with insignificant whitespace ignored (see filter-pattern.ts).
 // Do not reformat these strings: a changed byte is a changed remediation.
 import type { CisMetricFilterSpec, CloudWatchControlId } from "@/lib/controls/types";

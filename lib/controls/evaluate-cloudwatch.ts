@@ -1,4 +1,4 @@
-// CloudWatch.1–14 (shared/CONTROLS.md, "CIS metric filter and alarm"). The chain starts at a
+// CloudWatch.1–14 (docs/controls.md, "CIS metric filter and alarm"). The chain starts at a
 // multi-region trail that covers the account: it must be logging and record all management events
 // (the CIS audit's "active multi-region trail"), or its log group sees nothing worth alarming on.
 // The organization trail counts for members: its log group and alarms are read in the management

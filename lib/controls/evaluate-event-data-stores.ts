@@ -1,7 +1,7 @@
 // CloudTrail.10: every CloudTrail Lake event data store is encrypted with a customer-managed KMS
 // key. An unset KmsKeyId means the AWS owned key; an `alias/aws/...` key is AWS managed, which is
 // not customer-managed either. No stores at all is NOT_APPLICABLE; an unknown list is NO_DATA
-// (ListEventDataStores is missing in some partitions and emulators, per shared/CONTROLS.md).
+// (ListEventDataStores is missing in some partitions and emulators, per docs/controls.md).
 import type { ControlVerdict } from "@/lib/controls/types";
 import { aggregateItems, type ItemOutcome } from "@/lib/controls/aggregate-items";
 import { describeFailedCall } from "@/lib/controls/collection-errors";

@@ -1,4 +1,4 @@
-// Does a trail log all read and write management events? (shared/CONTROLS.md, "Management
+// Does a trail log all read and write management events? (docs/controls.md, "Management
 // events, read and write".) One selector must do it on its own: a read-only selector plus a
 // write-only selector do not add up, because Security Hub and CIS judge selectors one by one.
 // Advanced selectors are judged by their field selectors, never by their Name, which is free text.

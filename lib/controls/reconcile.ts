@@ -1,4 +1,4 @@
-// Security Hub's finding beside our verdict (shared/CONTROLS.md, "Security Hub findings"). Security
+// Security Hub's finding beside our verdict (docs/controls.md, "Security Hub findings"). Security
 // Hub re-evaluates every 12–24 h, so a fix shows PASSED here at once and "awaiting" until its
 // finding catches up; a finding updated after the fix that still fails is a real disagreement.
 // Per-trail controls may have one finding per trail resource (and account-level controls one per

@@ -1,6 +1,6 @@
 // Evaluates one stored snapshot and stores its verdicts (ControlResult rows) with the evaluator's
 // version, Security Hub's finding beside each, and, for ERROR verdicts, the last good verdict
-// marked stale (CONTROLS.md: never show an old PASSED as current). Re-running for the same
+// marked stale (docs/controls.md: never show an old PASSED as current). Re-running for the same
 // snapshot and evaluator version replaces that evaluation, so it is safe to repeat.
 import "server-only";
 import { getEnv } from "@/lib/config/env";

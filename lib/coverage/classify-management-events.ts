@@ -1,7 +1,7 @@
 // Does a trail's selector configuration log all read and write management events?
 // Coverage keeps its own small classifier (rather than importing lib/controls) so the coverage
 // history does not move when the control evaluator's wording changes; the rule is the one in
-// shared/CONTROLS.md "Management events, read and write".
+// docs/controls.md "Management events, read and write".
 import type { AdvancedEventSelector, BasicEventSelector, EventSelectorsState } from "@/lib/collect/snapshot-types";
 
 export type ManagementEventsQuality =

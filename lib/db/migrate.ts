@@ -2,7 +2,7 @@
 // `_prisma_migrations` table with Prisma's checksum (SHA-256 of the file), so that a database
 // migrated here is one `prisma migrate deploy` recognises, and vice versa.
 // Why not the Prisma CLI: it downloads a native schema engine at run time, which fails offline
-// (shared/ENVIRONMENT.md); see README "Database and migrations".
+// (docs/development.md); see README "Database and migrations".
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

@@ -1,5 +1,5 @@
 // The current matrix: for every known account, the verdicts computed from its latest snapshot
-// (the newest evaluation of it), in ARCHITECTURE.md's `posture` JSON shape.
+// (the newest evaluation of it), in the `posture` JSON shape (documented in the OpenAPI document as Posture).
 import "server-only";
 import { db } from "@/lib/db";
 import { latestSnapshots } from "@/lib/read-models/latest-snapshots";

@@ -1,4 +1,4 @@
-// Security Hub reconciliation states in the words the UI uses (shared/CONTROLS.md, "Security Hub
+// Security Hub reconciliation states in the words the UI uses (docs/controls.md, "Security Hub
 // findings"). Pure: used by the verdict panel and the account page.
 
 export type Reconciliation = "agrees" | "awaiting" | "disagrees" | "not_reported";

@@ -72,7 +72,7 @@ export const remediationSettingsSchema = z.object({
   requiredTagKeys: z.array(z.string().min(1)).default([]),
   /** Values for required tag keys a trail lacks (CloudTrail.9); a key without one is left to a person. */
   tagValues: z.record(z.string(), z.string()).default({}),
-  /** Mutating calls per second per account and region (shared/CONTROLS.md quota: 1). */
+  /** Mutating calls per second per account and region (docs/controls.md quota: 1). */
   mutationsPerSecond: z.number().positive().max(10).default(1),
   /** The organization fix (organization trail + guardrail SCP). */
   organization: organizationSchema.default({

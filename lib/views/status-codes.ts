@@ -1,7 +1,7 @@
 // One character per matrix cell, so the matrix of thousands of accounts travels to the browser as
 // short strings instead of objects (the /matrix HTML budget is 1.5 MB for 1,000 accounts).
 // Upper case: the current verdict. Lower case: ERROR, showing the last good verdict marked stale
-// (shared/CONTROLS.md: never show an old PASSED as current). "E": ERROR with no earlier verdict.
+// (docs/controls.md: never show an old PASSED as current). "E": ERROR with no earlier verdict.
 // ".": no verdict for that control yet. Pure module: imported by server and client code.
 import type { VerdictStatus } from "@/lib/controls/types";
 

@@ -1,5 +1,5 @@
 // Checks, independently of Trailwarden's collector and evaluator, that an account has what the end
-// state of shared/CONTROLS.md requires: straight SDK reads through the simulator's own access role,
+// state of docs/controls.md requires: straight SDK reads through the simulator's own access role,
 // compared with the simulator's own copy of the CIS patterns. Returns the problems found (none: pass).
 import {
   DescribeTrailsCommand,

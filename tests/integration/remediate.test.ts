@@ -199,7 +199,7 @@ describe("remediation against the simulated organization", () => {
       { Field: "resources.ARN", StartsWith: [`arn:aws:s3:::user-uploads-${idOf("identity-prod")}/`] },
     ]);
 
-    // Mutating calls of one account and region are at least a second apart (CONTROLS.md quota).
+    // Mutating calls of one account and region are at least a second apart (docs/controls.md quota).
     const master = results.find((r) => r.name === manifest.accounts[0]!.name)!;
     const steps = await db.remediationStep.findMany({ where: { jobId: master.jobId } });
     const times = steps

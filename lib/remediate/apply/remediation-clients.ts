@@ -3,7 +3,7 @@
 // ClientFactory (lib/aws/create-clients.ts) has no IAM or KMS clients and rate-limits by read
 // families, so remediation builds its own clients here, reusing the collector's credential broker
 // (AssumeRole with caching) and retry policy, and adds what mutating calls need: every mutating
-// attempt waits for a token of a process-wide limiter keyed by account and region (shared/CONTROLS.md:
+// attempt waits for a token of a process-wide limiter keyed by account and region (docs/controls.md:
 // 1 mutating call per second), and every response's AWS request id is recorded.
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";

@@ -1,4 +1,4 @@
-// The data shape of a remediation plan (ARCHITECTURE.md: "remediation plans are data"). A plan is
+// The data shape of a remediation plan (remediation plans are data: docs/architecture.md). A plan is
 // computed from one snapshot and the settings, shown to the user as a diff, stored as JSON on the
 // RemediationJob, hashed (planHash) and executed step by step. Every step names the exact AWS call
 // (service, SDK command name without "Command", account, region, input).

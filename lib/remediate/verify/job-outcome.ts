@@ -1,4 +1,4 @@
-// A finished job's status and the `remediate` command's exit code, in one place (ARCHITECTURE.md:
+// A finished job's status and the `remediate` command's exit code, in one place (README, "remediate":
 // 0 verified, 2 applied but a person has an action left, 1 a step failed). A job reaches
 // verification only when every step succeeded, so its status there depends on verification alone.
 

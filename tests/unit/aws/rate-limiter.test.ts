@@ -3,7 +3,7 @@ import { apiFamily, RateLimiter } from "@/lib/aws/rate-limiter";
 import { JitteredRetryStrategy } from "@/lib/aws/retry-strategy";
 
 describe("apiFamily", () => {
-  it("maps operations to CONTROLS.md's quota families", () => {
+  it("maps operations to docs/controls.md's quota families", () => {
     expect(apiFamily("cloudtrail", "GetTrailStatus")).toBe("cloudtrail:read");
     expect(apiFamily("cloudtrail", "ListTrails")).toBe("cloudtrail:read");
     expect(apiFamily("cloudtrail", "LookupEvents")).toBe("cloudtrail:lookup");

@@ -36,7 +36,7 @@ describe("catalogue", () => {
     expect(getControl(id)?.severity).toBe(severity);
   });
 
-  it("maps frameworks as CONTROLS.md says", () => {
+  it("maps frameworks as docs/controls.md says", () => {
     const names = (id: string) => getControl(id)?.frameworks.map(formatMapping) ?? [];
     expect(names("CloudTrail.1")).toEqual(
       expect.arrayContaining(["CIS AWS Foundations Benchmark v3.0.0 3.1", "CIS AWS Foundations Benchmark v5.0.0 3.1"]),
