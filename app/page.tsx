@@ -6,6 +6,7 @@ import { NoAccounts } from "@/components/empty-state/no-accounts";
 import { CoverageCard } from "@/components/overview/coverage-card";
 import { FailingPerControlCard } from "@/components/overview/failing-per-control-card";
 import { FamilyShareCards } from "@/components/overview/family-share-cards";
+import { IntegrityCard } from "@/components/overview/integrity-card";
 import { LastCollectionCard } from "@/components/overview/last-collection-card";
 import { TrendCard } from "@/components/overview/trend-card";
 import { WorstAccountsCard } from "@/components/overview/worst-accounts-card";
@@ -40,6 +41,11 @@ export default async function OverviewPage() {
         title="Overview"
         description="CloudTrail posture across the organization, from the latest collection of every account."
       />
+      <div className="mb-4">
+        <Widget title="Log integrity" fallback={<CardSkeleton lines={2} />}>
+          <IntegrityCard />
+        </Widget>
+      </div>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Widget
           title="The passing shares"

@@ -11,6 +11,7 @@ import { startWeb } from "@/lib/runtime/start-web";
 import { runCollection } from "@/lib/collect/run-collection";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { seedDemoData } from "@/sim/seed-demo-data";
+import { seedDemoRecord } from "@/sim/seed-demo-record";
 import { startSimulator } from "@/sim/start-simulator";
 
 export async function run(options: { port?: string; resetData?: boolean }): Promise<number> {
@@ -56,6 +57,16 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
     process.env.TRAILWARDEN_PUBLIC_URL ??= `http://${env.TRAILWARDEN_HOST}:${port}`;
     const web = await startWeb({ port, host: env.TRAILWARDEN_HOST, env: process.env });
     stack.push(() => web.stop());
+
+    // A year of CloudTrail's own record (signed digests, log files), written while the app runs:
+    // start-up stays as fast as before; an evidence read is queued when the record is in place.
+    void seedDemoRecord(moto.motoEndpoint, moto.endpoint, manifest, { log: (l) => console.log(`[record] ${l}`) })
+      .then(async ({ digests, logFiles }) => {
+        console.log(`[record] ${digests} digests and ${logFiles} log files delivered; reading them`);
+        const { requestEvidenceRead } = await import("@/lib/jobs/request-evidence-read");
+        await requestEvidenceRead({ reason: "demo record" });
+      })
+      .catch((err: unknown) => console.error("[record] seeding the delivered record failed:", err));
 
     console.log(`\nTrailwarden demo is running at http://${env.TRAILWARDEN_HOST}:${port}`);
     console.log(`Simulated organization: ${manifest.accounts.length} accounts; AWS API emulator at ${moto.endpoint}`);

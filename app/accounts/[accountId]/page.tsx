@@ -4,6 +4,7 @@ import { requirePageRole } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/roles";
 import { getAccountSummary } from "@/lib/read-models/get-account-summary";
 import { AccountHeader } from "@/components/accounts/account-header";
+import { EvidenceCard } from "@/components/accounts/evidence-card";
 import { FindingsCard } from "@/components/accounts/findings-card";
 import { HistoryCard } from "@/components/accounts/history-card";
 import { RawResponsesCard } from "@/components/accounts/raw-responses-card";
@@ -48,6 +49,11 @@ export default async function AccountPage({ params }: Props) {
         <div id="trails" className="scroll-mt-20">
           <Widget title="The trails" fallback={<CardSkeleton lines={8} />}>
             <TrailsCard accountId={accountId} />
+          </Widget>
+        </div>
+        <div id="evidence" className="scroll-mt-20">
+          <Widget title="The evidence" fallback={<CardSkeleton lines={6} />}>
+            <EvidenceCard accountId={accountId} />
           </Widget>
         </div>
         <div id="verdicts" className="scroll-mt-20">
