@@ -4,7 +4,9 @@
 // files before, digests after); sandbox-bob has one digest rewritten after delivery; the
 // organization trail delivers identity-prod's record to the log-archive account's bucket. Written
 // in the background after the demo starts (moto takes some minutes for ~40,000 objects), then the
-// keys are registered with the proxy and an evidence read is queued.
+// keys are registered with the proxy and an evidence read is queued. Log files are written where the
+// story needs them (orders-prod before validation); the other digests list none, as quiet hours do,
+// which keeps the demo's ~35,000 objects to a few minutes of moto's time.
 import { accountClients, SIM_REGION } from "@/sim/aws-env";
 import type { SimManifest, SimTrail } from "@/sim/manifest";
 import { SimKeyring } from "@/sim/signing-keys";
@@ -30,14 +32,18 @@ export function demoRecordPlans(manifest: SimManifest, now: Date): DemoRecordPla
       ? {
           accountName: "payments-prod",
           trail: own("payments-prod")!,
-          spec: { stops: [{ from: at(4, 14, 9), to: at(4, 17, 15) }] },
+          spec: { stops: [{ from: at(4, 14, 9), to: at(4, 17, 15) }], logFilesPerHour: 0 },
         }
       : null,
     own("orders-prod")
       ? { accountName: "orders-prod", trail: own("orders-prod")!, spec: { validationFrom: at(7, 15, 10) } }
       : null,
     own("sandbox-bob")
-      ? { accountName: "sandbox-bob", trail: own("sandbox-bob")!, spec: { tamperAt: [at(9, 3, 7)] } }
+      ? {
+          accountName: "sandbox-bob",
+          trail: own("sandbox-bob")!,
+          spec: { tamperAt: [at(9, 3, 7)], logFilesPerHour: 0 },
+        }
       : null,
     orgTrail && account("identity-prod")
       ? {
