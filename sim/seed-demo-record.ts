@@ -7,6 +7,7 @@
 // keys are registered with the proxy and an evidence read is queued. Log files are written where the
 // story needs them (orders-prod before validation); the other digests list none, as quiet hours do,
 // which keeps the demo's ~35,000 objects to a few minutes of moto's time.
+import { GetBucketPolicyCommand, PutBucketPolicyCommand, type S3Client } from "@aws-sdk/client-s3";
 import { accountClients, SIM_REGION } from "@/sim/aws-env";
 import type { SimManifest, SimTrail } from "@/sim/manifest";
 import { SimKeyring } from "@/sim/signing-keys";
@@ -57,6 +58,20 @@ export function demoRecordPlans(manifest: SimManifest, now: Date): DemoRecordPla
 }
 
 /** Writes to `endpoint` (moto itself is quickest); the public keys go to the proxy at `proxyEndpoint`. */
+/**
+ * moto evaluates bucket-policy conditions without the request's context, so the usual
+ * aws:SecureTransport deny refuses every object request to the emulator (plain HTTP). The buckets
+ * holding the demo's record leave that one statement out (see sim/moto-gaps.ts).
+ */
+async function allowObjectRequests(s3: S3Client, bucket: string): Promise<void> {
+  const current = await s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).catch(() => null);
+  if (!current?.Policy) return;
+  const policy = JSON.parse(current.Policy) as { Statement: { Sid?: string }[] };
+  const kept = policy.Statement.filter((st) => st.Sid !== "DenyInsecureTransport");
+  if (kept.length === policy.Statement.length) return;
+  await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ ...policy, Statement: kept }) }));
+}
+
 export async function seedDemoRecord(
   endpoint: string,
   proxyEndpoint: string,
@@ -76,6 +91,7 @@ export async function seedDemoRecord(
     const member = manifest.accounts.find((a) => a.name === plan.accountName)!;
     const clients = await accountClients(endpoint, plan.trail.bucketOwnerAccountId);
     try {
+      await allowObjectRequests(clients.s3, plan.trail.bucketName);
       const written = await writeTrailRecord(clients.s3, keys, {
         bucket: plan.trail.bucketName,
         accountId: member.accountId,
