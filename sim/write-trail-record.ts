@@ -128,8 +128,11 @@ export async function writeTrailRecord(s3: S3Client, keys: SimKeyring, spec: Tra
     );
     let body = inflated;
     if (tampered.has(h)) {
-      // Someone rewrote the digest after delivery (here: dropped the log files it listed).
-      body = Buffer.from(JSON.stringify({ ...digest, logFiles: [] }));
+      // Someone rewrote the digest after delivery: dropped the first log file it listed and moved
+      // its newest event time (a change even when the hour listed no log file).
+      body = Buffer.from(
+        JSON.stringify({ ...digest, logFiles: digest.logFiles.slice(1), newestEventTime: iso(start) }),
+      );
       out.tamperedKeys.push(key);
     }
     put(key, gzipSync(body), { signature, "signature-algorithm": "SHA256withRSA" });
