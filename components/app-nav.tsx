@@ -9,6 +9,7 @@ const LINKS: { href: string; label: string; role: Role }[] = [
   { href: "/", label: "Overview", role: "viewer" },
   { href: "/matrix", label: "Matrix", role: "viewer" },
   { href: "/accounts", label: "Accounts", role: "viewer" },
+  { href: "/alerts", label: "Alerts", role: "viewer" },
   { href: "/remediation", label: "Remediation", role: "engineer" },
   { href: "/reports", label: "Reports", role: "auditor" },
   { href: "/audit", label: "Audit log", role: "auditor" },

@@ -1,7 +1,7 @@
-// /settings — admin: entry to users and API tokens (and, later, collection settings).
+// /settings — admin: entry to users, API tokens and alerts (and, later, collection settings).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { KeyRound, Users } from "lucide-react";
+import { BellRing, KeyRound, Users } from "lucide-react";
 import { requirePageRole } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,6 +14,12 @@ const SECTIONS = [
     title: "API tokens",
     text: "Tokens for automation, sent as Authorization: Bearer.",
     icon: KeyRound,
+  },
+  {
+    href: "/settings/alerts",
+    title: "Alerts",
+    text: "Alert rules and where alerts go: webhook, Slack, e-mail, SNS.",
+    icon: BellRing,
   },
 ];
 

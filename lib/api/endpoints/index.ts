@@ -2,6 +2,7 @@
 // fails tests/unit/api/openapi.test.ts; see lib/api/define-endpoint.ts for how to add one.
 import type { Endpoint } from "@/lib/api/define-endpoint";
 import { createToken, getAudit, listTokens, revokeToken } from "@/lib/api/endpoints/admin";
+import { listAlertsEndpoint } from "@/lib/api/endpoints/alerts";
 import { getCollection, getLatestCollection, listCollections, startCollection } from "@/lib/api/endpoints/collections";
 import { getHealth, getOpenApi } from "@/lib/api/endpoints/meta";
 import {
@@ -36,6 +37,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   cancelRemediationEndpoint,
   retryRemediationEndpoint,
   getCoverageReport,
+  listAlertsEndpoint,
   listTokens,
   createToken,
   revokeToken,
