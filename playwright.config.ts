@@ -13,6 +13,8 @@ const tmp = os.tmpdir();
 
 export const E2E = {
   demoUrl: `http://127.0.0.1:${DEMO_PORT}`,
+  /** The demo's data directory: `aws-endpoint` in it names the simulated AWS. */
+  demoDataDir: path.join(tmp, `trailwarden-e2e-demo-${DEMO_PORT}`),
   emptyUrl: `http://127.0.0.1:${EMPTY_PORT}`,
 };
 
@@ -56,6 +58,9 @@ export default defineConfig({
         TRAILWARDEN_DATA_DIR: path.join(tmp, `trailwarden-e2e-demo-${DEMO_PORT}`),
         TRAILWARDEN_COLLECT_CRON: "0 0 1 1 *",
         TRAILWARDEN_PUBLIC_URL: E2E.demoUrl,
+        // watch-alerts.spec.ts stops a trail and waits for the alert: a short watch interval.
+        TRAILWARDEN_WATCH_INTERVAL: "5",
+        TRAILWARDEN_ALERT_RETRY_DELAY: "1",
         // Every spec signs in from 127.0.0.1; the production default (5 a minute) would refuse them.
         TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
       },

@@ -1,5 +1,7 @@
 // `trailwarden demo`: the simulated AWS organization (moto), the embedded PostgreSQL, the demo
 // users, a first collection, the background worker and the web app, all stopped by one Ctrl-C.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { UsageError } from "@/cli/run-command";
 import { dataDir, getEnv, resetEnvCache } from "@/lib/config/env";
 import { ensureDatabase } from "@/lib/db/database";
@@ -32,6 +34,9 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
     console.log("Starting the simulated AWS organization (moto)...");
     const moto = await startSimulator({ log: (l) => console.log(`[moto] ${l}`) });
     stack.push(() => moto.stop());
+    mkdirSync(dataDir(env), { recursive: true });
+    // Where the simulated AWS answers, for scripts and end-to-end tests that act in it (e.g. StopLogging).
+    writeFileSync(path.join(dataDir(env), "aws-endpoint"), `${moto.endpoint}\n`);
     const database = await ensureDatabase({ log: (l) => console.log(l) });
     stack.push(() => database.stop());
 
