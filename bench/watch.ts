@@ -15,7 +15,7 @@ import { StopLoggingCommand } from "@aws-sdk/client-cloudtrail";
 import { runCollection } from "@/lib/collect/run-collection";
 import { resetEnvCache } from "@/lib/config/env";
 import { db, disconnectDb } from "@/lib/db";
-import { loadEvaluationHook } from "@/lib/jobs/load-evaluation-hook";
+import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { runWatchBatch } from "@/lib/watch/run-watch-batch";
 import { planWatchRound } from "@/lib/watch/start-watch-round";

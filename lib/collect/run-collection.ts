@@ -249,8 +249,8 @@ export async function runCollection(options: RunCollectionOptions = {}): Promise
   };
 }
 
-/** Claim, collect, store one account; never throws for the account's own failures. */
-async function collectOne(
+/** Claim, collect, store one account; never throws for the account's own failures (also used by collect-batch.ts). */
+export async function collectOne(
   ctx: RunContext,
   runId: string,
   account: ScopedAccount,

@@ -38,6 +38,7 @@ const envSchema = z.object({
   TRAILWARDEN_AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   TRAILWARDEN_AWS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   TRAILWARDEN_REQUIRED_TAG_KEYS: csv.optional(),
+  TRAILWARDEN_COLLECT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   TRAILWARDEN_WATCH_INTERVAL: z.coerce.number().int().min(0).max(86_400).default(300),
   TRAILWARDEN_WATCH_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(100),
   TRAILWARDEN_ALERT_WEBHOOK_URL: z

@@ -1,8 +1,9 @@
 // Job "collect": one collection run. Sent by requestCollection (payload: the queued run's id) and
 // by the cron schedule (TRAILWARDEN_COLLECT_CRON, default every 4 hours, UTC; payload without a
-// run id). Idempotent: a scheduled job's run takes the job's own id, so a retry after a worker
-// died resumes that run (accounts already stored are not collected again) instead of starting
-// another; a finished run is not collected twice.
+// run id). The run is fanned out as "collect-batch" jobs that every worker shares
+// (lib/jobs/coordinate-run.ts). Idempotent: a scheduled job's run takes the job's own id, so a
+// retry after a worker died resumes that run (accounts already stored are not collected again)
+// instead of starting another; a finished run is not collected twice.
 import { z } from "zod";
 import { getEnv } from "@/lib/config/env";
 import { defineJob } from "@/lib/queue/job-definition";
@@ -36,26 +37,16 @@ export const collectJob = defineJob({
     deleteAfterSeconds: 7 * 86_400,
   },
   handle: async (payload, { jobId, log }) => {
-    const [{ runCollection }, { loadEvaluationHook }] = await Promise.all([
-      import("@/lib/collect/run-collection"),
-      import("@/lib/evaluate/load-evaluation-hook"),
-    ]);
-    const summary = await runCollection({
-      runId: payload.runId ?? jobId,
-      trigger: payload.trigger,
-      requestedBy: payload.requestedBy ?? null,
-      accountIds: payload.accountIds,
-      createIfMissing: true,
-      onSnapshotStored: await loadEvaluationHook(),
+    const { coordinateRun } = await import("@/lib/jobs/coordinate-run");
+    const runId = payload.runId ?? jobId;
+    const status = await coordinateRun(
+      { runId, trigger: payload.trigger, requestedBy: payload.requestedBy ?? null, accountIds: payload.accountIds },
       log,
-    });
-    // The record CloudTrail delivered since the last read: new digests of the accounts just read.
-    if (summary.status !== "error") {
-      const { requestEvidenceRead } = await import("@/lib/jobs/request-evidence-read");
-      await requestEvidenceRead({ accountIds: payload.accountIds, reason: `collection ${summary.runId}` });
-    }
-    log(
-      `collect ${summary.runId}: ${summary.status} (${summary.counts.ok} ok, ${summary.counts.partial} partial, ${summary.counts.error} error, ${summary.counts.skipped} skipped)`,
     );
+    // The record CloudTrail delivered since the last read: new digests of the accounts just read.
+    if (status !== "error" && status !== "gone") {
+      const { requestEvidenceRead } = await import("@/lib/jobs/request-evidence-read");
+      await requestEvidenceRead({ accountIds: payload.accountIds, reason: `collection ${runId}` });
+    }
   },
 });

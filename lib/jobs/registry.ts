@@ -1,5 +1,6 @@
 // Every background job the worker serves. Add a job by declaring it in its own file and listing it here.
 import { alertDeliveryJob } from "@/lib/jobs/alert-delivery-job";
+import { collectBatchJob } from "@/lib/jobs/collect-batch-job";
 import { collectJob } from "@/lib/jobs/collect-job";
 import { evidenceJob } from "@/lib/jobs/evidence-job";
 import type { JobDefinition } from "@/lib/queue/job-definition";
@@ -10,6 +11,7 @@ import { watchJob } from "@/lib/jobs/watch-job";
 export const JOBS: readonly JobDefinition[] = [
   collectJob as unknown as JobDefinition,
   evidenceJob as unknown as JobDefinition,
+  collectBatchJob as unknown as JobDefinition,
   remediationJob as unknown as JobDefinition,
   watchJob as unknown as JobDefinition,
   watchBatchJob as unknown as JobDefinition,
