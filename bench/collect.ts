@@ -4,6 +4,10 @@
 //
 //   npx tsx bench/collect.ts --accounts 1000 [--proxy-latency 100 --proxy-throttle 0.05]
 //                            [--concurrency 32] [--no-floor] [--node-heap MB]
+//   npx tsx bench/collect.ts --accounts 2000 --workers 2 [--batch-size 100]
+//
+// With --workers N: one run through the job queue with one worker process, then one run shared by
+// N worker processes (bench/support/shared-run.ts): wall times, each worker's share, failed accounts.
 //
 // Also runs the next collection (steady state: regions are reused for a day) and reports it.
 //
@@ -47,6 +51,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { seedBulkOrganization } from "@/sim/seed-bulk";
 import { startMoto } from "@/sim/start-moto";
 import { freshDatabase } from "@/bench/support/fresh-database";
+import { sharedRun } from "@/bench/support/shared-run";
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -57,6 +62,8 @@ const LATENCY = Number(arg("proxy-latency", "0"));
 const THROTTLE = Number(arg("proxy-throttle", "0"));
 const CONCURRENCY = Number(arg("concurrency", "32"));
 const FLOOR = !process.argv.includes("--no-floor");
+const WORKERS = Number(arg("workers", "0"));
+const BATCH_SIZE = Number(arg("batch-size", "100"));
 /** V8 old-space limit for the collection process (MB); default: Node's own. */
 const NODE_HEAP = arg("node-heap");
 const REGION = "us-east-1";
@@ -298,6 +305,30 @@ async function main(): Promise<void> {
       TZ: "UTC",
     });
 
+    if (WORKERS > 0) {
+      // Warm moto's per-account backends first, so neither measured run pays for them.
+      const warm = await floor(endpoint);
+      log(`warm-up floor: ${(warm.ms / 1000).toFixed(1)} s`);
+      const one = await sharedRun(1, BATCH_SIZE);
+      log(`1 worker: ${one.wallSeconds} s, ${one.status}, ${one.failed} failed`);
+      const many = await sharedRun(WORKERS, BATCH_SIZE);
+      log(`${WORKERS} workers: ${many.wallSeconds} s, shares ${many.shares.join(" / ")}, ${many.failed} failed`);
+      const result = {
+        accounts: many.accounts,
+        batchSize: BATCH_SIZE,
+        oneWorker: one,
+        shared: many,
+        speedup: +(one.wallSeconds / many.wallSeconds).toFixed(2),
+      };
+      console.log(`\naccounts ${result.accounts}, batches of ${BATCH_SIZE}`);
+      console.log(`1 worker      ${one.wallSeconds} s (${one.failed} failed)`);
+      console.log(
+        `${WORKERS} workers     ${many.wallSeconds} s (${many.failed} failed), shares ${many.shares.join(" / ")}`,
+      );
+      console.log(`speed-up      ${result.speedup}×`);
+      console.log(JSON.stringify(result));
+      return;
+    }
     // moto builds each account's backends on first touch (EC2's takes long): a first floor pass
     // warms them, so neither measurement pays for it; the floor reported is the second pass.
     if (FLOOR) {
