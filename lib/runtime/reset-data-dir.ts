@@ -8,7 +8,7 @@ import path from "node:path";
 export function resetDataDir(dir: string): void {
   if (!existsSync(dir)) return;
   const entries = readdirSync(dir);
-  const ours = entries.every((e) => ["postgres", "README.txt", "auth-secret", "exports"].includes(e));
+  const ours = entries.every((e) => ["postgres", "README.txt", "auth-secret", "exports", "aws-endpoint"].includes(e));
   if (!ours) {
     throw Object.assign(
       new Error(
