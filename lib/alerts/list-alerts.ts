@@ -1,6 +1,7 @@
 // The alerts read model: firing alerts first, then the most recent resolved ones, each with the
 // outcome of its deliveries (destination, delivered or failed and why), for the Alerts page and
 // GET /api/v1/alerts. Filters come from the URL, validated by one schema.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { AlertPayload } from "@/lib/alerts/alert-payload";

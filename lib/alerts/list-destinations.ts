@@ -1,5 +1,6 @@
 // Destinations and rules as the settings page shows them: never a secret (describeDestination
 // masks them), plus the last test delivery of each destination so "Send test" shows its outcome.
+import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/config/env";
 import { RULE_IDS, RULE_TEXT, loadRules } from "@/lib/alerts/alert-rules";

@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getCollectionProgress } from "@/lib/collect/get-collection-progress";
+import { getCollectionProgress } from "@/lib/read-models/get-collection-progress";
 import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { requestCollection } from "@/lib/jobs/request-collection";
-import { stopBoss } from "@/lib/jobs/queue";
+import { stopBoss } from "@/lib/queue/pg-boss";
 import { SIM_EXTERNAL_ID } from "@/sim/create-access-roles";
 import type { SimManifest } from "@/sim/manifest";
 import { seedOrganization } from "@/sim/seed-organization";
