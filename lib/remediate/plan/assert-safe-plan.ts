@@ -36,7 +36,7 @@ export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly s
   cloudtrail: ["CreateTrail", "UpdateTrail", "PutEventSelectors", "StartLogging", "AddTags", "UpdateEventDataStore"],
   cloudwatch: ["PutMetricAlarm"],
   sns: ["CreateTopic", "Subscribe"],
-  organizations: ["EnableAWSServiceAccess", "EnablePolicyType", "CreatePolicy", "UpdatePolicy", "AttachPolicy"],
+  organizations: ["EnableAWSServiceAccess", "EnablePolicyType", "CreatePolicy", "AttachPolicy"],
 };
 
 export const FORBIDDEN_OPERATION =
@@ -136,7 +136,7 @@ function organizationsViolations(step: Pick<PlanStep, "operation" | "params" | "
     if (!tags.some((t) => t.Key === MANAGED_BY_TAG.key && t.Value === MANAGED_BY_TAG.value))
       problems.push(`CreatePolicy must tag the guardrail ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value}`);
   }
-  if (op === "CreatePolicy" || op === "UpdatePolicy") problems.push(...guardrailViolations(params.Content));
+  if (op === "CreatePolicy") problems.push(...guardrailViolations(params.Content));
   if (op === "AttachPolicy" && (!params.PolicyId || !params.TargetId))
     problems.push("AttachPolicy needs a policy and a target");
   return problems;

@@ -179,6 +179,16 @@ describe("IAM policies match the AWS calls the code makes", () => {
     expect(create?.Condition?.StringEquals?.["aws:RequestTag/ManagedBy"]).toBeDefined();
   });
 
+  it("never edits a service control policy: no UpdatePolicy, which AWS could only scope by a tag the role can set", () => {
+    const remediation = loadPolicy("remediation");
+    const allowed = remediation.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => asList(s.Action));
+    expect(allowed).not.toContain("organizations:UpdatePolicy");
+    expect(allowed.filter((a) => a.startsWith("organizations:") && a.includes("*"))).toEqual([]);
+    const denied = remediation.Statement.filter((s) => s.Effect === "Deny").flatMap((s) => asList(s.Action));
+    expect(denied).toContain("organizations:UpdatePolicy");
+    expect(denied).toContain("organizations:DetachPolicy");
+  });
+
   it("creates only prefixed resources", () => {
     const creates = [
       "cloudtrail:CreateTrail",

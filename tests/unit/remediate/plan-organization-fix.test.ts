@@ -251,7 +251,7 @@ describe("the guardrail", () => {
     expect(p.blockers.map((b) => b.code)).toContain("guardrail-name-taken");
   });
 
-  it("updates its own policy when what it protects changed, and attaches to the chosen OUs", () => {
+  it("never edits its own policy when what it protects changed (a note for a person), and attaches to the chosen OUs", () => {
     const p = plan({
       organization: organization({
         guardrail: {
@@ -274,10 +274,12 @@ describe("the guardrail", () => {
       }),
     });
     const guard = p.steps.filter((s) => s.service === "organizations");
-    expect(guard.map((s) => [s.operation, s.resource])).toEqual([
-      ["UpdatePolicy", "p-guard"],
-      ["AttachPolicy", "ou-ab12-11111111"],
-    ]);
+    // Trailwarden never edits an SCP: the drift is a person's action, with the wanted content.
+    expect(guard.map((s) => [s.operation, s.resource])).toEqual([["AttachPolicy", "ou-ab12-11111111"]]);
+    const drift = p.notes.find((n) => n.code === "guardrail-content-drift");
+    expect(drift?.message).toContain("p-guard");
+    expect(drift?.message).toContain("update-policy --policy-id p-guard");
+    expect(p.blockers).toEqual([]);
   });
 });
 

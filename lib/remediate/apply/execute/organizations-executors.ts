@@ -6,7 +6,6 @@
 import {
   AttachPolicyCommand,
   CreatePolicyCommand,
-  DescribePolicyCommand,
   EnableAWSServiceAccessCommand,
   EnablePolicyTypeCommand,
   ListAWSServiceAccessForOrganizationCommand,
@@ -14,17 +13,11 @@ import {
   ListPoliciesForTargetCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
-  UpdatePolicyCommand,
   type OrganizationsClient,
   type PolicyType,
 } from "@aws-sdk/client-organizations";
 import { changed, hasCode, SafetyError, unchanged, type Executor } from "@/lib/remediate/apply/execute/executor-types";
-import {
-  contentText,
-  guardrailViolations,
-  sameGuardrail,
-  SCPS_PER_TARGET,
-} from "@/lib/remediate/plan/organization/guardrail-policy";
+import { contentText, guardrailViolations, SCPS_PER_TARGET } from "@/lib/remediate/plan/organization/guardrail-policy";
 import type { JsonObject } from "@/lib/remediate/plan/plan-types";
 
 /** The resolved content as AWS receives it, checked again now that the key's ARN is known. */
@@ -108,16 +101,6 @@ const createPolicy: Executor = async ({ clients }, params) => {
   return changed({ PolicyId: id });
 };
 
-const updatePolicy: Executor = async ({ clients }, params) => {
-  const policyId = String(params.PolicyId);
-  await assertOurs(clients.organizations, policyId);
-  const content = resolvedContent(params);
-  const current = (await clients.organizations.send(new DescribePolicyCommand({ PolicyId: policyId }))).Policy;
-  if (current?.Content && sameGuardrail(current.Content, content)) return unchanged({ PolicyId: policyId });
-  await clients.organizations.send(new UpdatePolicyCommand({ PolicyId: policyId, Content: content }));
-  return changed({ PolicyId: policyId });
-};
-
 const attachPolicy: Executor = async ({ clients }, params) => {
   const policyId = String(params.PolicyId);
   const targetId = String(params.TargetId);
@@ -150,6 +133,5 @@ export const ORGANIZATIONS_EXECUTORS: Record<string, Executor> = {
   EnableAWSServiceAccess: enableAwsServiceAccess,
   EnablePolicyType: enablePolicyType,
   CreatePolicy: createPolicy,
-  UpdatePolicy: updatePolicy,
   AttachPolicy: attachPolicy,
 };

@@ -1,8 +1,11 @@
 // The guardrail's steps, in the management account: enable the SCP policy type on the root when it
-// is off, create the guardrail policy (or bring our own policy's content up to date: the key or
-// bucket it protects may have changed), attach it to each target that lacks it. Refuses, as a
+// is off, create the guardrail policy, attach it to each target that lacks it. Refuses, as a
 // blocker, a target that already holds AWS's five SCPs (Trailwarden never detaches a policy it did
 // not create), and a policy of the guardrail's name that Trailwarden did not create.
+// Trailwarden never edits an existing SCP: the remediation role has no organizations:UpdatePolicy,
+// because AWS can only scope that right by a tag, and a role that tags its new policy at creation
+// could tag (and then rewrite) any customer SCP. When our own guardrail no longer matches what it
+// must protect, the plan says so as a note with the wanted content, for a person to apply.
 import {
   contentText,
   guardrailContent,
@@ -23,6 +26,8 @@ import { ORGANIZATIONS_REGION } from "@/lib/remediate/plan/organization/organiza
 export interface GuardrailPlan {
   steps: PlanStep[];
   blockers: PlanIssue[];
+  /** Actions left to a person (a guardrail whose content drifted). */
+  notes: PlanIssue[];
   info: OrganizationPlanInfo["guardrail"];
 }
 
@@ -31,6 +36,7 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
   const content = guardrailContent(input);
   const steps: PlanStep[] = [];
   const blockers: PlanIssue[] = [];
+  const notes: PlanIssue[] = [];
   const step = (spec: Omit<StepSpec, "service" | "region" | "targetAccountId" | "controls">): void => {
     steps.push({
       ...makeStep({
@@ -70,14 +76,10 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
   } else if (existing) {
     policyId = existing.id;
     if (!sameGuardrail(existing.content, content)) {
-      step({
-        title: `Update the guardrail policy ${name}`,
-        why: "Trailwarden's own guardrail policy no longer matches what it must protect (the trail's key or bucket, or the exempt roles changed)",
-        operation: "UpdatePolicy",
-        resource: existing.id,
-        action: "update",
-        changes: [{ attribute: "Content", from: existing.content, to: content as JsonValue }],
-        params: { PolicyId: existing.id, Content: content as JsonValue },
+      notes.push({
+        code: "guardrail-content-drift",
+        message: `the guardrail policy ${name} (${existing.id}) no longer matches what it must protect (the trail's key or bucket, or the exempt roles changed). Trailwarden never edits a service control policy; replace its content in the management account (Organizations console, or aws organizations update-policy --policy-id ${existing.id}) with: ${contentText(content as JsonValue)}`,
+        controls: [],
       });
     }
   } else {
@@ -128,6 +130,7 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
   return {
     steps,
     blockers,
+    notes,
     info: {
       policyName: name,
       policyId: existing?.id ?? null,

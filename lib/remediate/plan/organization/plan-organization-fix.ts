@@ -202,6 +202,7 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
     bucket: trail?.bucket ?? null,
   });
   needs.blockers.push(...guardrail.blockers);
+  needs.notes.push(...guardrail.notes);
   const steps = [...pre.steps, ...trailSteps, ...guardrail.steps];
   const trails = new Map(state.trails.map((t) => [t.arn, t]));
   for (const violation of planViolations(steps, trails))
