@@ -11,6 +11,12 @@ import { seedOrganization, type SeedOrganizationOptions } from "@/sim/seed-organ
 export interface SeedDemoDataOptions extends SeedOrganizationOptions {
   /** Also write the manifest as JSON here (for tools that do not import TypeScript). */
   manifestPath?: string;
+  /**
+   * Where the seed calls go, when not `endpoint`: moto itself, behind the simulator's proxy. The
+   * organization's history predates Trailwarden, so its creation must not appear in the proxy's
+   * event history (LookupEvents) as changes made minutes before the first collection.
+   */
+  seedEndpoint?: string;
 }
 
 /** The environment that points Trailwarden at the simulation (callers merge it into theirs). */
@@ -31,7 +37,7 @@ export function demoEnvironment(endpoint: string, manifest: SimManifest): Record
 const DEMO_DEFAULTS: Record<string, string> = { TRAILWARDEN_AWS_MAX_ATTEMPTS: "2" };
 
 export async function seedDemoData(endpoint: string, opts: SeedDemoDataOptions = {}): Promise<SimManifest> {
-  const manifest = await seedOrganization(endpoint, opts);
+  const manifest = await seedOrganization(opts.seedEndpoint ?? endpoint, opts);
   // The endpoint and dummy credentials always win: the demo must never reach a real account.
   Object.assign(process.env, demoEnvironment(endpoint, manifest));
   for (const [key, value] of Object.entries(DEMO_DEFAULTS)) process.env[key] ??= value;

@@ -40,7 +40,10 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
     const database = await ensureDatabase({ log: (l) => console.log(l) });
     stack.push(() => database.stop());
 
-    const manifest = await seedDemoData(moto.endpoint, { log: (l) => console.log(l) });
+    const manifest = await seedDemoData(moto.endpoint, {
+      seedEndpoint: moto.motoEndpoint,
+      log: (l) => console.log(l),
+    });
     // Alarms need a subscribed topic to pass CloudWatch.x; the demo subscribes a placeholder address.
     process.env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL ??= "security-alerts@example.com";
     resetEnvCache();
