@@ -98,5 +98,22 @@ export async function createAccessRoles(
       }),
     );
   }
+  // The template's own remediation policy too: the strict simulator reads the caller's policies
+  // where AWS checks them (CloudTrail's Organizations reads for an organization trail).
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: REMEDIATION_ROLE,
+      PolicyName: "trailwarden-template",
+      PolicyDocument: JSON.stringify(
+        renderedPolicy("remediation", {
+          "AWS::Partition": "aws",
+          "AWS::AccountId": accountId,
+          ResourcePrefix: DEFAULTS.resourcePrefix,
+          ReadRoleName: READ_ONLY_ROLE,
+          RemediationRoleName: REMEDIATION_ROLE,
+        }),
+      ),
+    }),
+  );
   await createDeliveryRole(iam, accountId);
 }

@@ -2,10 +2,14 @@
 // simulator's proxy (sim/proxy/), which adds what moto lacks. Clients use `endpoint` (the proxy);
 // `motoEndpoint` reaches moto directly, for seeding state AWS itself would have made.
 import { startAwsProxy, type AwsProxy, type ProxyInterceptor } from "@/sim/proxy/aws-proxy";
+import { eventualConsistency } from "@/sim/proxy/eventual-consistency";
 import { expectedBucketOwnerInterceptor } from "@/sim/proxy/expected-bucket-owner";
 import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
 import { listPublicKeysInterceptor } from "@/sim/proxy/list-public-keys";
 import { lookupEventsInterceptor } from "@/sim/proxy/lookup-events";
+import { strictCloudTrail } from "@/sim/proxy/strict-cloudtrail";
+import { strictKmsKeyPolicy } from "@/sim/proxy/strict-kms-key-policy";
+import { strictS3PolicySize } from "@/sim/proxy/strict-s3-policy-size";
 import { startMoto, type StartMotoOptions } from "@/sim/start-moto";
 
 export interface Simulator {
@@ -50,7 +54,21 @@ export async function startSimulator(opts: StartSimulatorOptions = {}): Promise<
   };
 }
 
-/** The interceptors every simulator runs with unless a caller names its own. */
+/**
+ * The interceptors every simulator runs with unless a caller names its own. Strict mode is the
+ * default: CloudTrail's preconditions, KMS key policies and S3's policy size limit are enforced as
+ * AWS does (docs/aws-preconditions.md), and eventual consistency is available (off until set
+ * through its control path).
+ */
 export function defaultInterceptors(): ProxyInterceptor[] {
-  return [lookupEventsInterceptor(), listPublicKeysInterceptor(), expectedBucketOwnerInterceptor()];
+  const consistency = eventualConsistency();
+  return [
+    lookupEventsInterceptor(),
+    listPublicKeysInterceptor(),
+    expectedBucketOwnerInterceptor(),
+    consistency,
+    strictKmsKeyPolicy(),
+    strictCloudTrail({ roleSettling: consistency.roleSettling }),
+    strictS3PolicySize(),
+  ];
 }
