@@ -23,6 +23,37 @@ describe("safeNextPath", () => {
       expect(safeNextPath(value)).toBe("/");
     }
   });
+
+  it("judges the path a browser resolves, not the text (dot segments, encodings, backslashes)", () => {
+    for (const value of [
+      "/.//evil.com",
+      "/..//evil.com",
+      "/a/..//evil.com",
+      "/%2e//evil.com",
+      "/%2E%2E//evil.com",
+      "/./%2e//evil.com",
+      "/%2F%2Fevil.com",
+      "/%2f/evil.com",
+      "/%5Cevil.com",
+      "/%5C%5Cevil.com",
+      "/\\evil.com",
+      "/.\\evil.com",
+      "/\t/evil.com",
+      "/\n//evil.com",
+      "/sign-in/../sign-in?next=//evil.com",
+    ]) {
+      const next = safeNextPath(value);
+      expect(next, value).toBe("/");
+    }
+    // What is accepted stays on this origin when the browser resolves it against any base.
+    for (const value of ["/audit?x=//evil.com", "/accounts/123#//evil.com", "/./matrix", "/a/../reports"]) {
+      const next = safeNextPath(value);
+      expect(new URL(next, "https://trailwarden.example").origin, value).toBe("https://trailwarden.example");
+      expect(next.startsWith("//"), value).toBe(false);
+    }
+    expect(safeNextPath("/./matrix")).toBe("/matrix");
+    expect(safeNextPath("/audit?x=//evil.com")).toBe("/audit?x=//evil.com");
+  });
 });
 
 describe("signInUrl", () => {
