@@ -1,5 +1,5 @@
 // CSV export of the audit log, streamed: a header row, then one row per event as it is read.
-import { stringify } from "csv-stringify/sync";
+import { csvLines } from "@/lib/csv/csv-writer";
 import type { AuditEventView } from "@/lib/audit/query-audit-events";
 
 export const AUDIT_CSV_COLUMNS = [
@@ -16,27 +16,24 @@ export const AUDIT_CSV_COLUMNS = [
   "details",
 ] as const;
 
-/**
- * Spreadsheets run cells starting with = + - @ as formulas, and audit rows hold text an attacker
- * chose (a failed sign-in's e-mail, a user agent): such cells get a leading apostrophe.
- */
-export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function auditCsvRow(event: AuditEventView): string {
-  const cells = [
-    event.actorType,
-    event.actorId ?? "",
-    event.actorName ?? "",
-    event.action,
-    event.target ?? "",
-    event.outcome,
-    event.ip ?? "",
-    event.userAgent ?? "",
-    JSON.stringify(event.details ?? {}),
-  ].map(neutralizeFormula);
-  return stringify([[event.id, event.at, ...cells]]);
+  // Audit rows hold text an attacker chose (a failed sign-in's e-mail, a user agent); the writer
+  // neutralizes formulas in them.
+  return csvLines([
+    [
+      event.id,
+      event.at,
+      event.actorType,
+      event.actorId ?? "",
+      event.actorName ?? "",
+      event.action,
+      event.target ?? "",
+      event.outcome,
+      event.ip ?? "",
+      event.userAgent ?? "",
+      JSON.stringify(event.details ?? {}),
+    ],
+  ]);
 }
 
 export function auditCsvStream(events: AsyncIterable<AuditEventView>): ReadableStream<Uint8Array> {
@@ -47,7 +44,7 @@ export function auditCsvStream(events: AsyncIterable<AuditEventView>): ReadableS
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(stringify([[...AUDIT_CSV_COLUMNS]])));
+        controller.enqueue(encoder.encode(csvLines([AUDIT_CSV_COLUMNS])));
         return;
       }
       const next = await iterator.next();

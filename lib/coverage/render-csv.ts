@@ -1,6 +1,6 @@
 // The CSV exports: one row per account and region, and a separate file with one row per gap and
 // region. Numbers stay numbers (no units) so spreadsheets can sum them.
-import { stringify } from "csv-stringify/sync";
+import { csvDocument, type CsvCell } from "@/lib/csv/csv-writer";
 import { CAUSE_LABELS, CAUSE_STATE } from "@/lib/coverage/coverage-types";
 import type { CoverageReport } from "@/lib/coverage/report-types";
 
@@ -25,7 +25,7 @@ export function renderRegionsCsv(report: CoverageReport): string {
     "period_from",
     "period_to",
   ];
-  const rows: (string | number)[][] = [header];
+  const rows: CsvCell[][] = [];
   for (const a of report.accounts) {
     for (const r of a.regions) {
       rows.push([
@@ -50,7 +50,7 @@ export function renderRegionsCsv(report: CoverageReport): string {
       ]);
     }
   }
-  return stringify(rows);
+  return csvDocument(header, rows);
 }
 
 export function renderGapsCsv(report: CoverageReport): string {
@@ -66,7 +66,7 @@ export function renderGapsCsv(report: CoverageReport): string {
     "cause_label",
     "bounded_by",
   ];
-  const rows: (string | number)[][] = [header];
+  const rows: CsvCell[][] = [];
   for (const a of report.accounts) {
     for (const r of a.regions) {
       for (const g of r.gaps) {
@@ -85,7 +85,7 @@ export function renderGapsCsv(report: CoverageReport): string {
       }
     }
   }
-  return stringify(rows);
+  return csvDocument(header, rows);
 }
 
 /** One row per integrity finding: the S3 key of each invalid digest, missing or modified log file, and each span of missing digest hours. */

@@ -1,5 +1,20 @@
-import { stringify } from "csv-stringify/sync";
+import { csvDocument } from "@/lib/csv/csv-writer";
 import type { Posture } from "@/lib/read-models/get-posture";
+
+const POSTURE_CSV_COLUMNS = [
+  "accountId",
+  "name",
+  "ouPath",
+  "collectedAt",
+  "collectionStatus",
+  "controlId",
+  "status",
+  "reason",
+  "evidence",
+  "securityHubStatus",
+  "securityHubUpdatedAt",
+  "reconciliation",
+];
 
 /** One row per account and control: the flat form spreadsheets and SIEMs take. */
 export function postureToCsv(posture: Posture): string {
@@ -19,21 +34,5 @@ export function postureToCsv(posture: Posture): string {
       c.reconciliation ?? "",
     ]),
   );
-  return stringify(rows, {
-    header: true,
-    columns: [
-      "accountId",
-      "name",
-      "ouPath",
-      "collectedAt",
-      "collectionStatus",
-      "controlId",
-      "status",
-      "reason",
-      "evidence",
-      "securityHubStatus",
-      "securityHubUpdatedAt",
-      "reconciliation",
-    ],
-  });
+  return csvDocument(POSTURE_CSV_COLUMNS, rows);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditCsvRow, auditCsvStream, neutralizeFormula } from "@/lib/audit/audit-csv";
+import { auditCsvRow, auditCsvStream } from "@/lib/audit/audit-csv";
+import { neutralizeCsvCell as neutralizeFormula } from "@/lib/csv/csv-writer";
 import { auditFiltersFromParams, auditFiltersToParams, auditWhere } from "@/lib/audit/audit-filters";
 import type { AuditEventView } from "@/lib/audit/query-audit-events";
 
