@@ -35,11 +35,13 @@ export async function retryRemediation(input: {
     throw new ConflictError(
       `Only a failed apply or one that needs attention can be retried (job ${job.id} is ${job.status})`,
     );
+  // Claim first: a concurrent retry, or another job of the account, must find the steps as they
+  // were. Resetting them before the claim let a refused retry rewrite a job someone else now runs.
+  await claimAccountForJob(job.accountId, job.id, RETRYABLE, principalFields(input.principal));
   await db.remediationStep.updateMany({
     where: { jobId: job.id, status: "failed" },
     data: { status: "pending", finishedAt: null },
   });
-  await claimAccountForJob(job.accountId, job.id, RETRYABLE, principalFields(input.principal));
   await db.remediationJob.update({ where: { id: job.id }, data: { verification: Prisma.DbNull, failingAfter: [] } });
   const fromStep = job.steps[0] ? job.steps[0].index + 1 : null;
   await recordAuditEvent({

@@ -3,13 +3,15 @@
 import { NextResponse } from "next/server";
 import { getRemediation } from "@/lib/api/endpoints/remediations";
 import { withRole } from "@/lib/auth/guards";
+import { uuidOrNotFound } from "@/lib/api/uuid-param";
 import { NotFoundError } from "@/lib/errors";
 import { getRemediationJob } from "@/lib/read-models/get-remediation-job";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRole("viewer", async (_req, { params }) => {
-  const { id } = getRemediation.params.parse(await params);
+  const { id: raw } = getRemediation.params.parse(await params);
+  const id = uuidOrNotFound(raw, "Remediation job");
   const job = await getRemediationJob(id);
   if (!job) throw new NotFoundError(`Remediation job ${id} does not exist`);
   return NextResponse.json(job, { headers: { "cache-control": "no-store" } });
