@@ -81,32 +81,45 @@ export async function createLocalUser(
   return { id, name, email, role, disabled: false, createdAt: new Date(), signInMethods: ["password"] };
 }
 
-async function findUser(id: string) {
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, role: true, disabled: true },
+const USER_FIELDS = { id: true, email: true, role: true, disabled: true } as const;
+type UserRow = { id: string; email: string; role: string; disabled: boolean };
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * Runs a change to who is an enabled admin under one lock, re-reading the user inside it: two
+ * admins demoting each other at the same moment would otherwise both see "another admin remains"
+ * and leave none. The lock serializes only these changes, not ordinary reads.
+ */
+async function withAdminLock<T>(userId: string, change: (tx: Tx, user: UserRow) => Promise<T>) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('trailwarden:enabled-admins'))`;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: USER_FIELDS });
+    if (!user) throw new NotFoundError(`No user with id ${userId}`);
+    return change(tx, user);
   });
-  if (!user) throw new NotFoundError(`No user with id ${id}`);
-  return user;
 }
 
-async function assertAnotherAdminRemains(userId: string): Promise<void> {
-  const others = await db.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
+async function assertAnotherAdminRemains(tx: Tx, userId: string): Promise<void> {
+  const others = await tx.user.count({ where: { role: "admin", disabled: false, id: { not: userId } } });
   if (others === 0) throw new ConflictError("This is the last enabled admin; make another user admin first");
 }
 
 export async function changeUserRole(userId: string, role: Role, actor: Actor, request?: RequestLike): Promise<void> {
   if (!(ROLES as readonly string[]).includes(role))
     throw new ValidationError(`role must be one of: ${ROLES.join(", ")}`);
-  const user = await findUser(userId);
-  if (user.role === role) return;
-  if (user.role === "admin" && !user.disabled) await assertAnotherAdminRemains(userId);
-  await db.user.update({ where: { id: userId }, data: { role } });
+  const before = await withAdminLock(userId, async (tx, user) => {
+    if (user.role === role) return null;
+    if (user.role === "admin" && !user.disabled) await assertAnotherAdminRemains(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    return user;
+  });
+  if (!before) return;
   await recordAuditEvent({
     actor,
     action: "user.role_change",
-    target: user.email,
-    details: { userId, from: user.role, to: role },
+    target: before.email,
+    details: { userId, from: before.role, to: role },
     request,
   });
 }
@@ -117,14 +130,15 @@ export async function setUserDisabled(
   actor: Actor,
   request?: RequestLike,
 ): Promise<void> {
-  const user = await findUser(userId);
-  if (user.disabled === disabled) return;
-  if (disabled && user.role === "admin") await assertAnotherAdminRemains(userId);
-  // Disabling also ends every session the user has, so it takes effect on their next request.
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { disabled } }),
-    ...(disabled ? [db.session.deleteMany({ where: { userId } })] : []),
-  ]);
+  const user = await withAdminLock(userId, async (tx, user) => {
+    if (user.disabled === disabled) return null;
+    if (disabled && user.role === "admin") await assertAnotherAdminRemains(tx, userId);
+    // Disabling also ends every session the user has, so it takes effect on their next request.
+    await tx.user.update({ where: { id: userId }, data: { disabled } });
+    if (disabled) await tx.session.deleteMany({ where: { userId } });
+    return user;
+  });
+  if (!user) return;
   await recordAuditEvent({
     actor,
     action: disabled ? "user.disable" : "user.enable",
