@@ -221,7 +221,7 @@ async function measure(): Promise<void> {
     { format: "json", refresh: false },
     { format: "csv", refresh: false },
     { format: "pdf", refresh: false },
-    { format: "json", refresh: true }, // as the CLI and the route run it: staleness check first
+    { format: "json", refresh: true }, // as the CLI runs it: staleness check first
   ];
   for (const { format, refresh } of runs) {
     const t0 = performance.now();

@@ -1,6 +1,7 @@
-// buildCoverageReport: the function the CLI and GET /api/v1/reports/coverage call. It brings stale
-// accounts' rows up to date, then reads the evidence spans, the stored gaps overlapping the period
-// and CloudTrail's delivered record (lib/evidence) and assembles the report (assemble-report.ts).
+// buildCoverageReport: the function the CLI, the reports page and GET /api/v1/reports/coverage
+// call. It reads the evidence spans, the stored gaps overlapping the period and CloudTrail's
+// delivered record (lib/evidence) and assembles the report (assemble-report.ts); only the CLI asks
+// it to bring stale rollups up to date first (refresh: true).
 import "server-only";
 import { db } from "@/lib/db";
 import { assembleReport, type AccountInput } from "@/lib/coverage/assemble-report";
@@ -16,7 +17,10 @@ export interface BuildCoverageReportInput {
   /** Last day, included, YYYY-MM-DD (default: yesterday, UTC). */
   to?: string | null;
   accountIds?: string[];
-  /** Rebuild stale rollups first (default true). */
+  /**
+   * Rebuild stale rollups first (default false). Pages and GET requests only read: the worker's
+   * coverage-refresh job rebuilds them after each collection; the CLI refreshes before exporting.
+   */
   refresh?: boolean;
   now?: Date;
 }
@@ -37,7 +41,7 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
   const now = input.now ?? new Date();
   const period = parseCoveragePeriod({ from: input.from, to: input.to }, now);
   const ids = input.accountIds?.length ? input.accountIds : null;
-  if (input.refresh !== false) await refreshCoverage(ids ?? undefined);
+  if (input.refresh === true) await refreshCoverage(ids ?? undefined);
 
   const [accounts, builds, gaps, organization, records] = await Promise.all([
     db.awsAccount.findMany({

@@ -48,5 +48,10 @@ export const collectJob = defineJob({
       const { requestEvidenceRead } = await import("@/lib/jobs/request-evidence-read");
       await requestEvidenceRead({ accountIds: payload.accountIds, reason: `collection ${runId}` });
     }
+    // The coverage report only reads rollups; rebuilding them is the worker's job, after each run.
+    if (status !== "gone") {
+      const { enqueueCoverageRefresh } = await import("@/lib/jobs/coverage-refresh-job");
+      await enqueueCoverageRefresh();
+    }
   },
 });

@@ -2,6 +2,7 @@
 import { alertDeliveryJob } from "@/lib/jobs/alert-delivery-job";
 import { collectBatchJob } from "@/lib/jobs/collect-batch-job";
 import { collectJob } from "@/lib/jobs/collect-job";
+import { coverageRefreshJob } from "@/lib/jobs/coverage-refresh-job";
 import { evidenceJob } from "@/lib/jobs/evidence-job";
 import type { JobDefinition } from "@/lib/queue/job-definition";
 import { remediationJob } from "@/lib/jobs/remediation-job";
@@ -16,4 +17,5 @@ export const JOBS: readonly JobDefinition[] = [
   watchJob as unknown as JobDefinition,
   watchBatchJob as unknown as JobDefinition,
   alertDeliveryJob as unknown as JobDefinition,
+  coverageRefreshJob as unknown as JobDefinition,
 ];

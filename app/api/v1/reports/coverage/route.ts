@@ -26,6 +26,7 @@ export const GET = withRole("auditor", async (req, { principal }) => {
   if ((part === "gaps" || part === "integrity") && format !== "csv")
     throw new ValidationError(`part=${part} is only for format=csv (the ${part} CSV)`);
 
+  // A GET only reads: the worker refreshes the rollups after each collection (coverage-refresh job).
   const report = await buildCoverageReport({ from, to, accountIds: parsed.data.account });
   const rendered = await renderCoverage(report, format);
   const file =
