@@ -92,6 +92,7 @@ token
   .command("create")
   .requiredOption("--role <role>", "viewer | auditor | engineer | admin")
   .requiredOption("--name <name>", "a name to recognise the token by")
+  .option("--expires <when>", "days it lives (30, 30d) or its last day (YYYY-MM-DD); default 90 days")
   .action((opts) => runCommand(() => import("@/cli/commands/token-create"), opts));
 token.command("list").action(() => runCommand(() => import("@/cli/commands/token-list"), {}));
 token

@@ -1,12 +1,19 @@
 // API tokens for automation: created by admins (CLI or settings page), shown once, stored as a
 // SHA-256 hash with a short prefix for recognition, sent as `Authorization: Bearer`, revocable.
+// A token expires (90 days unless its creator chose otherwise, at most ten years) and never holds
+// more power than the user who created it holds now: a disabled creator's tokens stop working and
+// a demoted creator's tokens drop to the creator's new role, on the next request.
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { ROLES, type Principal, type Role } from "@/lib/roles";
+import { isRole, ROLES, type Principal, type Role } from "@/lib/roles";
 import { displayPrefix, generateApiToken, hashApiToken, isApiTokenFormat } from "@/lib/auth/token-format";
+
+/** How long a token lives when its creator does not say. */
+export const DEFAULT_TOKEN_DAYS = 90;
+export const MAX_TOKEN_DAYS = 3650;
 
 /** lastUsedAt is written at most this often per token, so busy automation does not write per call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -14,9 +21,14 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export const createTokenInput = z.object({
   name: z.string().trim().min(1, "name is required").max(100, "name is at most 100 characters"),
   role: z.enum(ROLES, { error: `role must be one of: ${ROLES.join(", ")}` }),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
+  expiresInDays: z
+    .number({ error: "expiresInDays must be a whole number of days" })
+    .int("expiresInDays must be a whole number of days")
+    .min(1, "expiresInDays must be at least 1")
+    .max(MAX_TOKEN_DAYS, `expiresInDays must be at most ${MAX_TOKEN_DAYS}`)
+    .default(DEFAULT_TOKEN_DAYS),
 });
-export type CreateTokenInput = z.infer<typeof createTokenInput>;
+export type CreateTokenInput = z.input<typeof createTokenInput>;
 
 export interface ApiTokenSummary {
   id: string;
@@ -49,7 +61,7 @@ export async function createApiToken(
       tokenHash: hashApiToken(token),
       prefix: displayPrefix(token),
       createdById: actor.type === "user" ? actor.id : null,
-      expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
     },
     include: { createdBy: { select: { name: true } } },
   });
@@ -95,12 +107,35 @@ export async function revokeApiToken(id: string, actor: Actor, request?: Request
   return toSummary(updated);
 }
 
-/** The principal a bearer token stands for, or null when it is unknown, revoked or expired. */
+/**
+ * The role a token acts with: its own, capped by its creator's current role. A creator who is
+ * disabled or gone leaves the token with none. Tokens made on the command line (no creator) were
+ * made by whoever runs the server, and keep their own role.
+ */
+export function effectiveTokenRole(
+  tokenRole: string,
+  creator: { role: string; disabled: boolean } | null,
+  hasCreator: boolean,
+): Role | null {
+  if (!isRole(tokenRole)) return null;
+  if (!hasCreator) return tokenRole;
+  if (!creator || creator.disabled || !isRole(creator.role)) return null;
+  return ROLES.indexOf(creator.role) < ROLES.indexOf(tokenRole) ? creator.role : tokenRole;
+}
+
+/**
+ * The principal a bearer token stands for, or null when it is unknown, revoked, expired, or its
+ * creator can no longer sign in.
+ */
 export async function principalForApiToken(token: string, now = new Date()): Promise<Principal | null> {
   if (!isApiTokenFormat(token)) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    include: { createdBy: { select: { role: true, disabled: true } } },
+  });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  if (!(ROLES as readonly string[]).includes(row.role)) return null;
+  const role = effectiveTokenRole(row.role, row.createdBy, row.createdById !== null);
+  if (!role) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional so that concurrent requests write once; a failure here must not fail the call.
     await db.apiToken
@@ -115,7 +150,7 @@ export async function principalForApiToken(token: string, now = new Date()): Pro
         console.error("Could not update API token lastUsedAt:", err instanceof Error ? err.message : err),
       );
   }
-  return { type: "token", id: row.id, name: `token:${row.name}`, role: row.role as Role };
+  return { type: "token", id: row.id, name: `token:${row.name}`, role };
 }
 
 type TokenRow = {

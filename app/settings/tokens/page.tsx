@@ -22,7 +22,9 @@ export default async function TokensPage() {
         <h1 className="text-xl font-semibold">API tokens</h1>
         <p className="text-sm text-slate-600">
           For automation: send as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. Also from the
-          command line: <code className="font-mono">npx trailwarden token create --role ROLE --name NAME</code>.
+          command line: <code className="font-mono">npx trailwarden token create --role ROLE --name NAME</code>. Tokens
+          expire after 90 days unless you choose otherwise, and never act with more than their creator&apos;s current
+          role: disabling or demoting a user does the same to the tokens they created.
         </p>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -45,6 +47,9 @@ export default async function TokensPage() {
                 Last used
               </th>
               <th scope="col" className="px-3 py-2">
+                Expires
+              </th>
+              <th scope="col" className="px-3 py-2">
                 State
               </th>
             </tr>
@@ -52,7 +57,7 @@ export default async function TokensPage() {
           <tbody className="divide-y divide-slate-100">
             {tokens.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={7} className="px-3 py-6 text-center text-slate-500">
                   No API tokens yet.
                 </td>
               </tr>
@@ -69,6 +74,7 @@ export default async function TokensPage() {
                     {t.createdBy ? ` by ${t.createdBy}` : ""}
                   </td>
                   <td className="px-3 py-2">{formatTime(t.lastUsedAt)}</td>
+                  <td className="px-3 py-2">{formatTime(t.expiresAt)}</td>
                   <td className="px-3 py-2">
                     {t.revokedAt ? (
                       `revoked ${formatTime(t.revokedAt)}`

@@ -93,7 +93,7 @@ export function CreateTokenForm() {
               type="number"
               min={1}
               max={3650}
-              placeholder="never"
+              defaultValue={90}
               className={INPUT}
             />
           </div>
