@@ -16,6 +16,15 @@ const authEnvSchema = z.object({
     .min(0.1)
     .max(24 * 30)
     .default(12),
+  /**
+   * Absolute session lifetime in hours: however active, a session ends this long after sign-in.
+   * Limits what a stolen cookie is worth when sliding expiry would keep it alive forever.
+   */
+  TRAILWARDEN_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 90)
+    .default(24 * 7),
 });
 
 export interface OidcSettings {
@@ -32,6 +41,8 @@ export interface AuthSettings {
   oidc: OidcSettings | null;
   signInPerMinute: number;
   sessionSeconds: number;
+  /** Absolute lifetime: a session is refused this long after it was created, whatever its use. */
+  sessionMaxSeconds: number;
 }
 
 export const OIDC_PROVIDER_ID = "oidc";
@@ -68,6 +79,7 @@ export function getAuthSettings(source: NodeJS.ProcessEnv = process.env): AuthSe
     oidc,
     signInPerMinute: own.TRAILWARDEN_SIGNIN_RATE_LIMIT,
     sessionSeconds: Math.round(own.TRAILWARDEN_SESSION_HOURS * 3600),
+    sessionMaxSeconds: Math.round(Math.max(own.TRAILWARDEN_SESSION_MAX_HOURS, own.TRAILWARDEN_SESSION_HOURS) * 3600),
   };
   if (source === process.env) cached = settings;
   return settings;
