@@ -1,27 +1,58 @@
-// Where a request came from, for the audit log and sessions. Next's server fills X-Forwarded-For
-// with the socket address when no proxy set it; behind a reverse proxy, that proxy must overwrite
-// the header (a client can otherwise put anything there), so the value is recorded, not trusted
-// for decisions.
+// Where a request came from, for the audit log, sessions and every per-address limit.
+// The TCP peer is the only address a client cannot choose: Trailwarden's web server
+// (lib/runtime/web-server.mjs) writes it into PEER_HEADER on every request, replacing whatever the
+// client sent, behind a random key made at start-up (TRAILWARDEN_PEER_KEY, never sent out), so a
+// client cannot forge it even where another server runs the app. X-Forwarded-For is read only when that peer is a configured proxy
+// (TRAILWARDEN_TRUSTED_PROXIES), from the right, skipping our own proxies: the first address a
+// trusted proxy vouches for is the client. Without a peer (a bare `next start`), the address is
+// unknown (null) rather than whatever the client wrote.
+import { normalizeAddress, trustedProxies, type TrustedProxies } from "@/lib/auth/trusted-proxies";
+
+interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/** Set by Trailwarden's web server from the socket; never taken from the client. */
+export const PEER_HEADER = "x-trailwarden-peer";
+export const PEER_KEY_ENV = "TRAILWARDEN_PEER_KEY";
+
+/** The header value the web server writes: "<key> <address>". */
+export function peerHeaderValue(address: string, key = process.env[PEER_KEY_ENV] ?? ""): string {
+  return `${key} ${address}`;
+}
+
+/** The socket address the web server vouched for, or null. */
+export function peerAddress(headers: HeaderSource): string | null {
+  const key = process.env[PEER_KEY_ENV];
+  const value = headers.get(PEER_HEADER);
+  if (!key || !value?.startsWith(`${key} `)) return null;
+  return normalizeAddress(value.slice(key.length + 1));
+}
 
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
 }
 
-interface HeaderSource {
-  get(name: string): string | null;
-}
-
 const MAX_USER_AGENT = 512;
 
-export function clientIp(headers: HeaderSource): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const first = forwarded?.split(",")[0]?.trim();
-  const candidate = first || headers.get("x-real-ip")?.trim() || null;
-  if (!candidate) return null;
-  // IPv4-mapped IPv6 (how Node reports IPv4 peers on a dual-stack socket) reads better as IPv4.
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(candidate);
-  return (mapped?.[1] ?? candidate).slice(0, 64);
+export function clientIp(headers: HeaderSource, proxies: TrustedProxies = trustedProxies()): string | null {
+  const peer = peerAddress(headers);
+  if (!peer) return null;
+  if (!proxies.has(peer)) return peer;
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  let client = peer;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = normalizeAddress(hops[i]!);
+    // Garbage in the chain: stop at the last address a trusted proxy gave us.
+    if (!hop) break;
+    client = hop;
+    if (!proxies.has(hop)) break;
+  }
+  return client;
 }
 
 export function requestMeta(headers: HeaderSource | null | undefined): RequestMeta {

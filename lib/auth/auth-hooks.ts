@@ -5,7 +5,13 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { BetterAuthOptions } from "better-auth";
 import { db } from "@/lib/db";
 import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
-import { SIGN_IN_ACTION, normalizeEmail, tooManyFailedSignIns } from "@/lib/auth/sign-in-throttle";
+import {
+  SIGN_IN_ACTION,
+  normalizeEmail,
+  reserveSignInAttempt,
+  settleSuccessfulSignIn,
+} from "@/lib/auth/sign-in-throttle";
+import { clientIp } from "@/lib/auth/request-meta";
 import type { Role } from "@/lib/roles";
 
 type EndpointContext = { path?: string; headers?: Headers; request?: Request } | null;
@@ -79,23 +85,39 @@ export function requestHooks(): NonNullable<BetterAuthOptions["hooks"]> {
     before: createAuthMiddleware(async (ctx) => {
       if (ctx.path !== "/sign-in/email") return;
       const email = normalizeEmail((ctx.body as { email?: unknown } | undefined)?.email);
-      if (email && (await tooManyFailedSignIns(email))) {
+      if (!email) return;
+      const request = requestOf(ctx);
+      const decision = await reserveSignInAttempt(email, request ? clientIp(request.headers) : null);
+      if (!decision.allowed) {
         await recordAuditEventSafely({
           actor: null,
           action: SIGN_IN_ACTION,
           outcome: "denied",
-          details: { email, method: "password", reason: "too many failed attempts for this account" },
-          request: requestOf(ctx),
+          details: {
+            email,
+            method: "password",
+            reason: "too many failed attempts for this account",
+            retryAfterSeconds: decision.retryAfterSeconds,
+          },
+          request,
         });
-        throw new APIError("TOO_MANY_REQUESTS", {
-          message: "Too many failed sign-in attempts. Try again in a few minutes.",
-        });
+        throw new APIError(
+          "TOO_MANY_REQUESTS",
+          { message: `Too many failed sign-in attempts. Try again in ${decision.retryAfterSeconds} s.` },
+          { "retry-after": String(decision.retryAfterSeconds) },
+        );
       }
     }),
     after: createAuthMiddleware(async (ctx) => {
       if (ctx.path !== "/sign-in/email") return;
       const returned = ctx.context.returned;
-      if (!isAPIError(returned)) return; // success is recorded when the session is created
+      if (!isAPIError(returned)) {
+        // Success is audited when the session is created; here the attempt's count is taken back.
+        const email = normalizeEmail((ctx.body as { email?: unknown } | undefined)?.email);
+        const request = requestOf(ctx);
+        if (email) await settleSuccessfulSignIn(email, request ? clientIp(request.headers) : null);
+        return;
+      }
       if (returned.statusCode === 429) return; // recorded by the before hook
       await recordAuditEventSafely({
         actor: null,

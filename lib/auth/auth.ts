@@ -11,6 +11,7 @@ import { getAuthSettings, OIDC_PROVIDER_ID, resetAuthSettingsCache, type AuthSet
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { databaseHooks, requestHooks } from "@/lib/auth/auth-hooks";
 import { COOKIE_PREFIX } from "@/lib/auth/cookie-name";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip-header";
 
 // Endpoints this app has no use for: self-service sign-up, profile and e-mail changes, account
 // deletion and linking are admin tasks here (lib/auth/manage-users.ts), and no mail is sent.
@@ -96,6 +97,8 @@ function createAuth() {
       return host ? [settings.publicUrl, `http://${host}`, `https://${host}`] : [settings.publicUrl];
     },
     advanced: {
+      // Set by handle-auth-request.ts from the TCP peer or a trusted proxy's X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.publicUrl.startsWith("https://"),
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },

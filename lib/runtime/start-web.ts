@@ -1,5 +1,6 @@
-// Starts the Next.js production server (`next start`), building it first when no build exists or
-// the sources are newer than the build, and waits until it answers HTTP.
+// Starts the production web server (lib/runtime/web-server.mjs: Next.js's handler behind a server
+// that records each request's TCP peer), building first when no build exists or the sources are
+// newer than the build, and waits until it answers HTTP.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -40,7 +41,7 @@ export async function startWeb(options: { port: number; host: string; env: NodeJ
   if (!buildIsCurrent()) buildWeb(options.env);
   const web = startChild(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", options.host, "-p", String(options.port)],
+    ["lib/runtime/web-server.mjs", "--host", options.host, "--port", String(options.port)],
     { label: "web", env: { ...options.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(options.port) } },
   );
   const url = `http://${options.host}:${options.port}/api/health`;

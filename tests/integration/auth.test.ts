@@ -11,6 +11,7 @@ import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 import { DEMO_USERS, seedDemoUsers } from "@/lib/auth/seed-demo-users";
 import { setUserDisabled } from "@/lib/auth/manage-users";
 import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/v1/tokens/route";
+import { PEER_KEY_ENV, peerHeaderValue } from "@/lib/auth/request-meta";
 import { useFreshDatabase } from "./support/test-database";
 
 const ORIGIN = "http://127.0.0.1:3000";
@@ -18,6 +19,8 @@ const ctx = { params: Promise.resolve({}) };
 let fresh: Awaited<ReturnType<typeof useFreshDatabase>>;
 
 beforeAll(async () => {
+  // As Trailwarden's web server does: each request carries its TCP peer behind a per-process key.
+  process.env[PEER_KEY_ENV] = "test-peer-key";
   fresh = await useFreshDatabase();
   await seedDemoUsers();
 });
@@ -32,6 +35,7 @@ async function signIn(email: string, password: string, ip = "192.0.2.10"): Promi
         origin: ORIGIN,
         host: "127.0.0.1:3000",
         "x-forwarded-for": ip,
+        "x-trailwarden-peer": peerHeaderValue(ip),
         "user-agent": "vitest",
       },
       body: JSON.stringify({ email, password }),
