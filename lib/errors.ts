@@ -46,3 +46,11 @@ export class ConflictError extends AppError {
     super(message, 409, "conflict");
   }
 }
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429, "too_many_requests");
+  }
+}

@@ -1,6 +1,7 @@
 // Reads the audit log: one page for the UI and the JSON API, every matching row for CSV export.
 import "server-only";
 import { db } from "@/lib/db";
+import { auditCounts } from "@/lib/auth/request-counter";
 import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
 
 export interface AuditEventView {
@@ -23,6 +24,38 @@ function toView(row: AuditRow): AuditEventView {
   return { ...row, id: row.id.toString(), at: row.at.toISOString() };
 }
 
+type Aggregate = { key: string; windowStart: string; from: number };
+
+function aggregateOf(details: unknown): Aggregate | null {
+  const a = (details as { aggregate?: Partial<Aggregate> } | null)?.aggregate;
+  return typeof a?.key === "string" && typeof a.windowStart === "string" && typeof a.from === "number"
+    ? { key: a.key, windowStart: a.windowStart, from: a.from }
+    : null;
+}
+
+/**
+ * Repeated refusals are aggregated per source and minute (lib/audit/record-aggregated-event.ts):
+ * the last row written stands for the rest, and how many it stands for is shown as details.count.
+ */
+async function withCounts(rows: AuditRow[]): Promise<AuditEventView[]> {
+  const pairs = rows.map((r) => aggregateOf(r.details)).filter((a): a is Aggregate => a !== null);
+  const counts = await auditCounts(pairs);
+  return rows.map((row) => {
+    const view = toView(row);
+    const a = aggregateOf(row.details);
+    if (!a) return view;
+    const { aggregate: _aggregate, ...rest } = row.details as Record<string, unknown>;
+    return {
+      ...view,
+      details: {
+        ...rest,
+        count: Math.max(1, (counts.get(`${a.key}|${a.windowStart}`) ?? a.from) - a.from + 1),
+        window: a.windowStart,
+      },
+    };
+  });
+}
+
 export async function queryAuditEvents(
   filters: AuditFilters,
 ): Promise<{ events: AuditEventView[]; total: number; page: number; pages: number }> {
@@ -37,7 +70,7 @@ export async function queryAuditEvents(
     db.auditEvent.count({ where }),
   ]);
   return {
-    events: rows.map(toView),
+    events: await withCounts(rows),
     total,
     page: filters.page,
     pages: Math.max(1, Math.ceil(total / filters.pageSize)),
@@ -54,7 +87,7 @@ export async function* iterateAuditEvents(filters: AuditFilters, batchSize = 200
       orderBy: { id: "desc" },
       take: batchSize,
     });
-    for (const row of rows) yield toView(row);
+    for (const view of await withCounts(rows)) yield view;
     if (rows.length < batchSize) return;
     cursor = rows[rows.length - 1]?.id;
   }

@@ -8,6 +8,8 @@ const authEnvSchema = z.object({
   TRAILWARDEN_PUBLIC_URL: z.string().url("must be the URL users open, e.g. https://trailwarden.example.com").optional(),
   TRAILWARDEN_OIDC_DEFAULT_ROLE: z.enum(ROLES).default("viewer"),
   TRAILWARDEN_OIDC_NAME: z.string().min(1).default("single sign-on"),
+  /** API requests without valid credentials allowed per client address per minute. */
+  TRAILWARDEN_UNAUTHENTICATED_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Password sign-in attempts allowed per client IP per minute. */
   TRAILWARDEN_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
   /** Session lifetime in hours; each use within the lifetime extends it (sliding). */
@@ -40,6 +42,7 @@ export interface AuthSettings {
   publicUrl: string;
   oidc: OidcSettings | null;
   signInPerMinute: number;
+  unauthenticatedPerMinute: number;
   sessionSeconds: number;
   /** Absolute lifetime: a session is refused this long after it was created, whatever its use. */
   sessionMaxSeconds: number;
@@ -78,6 +81,7 @@ export function getAuthSettings(source: NodeJS.ProcessEnv = process.env): AuthSe
     publicUrl: new URL(own.TRAILWARDEN_PUBLIC_URL ?? `http://${env.TRAILWARDEN_HOST}:${env.TRAILWARDEN_PORT}`).origin,
     oidc,
     signInPerMinute: own.TRAILWARDEN_SIGNIN_RATE_LIMIT,
+    unauthenticatedPerMinute: own.TRAILWARDEN_UNAUTHENTICATED_RATE_LIMIT,
     sessionSeconds: Math.round(own.TRAILWARDEN_SESSION_HOURS * 3600),
     sessionMaxSeconds: Math.round(Math.max(own.TRAILWARDEN_SESSION_MAX_HOURS, own.TRAILWARDEN_SESSION_HOURS) * 3600),
   };

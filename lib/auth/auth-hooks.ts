@@ -5,6 +5,7 @@ import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import type { BetterAuthOptions } from "better-auth";
 import { db } from "@/lib/db";
 import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
+import { recordAggregatedEvent } from "@/lib/audit/record-aggregated-event";
 import {
   SIGN_IN_ACTION,
   normalizeEmail,
@@ -89,7 +90,7 @@ export function requestHooks(): NonNullable<BetterAuthOptions["hooks"]> {
       const request = requestOf(ctx);
       const decision = await reserveSignInAttempt(email, request ? clientIp(request.headers) : null);
       if (!decision.allowed) {
-        await recordAuditEventSafely({
+        await recordAggregatedEvent(`sign_in_throttled:${email}`, {
           actor: null,
           action: SIGN_IN_ACTION,
           outcome: "denied",

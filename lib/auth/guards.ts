@@ -14,6 +14,7 @@ import { authenticate, type Authentication } from "@/lib/auth/resolve-principal"
 import { REQUEST_PATH_HEADER, signInUrl } from "@/lib/auth/sign-in-redirect";
 import { checkRequestOrigin } from "@/lib/auth/check-request-origin";
 import { recordDenied, recordInvalidToken } from "@/lib/auth/record-access-event";
+import { limitUnauthenticated } from "@/lib/auth/unauthenticated-rate-limit";
 
 /** One resolution per server render, however many components ask. */
 const authenticateRender = cache(async (): Promise<Authentication> => authenticate(await headers()));
@@ -38,8 +39,9 @@ function roleMessage(required: Role, principal: Principal): string {
 }
 
 /**
- * Wraps a route handler: 401 without valid credentials, 403 for a cross-site cookie mutation or a
- * role below `role`, 400 for invalid input (zod errors, malformed JSON), typed errors mapped to codes.
+ * Wraps a route handler: 401 without valid credentials (429 past the per-address limit of such
+ * requests), 403 for a cross-site cookie mutation or a role below `role`, 400 for invalid input
+ * (zod errors, malformed JSON), typed errors mapped to codes.
  */
 export function withRole(
   role: Role,
@@ -48,6 +50,7 @@ export function withRole(
   return async (req, ctx) => {
     try {
       const auth = await authenticate(req.headers);
+      if (!auth.principal) await limitUnauthenticated(req.headers);
       if (auth.via === "invalid-token") {
         await recordInvalidToken(auth.tokenPrefix, req);
         throw new UnauthenticatedError("The API token is unknown, expired or revoked");

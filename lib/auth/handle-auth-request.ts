@@ -2,9 +2,9 @@
 // per-address rate limit and the session record) from CLIENT_IP_HEADER only, which is set here
 // from lib/auth/request-meta.ts's answer (the TCP peer, or X-Forwarded-For from a trusted proxy),
 // replacing anything the client sent. Rate-limited sign-in attempts are answered by better-auth
-// before any of its hooks run, so they are audited here.
+// before any of its hooks run, so they are audited here (aggregated per address and minute).
 import { getAuth } from "@/lib/auth/auth";
-import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
+import { recordAggregatedEvent } from "@/lib/audit/record-aggregated-event";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip-header";
 import { clientIp } from "@/lib/auth/request-meta";
 import { SIGN_IN_ACTION } from "@/lib/auth/sign-in-throttle";
@@ -30,7 +30,7 @@ export async function handleAuthRequest(incoming: Request): Promise<Response> {
   const response = await getAuth().handler(request);
   const path = new URL(request.url).pathname;
   if (response.status === 429 && path.startsWith("/api/auth/sign-in")) {
-    await recordAuditEventSafely({
+    await recordAggregatedEvent(`sign_in_limited:${clientIp(request.headers) ?? "unknown"}`, {
       actor: null,
       action: SIGN_IN_ACTION,
       outcome: "denied",

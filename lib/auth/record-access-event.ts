@@ -1,6 +1,8 @@
 // Audit records of refused access: a role below what an endpoint needs, or a bad API token.
-// Unauthenticated page views are not recorded (every signed-out visit would be one).
-import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
+// Unauthenticated page views are not recorded (every signed-out visit would be one). Repeats are
+// aggregated per source and minute (lib/audit/record-aggregated-event.ts).
+import { recordAggregatedEvent } from "@/lib/audit/record-aggregated-event";
+import { clientIp } from "@/lib/auth/request-meta";
 import type { Principal, Role } from "@/lib/roles";
 
 type RequestLike = Request | { headers: Headers };
@@ -11,7 +13,7 @@ export async function recordDenied(
   target: string,
   request: RequestLike,
 ): Promise<void> {
-  await recordAuditEventSafely({
+  await recordAggregatedEvent(`denied:${principal.type}:${principal.id}`, {
     actor: principal,
     action: "access.denied",
     outcome: "denied",
@@ -23,7 +25,7 @@ export async function recordDenied(
 
 export async function recordInvalidToken(tokenPrefix: string, request: RequestLike): Promise<void> {
   const target = request instanceof Request ? `${request.method} ${new URL(request.url).pathname}` : undefined;
-  await recordAuditEventSafely({
+  await recordAggregatedEvent(`token_invalid:${clientIp(request.headers) ?? "unknown"}`, {
     actor: null,
     action: "auth.token_invalid",
     outcome: "failure",

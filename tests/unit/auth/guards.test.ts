@@ -12,6 +12,7 @@ vi.mock("@/lib/auth/record-access-event", () => ({
   recordDenied: vi.fn(async () => undefined),
   recordInvalidToken: vi.fn(async () => undefined),
 }));
+vi.mock("@/lib/auth/unauthenticated-rate-limit", () => ({ limitUnauthenticated: vi.fn(async () => undefined) }));
 vi.mock("@/lib/auth/auth-env", () => ({ getAuthSettings: () => ({ publicUrl: "http://127.0.0.1:3000" }) }));
 vi.mock("next/headers", () => ({ headers: async () => state.headers }));
 vi.mock("next/navigation", () => ({
