@@ -2,6 +2,7 @@
 // per operation for the run), keeps the response as evidence (trimmed of credentials and
 // transport metadata), and turns a failure into a CollectionError instead of an exception, so one
 // failed call makes a snapshot partial rather than failing the account.
+import { redactRawEvidence } from "@/lib/collect/redact-evidence";
 import { classifyError } from "@/lib/aws/classify-error";
 import type { CollectionError } from "@/lib/collect/snapshot-types";
 
@@ -173,7 +174,8 @@ export class CallRecorder implements SharedEvidence {
       const value = await fn();
       if (options.keepRaw !== false) {
         const kept = typeof options.keepRaw === "function" ? options.keepRaw(value) : value;
-        this.raw[rawKey({ ...target, accountId: where })] = trimResponse(kept);
+        // Subscriber endpoints and the like never reach the database (redact-evidence.ts).
+        this.raw[rawKey({ ...target, accountId: where })] = redactRawEvidence(op, trimResponse(kept));
       }
       return { ok: true, value };
     } catch (err) {

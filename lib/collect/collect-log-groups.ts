@@ -3,6 +3,7 @@
 // alarms' SNS topics (the CIS CloudWatch.1–14 chain), and its retention. Alarms are read with one DescribeAlarms
 // listing per account and region (shared by every log group there) rather than one
 // DescribeAlarmsForMetric per metric: fourteen CIS metrics would otherwise cost fourteen calls.
+import { redactRawEvidence } from "@/lib/collect/redact-evidence";
 import { DescribeAlarmsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import {
   DescribeLogGroupsCommand,
@@ -179,7 +180,10 @@ export function readLogGroup(ctx: RunContext, trigger: CallRecorder, arn: string
       if (alarms.value === null) ok = false;
       const matched = (alarms.value ?? []).filter((a) => metrics.has(`${a.Namespace}|${a.MetricName}`));
       state.alarms = matched.map(toAlarm);
-      rec.raw[`cloudwatch DescribeAlarms ${accountId} ${region} ${name}`] = trimResponse({ MetricAlarms: matched });
+      rec.raw[`cloudwatch DescribeAlarms ${accountId} ${region} ${name}`] = redactRawEvidence(
+        "cloudwatch:DescribeAlarms",
+        trimResponse({ MetricAlarms: matched }),
+      );
     }
 
     const topicArns = [

@@ -3,6 +3,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { redactStoredRaw } from "@/lib/collect/redact-evidence";
 import type { AccountSnapshotState, CollectionError } from "@/lib/collect/snapshot-types";
 
 export interface AccountSnapshot {
@@ -31,7 +32,8 @@ export const getAccountSnapshot = cache(async (accountId: string): Promise<Accou
     status: snap.status,
     // Written by the collector against lib/collect/snapshot-types.ts; read as that contract.
     state: snap.state as unknown as AccountSnapshotState,
-    raw: asObject(snap.raw),
+    // Snapshots stored before endpoints were redacted at collection still hold them.
+    raw: redactStoredRaw(asObject(snap.raw)),
     errors: Array.isArray(snap.errors) ? (snap.errors as unknown as CollectionError[]) : [],
   };
 });
