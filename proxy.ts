@@ -1,13 +1,28 @@
-// Runs before every route (Next.js 16's renamed middleware): turns away requests that carry no
-// credentials at all and passes the requested path to pages for the sign-in redirect.
+// Runs before every route (Next.js 16's renamed middleware): refuses methods no route has (405),
+// turns away requests that carry no credentials at all, passes the requested path to pages for the
+// sign-in redirect, and adds HSTS when the site is served over https.
 // The real checks are the guards in lib/auth/guards.ts; see lib/auth/proxy-decision.ts.
 import { NextResponse, type NextRequest } from "next/server";
+import { getAuthSettings } from "@/lib/auth/auth-env";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
 import { decideProxy } from "@/lib/auth/proxy-decision";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/sign-in-redirect";
+import {
+  HSTS_VALUE,
+  ROUTABLE_METHODS,
+  isRoutableMethod,
+  servedOverHttps,
+  warnOnSchemeMismatch,
+} from "@/lib/http/transport-security";
 
-export function proxy(request: NextRequest) {
+function decide(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
+  if (!isRoutableMethod(request.method)) {
+    return NextResponse.json(
+      { error: "method_not_allowed", message: `${request.method} is not supported` },
+      { status: 405, headers: { allow: [...ROUTABLE_METHODS].join(", ") } },
+    );
+  }
   const decision = decideProxy({
     pathname,
     search,
@@ -25,6 +40,15 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
   return NextResponse.next({ request: { headers: forwarded } });
+}
+
+export function proxy(request: NextRequest) {
+  const response = decide(request);
+  const { publicUrl } = getAuthSettings();
+  const forwardedProto = request.headers.get("x-forwarded-proto");
+  warnOnSchemeMismatch(publicUrl, forwardedProto);
+  if (servedOverHttps(publicUrl, forwardedProto)) response.headers.set("strict-transport-security", HSTS_VALUE);
+  return response;
 }
 
 export const config = {

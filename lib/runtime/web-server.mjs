@@ -24,7 +24,16 @@ const app = next({ dev: false, hostname: host, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// Route handlers can only export these. Next.js answers TRACE (which no Request can carry) with a
+// 500; every method outside this list gets 405 here, before Next.js sees it.
+const ROUTABLE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
 const server = createServer((req, res) => {
+  if (!ROUTABLE_METHODS.includes(req.method ?? "")) {
+    res.writeHead(405, { allow: ROUTABLE_METHODS.join(", "), "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "method_not_allowed", message: `${req.method} is not supported` }));
+    return;
+  }
   req.headers["x-trailwarden-peer"] = `${peerKey} ${req.socket.remoteAddress ?? ""}`;
   handle(req, res).catch((err) => {
     console.error("Unhandled error serving", req.method, req.url, err);
