@@ -63,6 +63,7 @@ export default defineConfig({
         TRAILWARDEN_ALERT_RETRY_DELAY: "1",
         // Every spec signs in from 127.0.0.1; the production default (5 a minute) would refuse them.
         TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
+        TRAILWARDEN_UNAUTHENTICATED_RATE_LIMIT: "100000",
       },
     },
     {
@@ -81,6 +82,7 @@ export default defineConfig({
         TRAILWARDEN_SEED_DEMO_USERS: "1",
         TRAILWARDEN_PUBLIC_URL: E2E.emptyUrl,
         TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
+        TRAILWARDEN_UNAUTHENTICATED_RATE_LIMIT: "100000",
         AWS_ENDPOINT_URL: "http://127.0.0.1:9",
         AWS_ACCESS_KEY_ID: "testing",
         AWS_SECRET_ACCESS_KEY: "testing",
