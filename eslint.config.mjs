@@ -12,6 +12,7 @@ const config = [
       ".trailwarden/**",
       "test-results/**",
       "playwright-report/**",
+      ".venv-test-tools/**",
       "next-env.d.ts",
     ],
   },

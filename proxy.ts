@@ -3,6 +3,7 @@
 // sign-in redirect, and adds HSTS when the site is served over https.
 // The real checks are the guards in lib/auth/guards.ts; see lib/auth/proxy-decision.ts.
 import { NextResponse, type NextRequest } from "next/server";
+import { allowedMethods } from "@/lib/http/allowed-methods";
 import { getAuthSettings } from "@/lib/auth/auth-env";
 import { hasSessionCookie } from "@/lib/auth/cookie-name";
 import { decideProxy } from "@/lib/auth/proxy-decision";
@@ -21,6 +22,14 @@ function decide(request: NextRequest): NextResponse {
     return NextResponse.json(
       { error: "method_not_allowed", message: `${request.method} is not supported` },
       { status: 405, headers: { allow: [...ROUTABLE_METHODS].join(", ") } },
+    );
+  }
+  // A documented path asked with a method it does not have: 405 naming the ones it has.
+  const allowed = pathname.startsWith("/api/") ? allowedMethods(pathname) : null;
+  if (allowed && !allowed.includes(request.method.toUpperCase())) {
+    return NextResponse.json(
+      { error: "method_not_allowed", message: `${request.method} is not supported on ${pathname}` },
+      { status: 405, headers: { allow: allowed.join(", ") } },
     );
   }
   const decision = decideProxy({

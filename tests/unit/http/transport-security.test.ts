@@ -29,6 +29,21 @@ describe("proxy", () => {
     }
   });
 
+  it("answers an undocumented method on a documented path with 405 and the documented methods", () => {
+    const put = proxy(new NextRequest("http://127.0.0.1:3000/api/v1/posture", { method: "PUT" }));
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")?.split(", ")).toEqual(expect.arrayContaining(["GET", "HEAD", "OPTIONS"]));
+    expect(put.headers.get("allow")).not.toContain("PUT");
+    const del = proxy(new NextRequest("http://127.0.0.1:3000/api/v1/remediations/123/cancel", { method: "DELETE" }));
+    expect(del.status).toBe(405);
+    expect(del.headers.get("allow")).toContain("POST");
+    // Documented methods and undocumented paths go on to the guards and routes.
+    const post = proxy(new NextRequest("http://127.0.0.1:3000/api/v1/tokens", { method: "POST" }));
+    expect(post.status).toBe(401);
+    const auth = proxy(new NextRequest("http://127.0.0.1:3000/api/auth/sign-in/email", { method: "POST" }));
+    expect(auth.status).toBe(200);
+  });
+
   it("sends HSTS when served over https, not over plain http", () => {
     withPublicUrl("https://trailwarden.example.com");
     const res = proxy(new NextRequest("https://trailwarden.example.com/api/health"));
