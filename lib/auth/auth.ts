@@ -11,6 +11,10 @@ import { getAuthSettings, OIDC_PROVIDER_ID, resetAuthSettingsCache, type AuthSet
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { databaseHooks, requestHooks } from "@/lib/auth/auth-hooks";
 import { COOKIE_PREFIX } from "@/lib/auth/cookie-name";
+import { APIError } from "better-auth/api";
+import { recordAuditEventSafely } from "@/lib/audit/record-audit-event";
+import { SIGN_IN_ACTION } from "@/lib/auth/sign-in-throttle";
+import { loadSsoAllowList, ssoRefusal } from "@/lib/auth/sso-allow-list";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip-header";
 
 // Endpoints this app has no use for: self-service sign-up, profile and e-mail changes, account
@@ -43,6 +47,25 @@ function ssoPlugins(settings: AuthSettings) {
           clientSecret: settings.oidc.clientSecret,
           scopes: ["openid", "email", "profile"],
           pkce: true,
+          // The allow-list (domains, groups) is checked on the verified ID token's claims before a
+          // user or session exists; a refused identity gets no account at all.
+          mapProfileToUser: async (profile) => {
+            const refusal = ssoRefusal(profile as Record<string, unknown>, await loadSsoAllowList());
+            if (refusal) {
+              await recordAuditEventSafely({
+                actor: null,
+                action: SIGN_IN_ACTION,
+                outcome: "denied",
+                details: {
+                  email: typeof profile.email === "string" ? profile.email : null,
+                  method: "oidc",
+                  reason: refusal,
+                },
+              });
+              throw new APIError("FORBIDDEN", { message: `Single sign-on refused: ${refusal}` });
+            }
+            return {};
+          },
         },
       ],
     }),

@@ -13,6 +13,8 @@ import { useFreshDatabase } from "./support/test-database";
 
 const ORIGIN = "http://127.0.0.1:3000";
 const OIDC_VARS = [
+  "TRAILWARDEN_OIDC_ALLOWED_DOMAINS",
+  "TRAILWARDEN_OIDC_ALLOWED_GROUPS",
   "TRAILWARDEN_OIDC_ISSUER",
   "TRAILWARDEN_OIDC_CLIENT_ID",
   "TRAILWARDEN_OIDC_CLIENT_SECRET",
@@ -35,7 +37,7 @@ function cookiesFrom(res: Response): string {
     .join("; ");
 }
 
-async function ssoSignIn(identity: { sub: string; email: string; name: string }): Promise<Response> {
+async function ssoSignIn(identity: { sub: string; email: string; name: string; groups?: string[] }): Promise<Response> {
   const headers = {
     "content-type": "application/json",
     origin: ORIGIN,
@@ -121,5 +123,56 @@ describe("OIDC single sign-on", () => {
     expect(await authenticate(new Headers({ cookie: session?.split(";")[0] ?? "" }))).toMatchObject({
       principal: { role: "engineer" },
     });
+  });
+});
+
+describe("SSO allow-list", () => {
+  const base = () => ({
+    TRAILWARDEN_OIDC_ISSUER: idp.issuer,
+    TRAILWARDEN_OIDC_CLIENT_ID: idp.clientId,
+    TRAILWARDEN_OIDC_CLIENT_SECRET: idp.clientSecret,
+  });
+  const sessionOf = (res: Response) =>
+    res.headers.getSetCookie().find((c) => c.startsWith("trailwarden.session_token="));
+
+  it("refuses e-mail domains outside TRAILWARDEN_OIDC_ALLOWED_DOMAINS, creating no user", async () => {
+    configure({ ...base(), TRAILWARDEN_OIDC_ALLOWED_DOMAINS: "example.com, @corp.example" });
+    const refused = await ssoSignIn({ sub: "idp-out-1", email: "mallory@elsewhere.example", name: "Mallory" });
+    expect(sessionOf(refused)).toBeUndefined();
+    expect(refused.status).toBeLessThan(500);
+    expect(await db.user.count({ where: { email: "mallory@elsewhere.example" } })).toBe(0);
+    const denied = await db.auditEvent.findFirst({
+      where: {
+        action: "auth.sign_in",
+        outcome: "denied",
+        details: { path: ["email"], equals: "mallory@elsewhere.example" },
+      },
+    });
+    expect(denied).not.toBeNull();
+    const allowed = await ssoSignIn({ sub: "idp-in-1", email: "ada@corp.example", name: "Ada" });
+    expect(sessionOf(allowed)).toBeDefined();
+  });
+
+  it("refuses identities in none of TRAILWARDEN_OIDC_ALLOWED_GROUPS; settings apply when the environment is silent", async () => {
+    configure({ ...base(), TRAILWARDEN_OIDC_ALLOWED_GROUPS: "trailwarden-users" });
+    expect(
+      sessionOf(await ssoSignIn({ sub: "idp-g-1", email: "eve@example.com", name: "Eve", groups: ["everyone"] })),
+    ).toBeUndefined();
+    expect(
+      sessionOf(
+        await ssoSignIn({
+          sub: "idp-g-2",
+          email: "bob@example.com",
+          name: "Bob",
+          groups: ["everyone", "trailwarden-users"],
+        }),
+      ),
+    ).toBeDefined();
+
+    configure(base());
+    await db.setting.create({ data: { key: "sso.allowedDomains", value: ["corp.example"] } });
+    expect(sessionOf(await ssoSignIn({ sub: "idp-s-1", email: "zed@example.com", name: "Zed" }))).toBeUndefined();
+    expect(sessionOf(await ssoSignIn({ sub: "idp-in-1", email: "ada@corp.example", name: "Ada" }))).toBeDefined();
+    await db.setting.delete({ where: { key: "sso.allowedDomains" } });
   });
 });

@@ -10,6 +10,8 @@ export interface MockIdentity {
   email: string;
   name: string;
   emailVerified?: boolean;
+  /** Put in the ID token's "groups" claim when given. */
+  groups?: string[];
 }
 
 export interface MockOidcProvider {
@@ -63,6 +65,7 @@ export async function startMockOidcProvider(): Promise<MockOidcProvider> {
         email: grant.identity.email,
         email_verified: grant.identity.emailVerified ?? true,
         name: grant.identity.name,
+        ...(grant.identity.groups ? { groups: grant.identity.groups } : {}),
         ...(grant.nonce ? { nonce: grant.nonce } : {}),
       })
         .setProtectedHeader({ alg: "RS256", kid: "k1" })
