@@ -13,6 +13,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       ".venv-test-tools/**",
+      ".schemathesis/**",
       "next-env.d.ts",
     ],
   },

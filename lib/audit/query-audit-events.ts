@@ -1,7 +1,7 @@
 // Reads the audit log: one page for the UI and the JSON API, every matching row for CSV export.
 import "server-only";
 import { db } from "@/lib/db";
-import { auditCounts } from "@/lib/auth/request-counter";
+import { auditCounts } from "@/lib/http/request-counter";
 import { auditWhere, type AuditFilters } from "@/lib/audit/audit-filters";
 
 export interface AuditEventView {

@@ -4,7 +4,7 @@
 // a counter (request_counters), and the last written row stands for them: the audit log shows its
 // `count` (lib/audit/query-audit-events.ts). At most INDIVIDUAL_ROWS rows per source and minute.
 import { recordAuditEventSafely, type AuditInput } from "@/lib/audit/record-audit-event";
-import { countInWindow } from "@/lib/auth/request-counter";
+import { countInWindow } from "@/lib/http/request-counter";
 
 export const INDIVIDUAL_ROWS = 3;
 

@@ -6,7 +6,7 @@
 // (TRAILWARDEN_TRUSTED_PROXIES), from the right, skipping our own proxies: the first address a
 // trusted proxy vouches for is the client. Without a peer (a bare `next start`), the address is
 // unknown (null) rather than whatever the client wrote.
-import { normalizeAddress, trustedProxies, type TrustedProxies } from "@/lib/auth/trusted-proxies";
+import { normalizeAddress, trustedProxies, type TrustedProxies } from "@/lib/http/trusted-proxies";
 
 interface HeaderSource {
   get(name: string): string | null;

@@ -12,7 +12,7 @@ import {
   reserveSignInAttempt,
   settleSuccessfulSignIn,
 } from "@/lib/auth/sign-in-throttle";
-import { clientIp } from "@/lib/auth/request-meta";
+import { clientIp } from "@/lib/audit/request-meta";
 import type { Role } from "@/lib/roles";
 
 type EndpointContext = { path?: string; headers?: Headers; request?: Request } | null;

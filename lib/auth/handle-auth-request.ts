@@ -6,7 +6,7 @@
 import { getAuth } from "@/lib/auth/auth";
 import { recordAggregatedEvent } from "@/lib/audit/record-aggregated-event";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip-header";
-import { clientIp } from "@/lib/auth/request-meta";
+import { clientIp } from "@/lib/audit/request-meta";
 import { SIGN_IN_ACTION } from "@/lib/auth/sign-in-throttle";
 
 function withClientIp(request: Request): Request {

@@ -2,7 +2,7 @@
 // Unauthenticated page views are not recorded (every signed-out visit would be one). Repeats are
 // aggregated per source and minute (lib/audit/record-aggregated-event.ts).
 import { recordAggregatedEvent } from "@/lib/audit/record-aggregated-event";
-import { clientIp } from "@/lib/auth/request-meta";
+import { clientIp } from "@/lib/audit/request-meta";
 import type { Principal, Role } from "@/lib/roles";
 
 type RequestLike = Request | { headers: Headers };

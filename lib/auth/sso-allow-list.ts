@@ -4,6 +4,7 @@
 // must pass both. Set in the environment (TRAILWARDEN_OIDC_ALLOWED_DOMAINS,
 // TRAILWARDEN_OIDC_ALLOWED_GROUPS, TRAILWARDEN_OIDC_GROUPS_CLAIM) or as settings rows
 // (`sso.allowedDomains`, `sso.allowedGroups`: arrays of strings); the environment wins.
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 

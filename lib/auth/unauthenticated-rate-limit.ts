@@ -2,8 +2,8 @@
 // session cookie), per client address and minute, shared by every web process through PostgreSQL.
 // Past the limit the answer is 429 with Retry-After, before the request costs another audit row.
 import { getAuthSettings } from "@/lib/auth/auth-env";
-import { countInWindow } from "@/lib/auth/request-counter";
-import { clientIp } from "@/lib/auth/request-meta";
+import { countInWindow } from "@/lib/http/request-counter";
+import { clientIp } from "@/lib/audit/request-meta";
 import { TooManyRequestsError } from "@/lib/errors";
 
 export async function limitUnauthenticated(headers: Headers): Promise<void> {

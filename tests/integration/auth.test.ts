@@ -11,7 +11,7 @@ import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 import { DEMO_USERS, seedDemoUsers } from "@/lib/auth/seed-demo-users";
 import { setUserDisabled } from "@/lib/auth/manage-users";
 import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/v1/tokens/route";
-import { PEER_KEY_ENV, peerHeaderValue } from "@/lib/auth/request-meta";
+import { PEER_KEY_ENV, peerHeaderValue } from "@/lib/audit/request-meta";
 import { useFreshDatabase } from "./support/test-database";
 
 const ORIGIN = "http://127.0.0.1:3000";

@@ -8,7 +8,7 @@ import { auditCsvStream } from "@/lib/audit/audit-csv";
 import type { AuditEventView } from "@/lib/audit/query-audit-events";
 import { csvDocument, neutralizeCsvCell } from "@/lib/csv/csv-writer";
 import { renderCoverage } from "@/lib/coverage/render-coverage";
-import { postureToCsv } from "@/lib/posture/posture-csv";
+import { postureToCsv } from "@/lib/read-models/posture-csv";
 import { every, reportFor, trail } from "../coverage/history";
 
 const HOSTILE = [

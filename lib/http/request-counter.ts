@@ -3,6 +3,7 @@
 // Two uses: the rate limit of unauthenticated API requests (keys "rate:<address>", forgotten
 // after a day) and the aggregation of repeated denials into one audit row per source and minute
 // (keys "audit:<kind>:<source>", kept so the audit log can show each row's count).
+import "server-only";
 import { db } from "@/lib/db";
 
 const WINDOW_MS = 60_000;
