@@ -64,6 +64,9 @@ export default defineConfig({
         // Every spec signs in from 127.0.0.1; the production default (5 a minute) would refuse them.
         TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
         TRAILWARDEN_UNAUTHENTICATED_RATE_LIMIT: "100000",
+        // Specs stand for different clients by X-Forwarded-For (e2e/auth-helpers.ts asClient): the
+        // browser reaches the server from 127.0.0.1, which plays the trusted reverse proxy here.
+        TRAILWARDEN_TRUSTED_PROXIES: "127.0.0.1",
       },
     },
     {
@@ -83,6 +86,9 @@ export default defineConfig({
         TRAILWARDEN_PUBLIC_URL: E2E.emptyUrl,
         TRAILWARDEN_SIGNIN_RATE_LIMIT: "1000",
         TRAILWARDEN_UNAUTHENTICATED_RATE_LIMIT: "100000",
+        // Specs stand for different clients by X-Forwarded-For (e2e/auth-helpers.ts asClient): the
+        // browser reaches the server from 127.0.0.1, which plays the trusted reverse proxy here.
+        TRAILWARDEN_TRUSTED_PROXIES: "127.0.0.1",
         AWS_ENDPOINT_URL: "http://127.0.0.1:9",
         AWS_ACCESS_KEY_ID: "testing",
         AWS_SECRET_ACCESS_KEY: "testing",

@@ -55,6 +55,14 @@ token_for() {
 }
 
 status=0
+# Methods no route has: 405, never 5xx (Next.js alone answers TRACE with 500).
+for method in TRACE CONNECT PROPFIND MKCOL; do
+  for path in /api/v1/posture /api/v1/tokens /api/v1/remediations/00000000-0000-4000-8000-000000000000/retry /api/health /matrix; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -X "$method" "$URL$path" || true)"
+    if [ "$code" != 405 ]; then echo "$method $path answered $code, expected 405"; status=1; fi
+  done
+done
+[ "$status" -eq 0 ] && echo "Methods no route has (TRACE, CONNECT, PROPFIND, MKCOL) answer 405."
 # One worker: with two, hypothesis's lambda descriptions hit CPython 3.11's "AST constructor
 # recursion depth mismatch" (ast.parse is not thread-safe there) and report it as a runtime error.
 for role in admin engineer auditor viewer; do

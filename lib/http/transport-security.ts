@@ -1,5 +1,5 @@
 // HTTP-level rules proxy.ts applies to every response: HSTS when the site is served over https,
-// 405 for methods no route can have (inventions such as PROPFIND; TRACE, TRACK and CONNECT cannot
+// 405 for methods no route can have (inventions such as PROPFIND; TRACE and CONNECT cannot
 // even be turned into a Request, so lib/runtime/web-server.mjs answers those itself), and a one-time warning when the
 // configured public URL says http while a proxy reports that browsers reach us over https (cookies
 // would then be set without Secure and OAuth callbacks built on the wrong scheme).

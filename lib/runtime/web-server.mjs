@@ -41,6 +41,12 @@ const server = createServer((req, res) => {
     res.end("Internal Server Error");
   });
 });
+// CONNECT never reaches the request handler: Node emits "connect" and, unanswered, drops the socket.
+server.on("connect", (_req, socket) => {
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ROUTABLE_METHODS.join(", ")}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+  );
+});
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => console.log(`Ready on http://${host}:${port}`));
 

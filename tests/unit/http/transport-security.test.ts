@@ -18,8 +18,8 @@ afterEach(() => withPublicUrl(undefined));
 
 describe("proxy", () => {
   it("answers 405 with Allow for methods no route can have, never 5xx", () => {
-    // TRACE, TRACK and CONNECT never get this far: Request refuses them, and the web server answers
-    // 405 first (tests/integration/web-server.test.ts).
+    // TRACE and CONNECT never get this far: Request refuses them, and the web server answers
+    // 405 first (scripts/fuzz-api.sh checks that against the production server).
     for (const method of ["PROPFIND", "FOO", "MKCOL"]) {
       for (const path of ["/api/v1/posture", "/api/v1/remediations/x/retry", "/matrix", "/api/health"]) {
         const res = proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { method }));
