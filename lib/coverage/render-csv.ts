@@ -90,7 +90,8 @@ export function renderGapsCsv(report: CoverageReport): string {
 
 /** One row per integrity finding: the S3 key of each invalid digest, missing or modified log file, and each span of missing digest hours. */
 export function renderIntegrityCsv(report: CoverageReport): string {
-  const rows: (string | number)[][] = [["account_id", "account_name", "region", "finding", "s3_key", "start", "end"]];
+  const header = ["account_id", "account_name", "region", "finding", "s3_key", "start", "end"];
+  const rows: CsvCell[][] = [];
   for (const a of report.accounts) {
     for (const r of a.regions) {
       const i = r.integrity;
@@ -101,5 +102,5 @@ export function renderIntegrityCsv(report: CoverageReport): string {
         rows.push([a.accountId, a.name, r.region, "missing_digest_hours", "", h.start, h.end]);
     }
   }
-  return stringify(rows);
+  return csvDocument(header, rows);
 }

@@ -93,7 +93,7 @@ describe("every CSV export neutralizes formulas", () => {
     expectNeutralized(text, [...HOSTILE, ...HOSTILE.map((n) => `@Root/${n}`)]);
   });
 
-  it("coverage, regions and gaps files", async () => {
+  it("coverage: regions, gaps and integrity files", async () => {
     const stopped = trail({}, { stopLoggingTime: "2025-03-05T05:30:00Z", startLoggingTime: "2025-03-05T06:30:00Z" });
     const report = reportFor(
       HOSTILE.map((name, i) => ({
@@ -107,8 +107,18 @@ describe("every CSV export neutralizes formulas", () => {
       "2025-03-01",
       "2025-03-10",
     );
+    // Integrity findings carry S3 keys, which whoever writes to the bucket chooses.
+    for (const a of report.accounts)
+      for (const r of a.regions) {
+        r.integrity.invalid.push(...HOSTILE.map((key) => ({ key, reason: "invalid_signature" as const })));
+        r.integrity.logFilesMissing.push(...HOSTILE);
+      }
     const out = await renderCoverage(report, "csv");
-    expect(out.files).toHaveLength(2);
+    expect(out.files.map((f) => f.name)).toEqual([
+      "coverage-2025-03-01_2025-03-10.csv",
+      "coverage-2025-03-01_2025-03-10-gaps.csv",
+      "coverage-2025-03-01_2025-03-10-integrity.csv",
+    ]);
     for (const file of out.files) {
       const text = file.body.toString();
       expect(parseCsv(text).length, file.name).toBeGreaterThan(1);
