@@ -7,6 +7,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
+import { RULE_IDS } from "@/lib/alerts/alert-rules";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { PEER_KEY_ENV, peerHeaderValue } from "@/lib/audit/request-meta";
 import type { Principal, Role } from "@/lib/roles";
@@ -153,6 +154,42 @@ const ACTIONS: ActionRow[] = [
     name: "revokeTokenAction",
     input: () => ({ id: NO_SUCH }),
     expect: byRole("admin", 409),
+  },
+  // Alert settings: unknown destinations are refused as data (409); an empty destination is invalid (400).
+  {
+    file: "app/settings/alerts/actions.ts",
+    load: () => import("@/app/settings/alerts/actions"),
+    name: "createDestinationAction",
+    input: () => ({}),
+    expect: byRole("admin", 400),
+  },
+  {
+    file: "app/settings/alerts/actions.ts",
+    load: () => import("@/app/settings/alerts/actions"),
+    name: "setDestinationEnabledAction",
+    input: () => ({ id: NO_SUCH, enabled: false }),
+    expect: byRole("admin", 409),
+  },
+  {
+    file: "app/settings/alerts/actions.ts",
+    load: () => import("@/app/settings/alerts/actions"),
+    name: "deleteDestinationAction",
+    input: () => ({ id: NO_SUCH }),
+    expect: byRole("admin", 409),
+  },
+  {
+    file: "app/settings/alerts/actions.ts",
+    load: () => import("@/app/settings/alerts/actions"),
+    name: "sendTestAction",
+    input: () => ({ id: NO_SUCH }),
+    expect: byRole("admin", 409),
+  },
+  {
+    file: "app/settings/alerts/actions.ts",
+    load: () => import("@/app/settings/alerts/actions"),
+    name: "updateRuleAction",
+    input: () => ({ id: RULE_IDS[0], enabled: true }),
+    expect: byRole("admin", 200),
   },
 ];
 
