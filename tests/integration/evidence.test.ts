@@ -205,7 +205,8 @@ describe("evidence: reading and validating the delivered record", () => {
   });
 
   it("puts the record into the coverage report: proved hours, gaps dated by digests, integrity by key", async () => {
-    const report = await buildCoverageReport({ from: "2026-06-01", to: "2026-06-03", now: NOW });
+    // The worker refreshes rollups after each collection; here the test does it as the worker would.
+    const report = await buildCoverageReport({ from: "2026-06-01", to: "2026-06-03", now: NOW, refresh: true });
     const region = (id: string) => report.accounts.find((a) => a.accountId === id)!.regions[0]!;
     expect(region(A.clean)).toMatchObject({ evidence: "digests", integrity: { digests: 72, valid: 72, invalid: [] } });
     expect(region(A.clean).gaps.map((g) => [g.cause, g.start, g.end, g.boundedBy])).toEqual([
