@@ -2,6 +2,8 @@
 // events, read and write".) One selector must do it on its own: a read-only selector plus a
 // write-only selector do not add up, because Security Hub and CIS judge selectors one by one.
 // Advanced selectors are judged by their field selectors, never by their Name, which is free text.
+// This is the one classifier: the evaluator, coverage (gap causes), watch, remediation and the
+// account page all call it, so a selector cannot pass one and fail another.
 import type {
   AdvancedEventSelector,
   AdvancedFieldSelector,
@@ -10,41 +12,44 @@ import type {
 } from "@/lib/collect/snapshot-types";
 
 export type ManagementCoverage = "all" | "partial" | "none" | "unknown";
+/** Why a partial trail is partial: the coverage report's gap causes for management events. */
+export type ManagementGapCause = "excluded_event_sources" | "write_only" | "read_only";
 
-export interface ManagementEventsJudgement {
-  coverage: ManagementCoverage;
+/** A partial trail always names its gap; the others have none. */
+export type ManagementEventsJudgement = (
+  { coverage: "partial"; cause: ManagementGapCause } | { coverage: Exclude<ManagementCoverage, "partial">; cause: null }
+) & {
   /** A phrase that follows the trail's name, e.g. "logs write-only management events". */
   summary: string;
   /** True when GetEventSelectors returned neither list and AWS's default was applied. */
   usedDefault: boolean;
-}
+};
 
 const ALL = "records all read and write management events";
 
+function judged(coverage: "partial", summary: string, cause: ManagementGapCause): ManagementEventsJudgement;
+function judged(coverage: Exclude<ManagementCoverage, "partial">, summary: string): ManagementEventsJudgement;
+function judged(coverage: ManagementCoverage, summary: string, cause?: ManagementGapCause): ManagementEventsJudgement {
+  if (coverage === "partial") return { coverage, cause: cause ?? "write_only", summary, usedDefault: false };
+  return { coverage, cause: null, summary, usedDefault: false };
+}
+
 export function judgeManagementEvents(selectors: EventSelectorsState | null): ManagementEventsJudgement {
   if (selectors === null) {
-    return {
-      coverage: "unknown",
-      summary: "has event selectors that could not be read (GetEventSelectors failed)",
-      usedDefault: false,
-    };
+    return judged("unknown", "has event selectors that could not be read (GetEventSelectors failed)");
   }
   const { basic, advanced } = selectors;
   if (basic === null && advanced === null) {
     return {
-      coverage: "all",
-      summary: `${ALL} (event selectors never set: AWS's default logs all management events)`,
+      ...judged("all", `${ALL} (event selectors never set: AWS's default logs all management events)`),
       usedDefault: true,
     };
   }
-  // A trail uses basic or advanced selectors, never both; advanced ones win when present.
+  // A trail uses basic or advanced selectors, never both (AWS replaces one list by the other);
+  // advanced ones win when a snapshot somehow holds both.
   if (advanced !== null && advanced.length > 0) return judgeAdvanced(advanced);
   if (basic !== null && basic.length > 0) return judgeBasic(basic);
-  return {
-    coverage: "none",
-    summary: "has an empty event selector list and logs no management events",
-    usedDefault: false,
-  };
+  return judged("none", "has an empty event selector list and logs no management events");
 }
 
 function judgeBasic(selectors: BasicEventSelector[]): ManagementEventsJudgement {
@@ -57,39 +62,39 @@ function judgeBasic(selectors: BasicEventSelector[]): ManagementEventsJudgement 
       selector.excludeManagementEventSources.forEach((source) => excluded.add(source));
       continue;
     }
-    if (selector.readWriteType === "All") return { coverage: "all", summary: ALL, usedDefault: false };
+    if (selector.readWriteType === "All") return judged("all", ALL);
     if (selector.readWriteType === "ReadOnly") read = true;
     else write = true;
   }
   if (excluded.size > 0) {
-    return {
-      coverage: "partial",
-      summary: `excludes management event sources ${[...excluded].sort().join(", ")}`,
-      usedDefault: false,
-    };
+    const sources = [...excluded].sort().join(", ");
+    return judged("partial", `excludes management event sources ${sources}`, "excluded_event_sources");
   }
   return readWriteSummary(read, write, "event selectors");
 }
 
 function readWriteSummary(read: boolean, write: boolean, kind: string): ManagementEventsJudgement {
   if (read && write) {
-    return {
-      coverage: "partial",
-      summary: `logs read-only and write-only management events in separate ${kind}, which do not add up (one selector must log both)`,
-      usedDefault: false,
-    };
+    // The better single selector (write-only) names the gap; the summary says why they do not add up.
+    return judged(
+      "partial",
+      `logs read-only and write-only management events in separate ${kind}, which do not add up (one selector must log both)`,
+      "write_only",
+    );
   }
-  if (read) return { coverage: "partial", summary: "logs read-only management events", usedDefault: false };
-  if (write) return { coverage: "partial", summary: "logs write-only management events", usedDefault: false };
-  return {
-    coverage: "none",
-    summary: `logs no management events (no ${kind.replace(/s$/, "")} includes them)`,
-    usedDefault: false,
-  };
+  if (read) return judged("partial", "logs read-only management events", "read_only");
+  if (write) return judged("partial", "logs write-only management events", "write_only");
+  return judged("none", `logs no management events (no ${kind.replace(/s$/, "")} includes them)`);
 }
 
-function fieldNamed(selector: AdvancedEventSelector, field: string): AdvancedFieldSelector | undefined {
+/** A selector's field selector for `field`, matched without regard to case ("readOnly", "ReadOnly"). */
+export function fieldNamed(selector: AdvancedEventSelector, field: string): AdvancedFieldSelector | undefined {
   return selector.fieldSelectors.find((f) => f.field.toLowerCase() === field.toLowerCase());
+}
+
+/** Does this advanced selector select management events at all (eventCategory Equals Management)? */
+export function selectsManagementEvents(selector: AdvancedEventSelector): boolean {
+  return fieldNamed(selector, "eventCategory")?.equals?.includes("Management") ?? false;
 }
 
 function describeCondition(f: AdvancedFieldSelector): string {
@@ -109,6 +114,14 @@ function describeCondition(f: AdvancedFieldSelector): string {
   return parts.join("; ") || f.field;
 }
 
+/** The gap a readOnly condition other than a plain Equals leaves: read-only when it admits only "true". */
+function readOnlyFilterCause(f: AdvancedFieldSelector): ManagementGapCause {
+  const admits = (value: string) =>
+    (f.equals === undefined || f.equals.some((v) => v.toLowerCase() === value)) &&
+    !(f.notEquals ?? []).some((v) => v.toLowerCase() === value);
+  return admits("true") && !admits("false") ? "read_only" : "write_only";
+}
+
 function selectorLabel(selector: AdvancedEventSelector): string {
   if (!selector.name) return "an advanced selector";
   // A Name such as "Log all management events" says nothing about what the fields do.
@@ -120,13 +133,12 @@ function judgeAdvanced(selectors: AdvancedEventSelector[]): ManagementEventsJudg
   let read = false;
   let write = false;
   let exclusion: string | undefined;
-  let readOnlyFilter: string | undefined;
+  let readOnlyFilter: ManagementEventsJudgement | undefined;
   for (const selector of selectors) {
-    const category = fieldNamed(selector, "eventCategory");
-    if (!category?.equals?.includes("Management")) continue;
+    if (!selectsManagementEvents(selector)) continue;
     const source = fieldNamed(selector, "eventSource");
     const readOnly = fieldNamed(selector, "readOnly");
-    if (!source && !readOnly) return { coverage: "all", summary: ALL, usedDefault: false };
+    if (!source && !readOnly) return judged("all", ALL);
     if (source) {
       exclusion ??= `filters management events by event source in ${selectorLabel(selector)} (${describeCondition(source)})`;
       continue;
@@ -136,19 +148,19 @@ function judgeAdvanced(selectors: AdvancedEventSelector[]): ManagementEventsJudg
       if (values.length === 1 && values[0]?.toLowerCase() === "true") read = true;
       else if (values.length === 1 && values[0]?.toLowerCase() === "false") write = true;
       else
-        readOnlyFilter ??= `filters management events by readOnly in ${selectorLabel(selector)} (${describeCondition(readOnly)})`;
+        readOnlyFilter ??= judged(
+          "partial",
+          `filters management events by readOnly in ${selectorLabel(selector)} (${describeCondition(readOnly)})`,
+          readOnlyFilterCause(readOnly),
+        );
     }
   }
-  if (exclusion) return { coverage: "partial", summary: exclusion, usedDefault: false };
+  if (exclusion) return judged("partial", exclusion, "excluded_event_sources");
   if (read || write) {
-    const judged = readWriteSummary(read, write, "advanced selectors");
+    const result = readWriteSummary(read, write, "advanced selectors");
     const only = selectors.length === 1 && selectors[0] ? selectors[0] : undefined;
-    return only?.name ? { ...judged, summary: `${judged.summary} in ${selectorLabel(only)}` } : judged;
+    return only?.name ? { ...result, summary: `${result.summary} in ${selectorLabel(only)}` } : result;
   }
-  if (readOnlyFilter) return { coverage: "partial", summary: readOnlyFilter, usedDefault: false };
-  return {
-    coverage: "none",
-    summary: "logs no management events (no advanced selector has eventCategory Equals Management)",
-    usedDefault: false,
-  };
+  if (readOnlyFilter) return readOnlyFilter;
+  return judged("none", "logs no management events (no advanced selector has eventCategory Equals Management)");
 }

@@ -2,7 +2,7 @@
 // A trail covers a region when it is multi-region or the region is its home region; it records
 // the region when it is also logging all read and write management events.
 import type { TrailState } from "@/lib/collect/snapshot-types";
-import { classifyManagementEvents } from "@/lib/coverage/classify-management-events";
+import { judgeManagementEvents } from "@/lib/controls/management-events";
 import type { Coverage, GapCause } from "@/lib/coverage/coverage-types";
 import { RECORDED } from "@/lib/coverage/coverage-types";
 
@@ -46,8 +46,8 @@ export function combineContributions(contributions: Coverage[]): Coverage {
 export function trailConfiguration(trail: TrailState, region: string): Coverage {
   if (!trail.isMultiRegionTrail && trail.homeRegion !== region)
     return { state: "not_recorded", cause: "not_multi_region" };
-  const events = classifyManagementEvents(trail.eventSelectors);
-  switch (events.quality) {
+  const events = judgeManagementEvents(trail.eventSelectors);
+  switch (events.coverage) {
     case "all":
       return RECORDED;
     case "partial":

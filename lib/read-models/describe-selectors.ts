@@ -7,6 +7,7 @@ import type {
   BasicEventSelector,
   EventSelectorsState,
 } from "@/lib/collect/snapshot-types";
+import { fieldNamed } from "@/lib/controls/management-events";
 
 function rw(type: BasicEventSelector["readWriteType"]): string {
   return type === "All" ? "read and write" : type === "ReadOnly" ? "read-only" : "write-only";
@@ -25,10 +26,6 @@ function describeBasic(s: BasicEventSelector): string {
     parts.push(`${rw(s.readWriteType)} data events for ${types} (basic selector)`);
   }
   return parts.length ? parts.join("; ") : "no management or data events (basic selector)";
-}
-
-function field(s: AdvancedEventSelector, name: string): AdvancedFieldSelector | undefined {
-  return s.fieldSelectors.find((f) => f.field.toLowerCase() === name.toLowerCase());
 }
 
 function condition(f: AdvancedFieldSelector): string {
@@ -50,10 +47,10 @@ function condition(f: AdvancedFieldSelector): string {
 
 function describeAdvanced(s: AdvancedEventSelector): string {
   const named = s.name ? `advanced selector "${s.name}"` : "advanced selector";
-  const category = field(s, "eventCategory")?.equals ?? [];
+  const category = fieldNamed(s, "eventCategory")?.equals ?? [];
   if (category.includes("Management")) {
-    const readOnly = field(s, "readOnly");
-    const source = field(s, "eventSource");
+    const readOnly = fieldNamed(s, "readOnly");
+    const source = fieldNamed(s, "eventSource");
     const kind =
       readOnly?.equals?.length === 1
         ? readOnly.equals[0]?.toLowerCase() === "true"
@@ -66,7 +63,7 @@ function describeAdvanced(s: AdvancedEventSelector): string {
     return `${base}${source ? `, only where eventSource ${condition(source)}` : ""} (${named})`;
   }
   if (category.length) {
-    const type = field(s, "resources.type")?.equals?.join(", ");
+    const type = fieldNamed(s, "resources.type")?.equals?.join(", ");
     return `${category.join(", ").toLowerCase()} events${type ? ` for ${type}` : ""} (${named})`;
   }
   return `events matching ${s.fieldSelectors.map((f) => `${f.field} ${condition(f)}`).join("; ")} (${named})`;

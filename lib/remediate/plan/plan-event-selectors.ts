@@ -10,6 +10,7 @@ import type {
   BasicEventSelector,
   EventSelectorsState,
 } from "@/lib/collect/snapshot-types";
+import { selectsManagementEvents } from "@/lib/controls/management-events";
 import type { JsonObject, StepChange } from "@/lib/remediate/plan/plan-types";
 
 export const MANAGEMENT_SELECTOR_NAME = "Management events (read and write)";
@@ -60,12 +61,6 @@ export function defaultManagementSelectors(): JsonObject {
   };
 }
 
-function isManagementAdvanced(s: AdvancedEventSelector): boolean {
-  return s.fieldSelectors.some(
-    (f) => f.field.toLowerCase() === "eventcategory" && (f.equals ?? []).includes("Management"),
-  );
-}
-
 function planBasic(basic: BasicEventSelector[]): SelectorPlan {
   const selectors = basic.map(basicToApi);
   // A management selector without data resources can be widened without touching data events.
@@ -101,7 +96,7 @@ function planBasic(basic: BasicEventSelector[]): SelectorPlan {
 
 function planAdvanced(advanced: AdvancedEventSelector[]): SelectorPlan {
   const selectors = advanced.map(advancedToApi);
-  const at = advanced.findIndex(isManagementAdvanced);
+  const at = advanced.findIndex(selectsManagementEvents);
   const all: JsonObject = { Field: "eventCategory", Equals: ["Management"] };
   if (at >= 0) {
     const s = advanced[at]!;

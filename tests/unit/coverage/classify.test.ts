@@ -1,7 +1,9 @@
-// The coverage classifier for selectors, and the logging timeline between two collections.
+// The management-events classifier as coverage sees it (state and gap cause), and the logging
+// timeline between two collections.
 import { describe, expect, it } from "vitest";
 import { buildLoggingTimeline } from "@/lib/coverage/build-logging-timeline";
-import { classifyManagementEvents } from "@/lib/coverage/classify-management-events";
+import type { EventSelectorsState } from "@/lib/collect/snapshot-types";
+import { judgeManagementEvents } from "@/lib/controls/management-events";
 
 const t = (iso: string) => Date.parse(iso) / 1000;
 const basic = (readWriteType: "All" | "ReadOnly" | "WriteOnly", include = true, excluded: string[] = []) => ({
@@ -11,7 +13,13 @@ const basic = (readWriteType: "All" | "ReadOnly" | "WriteOnly", include = true, 
   dataResources: [],
 });
 
-describe("classifyManagementEvents", () => {
+// What coverage takes from the judgement: its state and, when partial, the gap's cause.
+function classifyManagementEvents(selectors: EventSelectorsState | null) {
+  const { coverage, cause } = judgeManagementEvents(selectors);
+  return cause === null ? { quality: coverage } : { quality: coverage, cause };
+}
+
+describe("judgeManagementEvents for coverage", () => {
   it("applies AWS's default when neither list is returned, and unknown when the call failed", () => {
     expect(classifyManagementEvents({ basic: null, advanced: null })).toEqual({ quality: "all" });
     expect(classifyManagementEvents(null)).toEqual({ quality: "unknown" });
