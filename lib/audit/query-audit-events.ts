@@ -35,7 +35,8 @@ function aggregateOf(details: unknown): Aggregate | null {
 
 /**
  * Repeated refusals are aggregated per source and minute (lib/audit/record-aggregated-event.ts):
- * the last row written stands for the rest, and how many it stands for is shown as details.count.
+ * the minute's one row stands for the rest, and how many it stands for is shown as details.count
+ * (rows written before that rule carry `from` > 1: they stand for the refusals from their own on).
  */
 async function withCounts(rows: AuditRow[]): Promise<AuditEventView[]> {
   const pairs = rows.map((r) => aggregateOf(r.details)).filter((a): a is Aggregate => a !== null);

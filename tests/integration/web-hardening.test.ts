@@ -186,15 +186,15 @@ describe("sign-in throttling (item 9)", () => {
 });
 
 describe("audit flood (item 8)", () => {
-  it("aggregates repeated bad tokens per source into at most three rows a minute, with the count", async () => {
+  it("aggregates repeated bad tokens per source into one row a minute, with the count", async () => {
     const bad = "tw_" + "z".repeat(40);
     const peer = "198.51.100.50";
     for (let i = 0; i < 25; i++)
       expect((await listTokensRoute(apiRequest("/api/v1/tokens", { token: bad, peer }), ctx())).status).toBe(401);
     const rows = await db.auditEvent.findMany({ where: { action: "auth.token_invalid", ip: peer } });
-    // At most three rows per minute (the loop may straddle a minute boundary).
+    // One row per minute (the loop may straddle a minute boundary).
     const minutes = new Set(rows.map((r) => Math.floor(r.at.getTime() / 60_000))).size;
-    expect(rows.length).toBeLessThanOrEqual(3 * minutes);
+    expect(rows.length).toBe(minutes);
     expect(minutes).toBeLessThanOrEqual(2);
     const parsed = auditFiltersFromParams({ action: "auth.token_invalid" });
     if (!parsed.success) throw parsed.error;
@@ -211,7 +211,8 @@ describe("audit flood (item 8)", () => {
     const res = await auditRoute(apiRequest("/api/v1/audit?action=access.denied", { token: auditor }), ctx());
     const events = ((await res.json()) as { events: { actorName: string; details: { count?: number } }[] }).events;
     const mine = events.filter((e) => e.actorName === "token:viewer bot");
-    expect(mine.length).toBeLessThanOrEqual(6); // three a minute; the loop may straddle a minute
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(mine.length).toBeLessThanOrEqual(2); // one a minute; the loop may straddle a minute
     expect(mine.reduce((n, e) => n + (e.details.count ?? 1), 0)).toBe(12);
   });
 

@@ -20,6 +20,7 @@ import {
 import { scanPaths, scanSource } from "@/deploy/iam/scan-aws-calls";
 import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 import { KEY_ALIAS_TAG } from "@/lib/remediate/plan/steps/ensure-kms-key";
+import { evaluatePolicy } from "@/sim/proxy/policy-evaluator";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
@@ -69,7 +70,15 @@ const CREDENTIALS: readonly ScopeRule[] = [
 ];
 
 /** Actions a policy may grant although no scanned call names them, with the reason. Keep it empty if you can. */
-const ALLOWED_UNUSED: Partial<Record<PolicyName, Record<string, string>>> = {};
+const ALLOWED_UNUSED: Partial<Record<PolicyName, Record<string, string>>> = {
+  // Not our calls: CloudTrail makes them with the caller's permissions when CreateTrail asks for an
+  // organization trail ("Prepare for creating a trail for your organization", AWS's minimum policy).
+  remediation: {
+    "iam:CreateServiceLinkedRole":
+      "CloudTrail creates AWSServiceRoleForCloudTrail with the caller's permissions on the first organization trail",
+    "organizations:ListAccounts": "CloudTrail lists the organization's accounts with the caller's permissions",
+  },
+};
 
 /** Remediation actions allowed on Resource "*" (AWS offers no resource to scope them to). */
 const REMEDIATION_STAR: Record<string, string> = {
@@ -83,6 +92,7 @@ const REMEDIATION_STAR: Record<string, string> = {
   "organizations:ListDelegatedAdministrators": "no resource-level permissions",
   "organizations:ListPolicies": "List: no resource-level permissions",
   "organizations:ListRoots": "List: no resource-level permissions",
+  "organizations:ListAccounts": "List: no resource-level permissions (CloudTrail's organization-trail check)",
   "organizations:EnableAWSServiceAccess":
     "no resource-level permissions; scoped by the organizations:ServicePrincipal condition to CloudTrail",
   "organizations:CreatePolicy":
@@ -211,9 +221,20 @@ describe("IAM policies match the AWS calls the code makes", () => {
         .filter((a) => a.startsWith("iam:"))
         .map((a) => ({ action: a, s })),
     );
-    expect(iamAllowed.map((x) => x.action).sort()).toEqual(["iam:GetRole", "iam:PassRole"]);
+    expect(iamAllowed.map((x) => x.action).sort()).toEqual([
+      "iam:CreateServiceLinkedRole",
+      "iam:GetRole",
+      "iam:GetRole",
+      "iam:PassRole",
+    ]);
     const deliveryRole = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/\${ResourcePrefix}${DELIVERY_ROLE_SUFFIX}`;
-    for (const { s } of iamAllowed) expect(asList(s.Resource), s.Sid).toEqual([deliveryRole]);
+    const cloudTrailSlr =
+      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail";
+    for (const { action, s } of iamAllowed)
+      expect([[deliveryRole], [cloudTrailSlr]], `${s.Sid} ${action}`).toContainEqual(asList(s.Resource));
+    const slr = iamAllowed.find((x) => x.action === "iam:CreateServiceLinkedRole")!.s;
+    expect(asList(slr.Resource)).toEqual([cloudTrailSlr]);
+    expect(slr.Condition).toEqual({ StringEquals: { "iam:AWSServiceName": "cloudtrail.amazonaws.com" } });
     const pass = iamAllowed.find((x) => x.action === "iam:PassRole")!.s;
     expect(pass.Condition).toEqual({ StringEquals: { "iam:PassedToService": "cloudtrail.amazonaws.com" } });
     // Defence in depth whatever else is attached: every IAM write that could mint or widen a
@@ -238,6 +259,32 @@ describe("IAM policies match the AWS calls the code makes", () => {
         action,
       ).toBe(true);
     expect(denyAll.some((s) => asList(s.Action).some((p) => actionMatches(p, "iam:PassRole")))).toBe(false);
+  });
+
+  it("lets CloudTrail create its own service-linked role through the remediation role, and no other IAM principal", () => {
+    // remediation.json as deployed in account 111122223333 (aws partition, default names).
+    const text = JSON.stringify(loadPolicy("remediation"))
+      .replaceAll("${AWS::Partition}", "aws")
+      .replaceAll("${AWS::AccountId}", "111122223333")
+      .replaceAll("${ResourcePrefix}", "trailwarden-")
+      .replaceAll("${ReadRoleName}", "TrailwardenReadOnly")
+      .replaceAll("${RemediationRoleName}", "TrailwardenRemediation");
+    const policy = JSON.parse(text) as unknown;
+    const slr = "arn:aws:iam::111122223333:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail";
+    const ask = (action: string, resource: string, context: Record<string, string> = {}) =>
+      evaluatePolicy(policy, { action, resource, context });
+    expect(ask("iam:CreateServiceLinkedRole", slr, { "iam:AWSServiceName": "cloudtrail.amazonaws.com" })).toBe("allow");
+    expect(ask("iam:GetRole", slr)).toBe("allow");
+    // Another service's role, or CloudTrail's name on another path: refused.
+    expect(
+      ask(
+        "iam:CreateServiceLinkedRole",
+        "arn:aws:iam::111122223333:role/aws-service-role/elasticmapreduce.amazonaws.com/AWSServiceRoleForEMRCleanup",
+        { "iam:AWSServiceName": "elasticmapreduce.amazonaws.com" },
+      ),
+    ).toBe("deny");
+    for (const action of ["iam:CreateRole", "iam:CreateUser", "iam:CreatePolicy", "iam:CreateAccessKey"])
+      expect(ask(action, "arn:aws:iam::111122223333:role/trailwarden-x"), action).toBe("deny");
   });
 
   it("ships the delivery role CloudTrail assumes: trusted by CloudTrail alone, writing only into prefixed log groups", () => {
@@ -433,7 +480,7 @@ describe("the call scanner (self-test: a new call without a policy change must f
     expect(findings.missing.join("\n")).toContain(
       "remediation: iam:CreateRole ← lib/remediate/new-role.ts:2 CreateRole",
     );
-    expect(findings.denied).toContain("remediation.json NeverWriteIam: iam:CreateRole");
+    expect(findings.denied).toContain("remediation.json NeverCreateIamButCloudTrailsServiceLinkedRole: iam:CreateRole");
   });
 
   it("reports an opt-in policy that grants an action the base policy lacks", () => {

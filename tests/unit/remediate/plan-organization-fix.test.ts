@@ -102,7 +102,7 @@ describe("the organization trail", () => {
     expect(p.steps.filter((s) => s.operation === "PutMetricAlarm")).toHaveLength(14);
   });
 
-  it("writes the organization's prefix into the bucket policy, scoped by aws:SourceArn and aws:SourceOrgID", () => {
+  it("writes the organization's prefix into the bucket policy, scoped by aws:SourceArn exactly as AWS's example", () => {
     const p = plan();
     const put = p.steps.find(
       (s) => s.operation === "PutBucketPolicy" && s.resource.endsWith(`trailwarden-cloudtrail-${MANAGEMENT}`),
@@ -113,9 +113,14 @@ describe("the organization trail", () => {
       StringEquals: {
         "s3:x-amz-acl": "bucket-owner-full-control",
         "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/trailwarden-organization`,
-        "aws:SourceOrgID": ORG_ID,
       },
     });
+    // AWS's three statements: the ACL check and the account's own prefix carry the same trail ARN.
+    const acl = policy.Statement.find((s) => s.Action === "s3:GetBucketAcl")!;
+    expect(acl.Condition).toEqual({
+      StringEquals: { "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/trailwarden-organization` },
+    });
+    expect(policy.Statement.some((s) => String(s.Resource).endsWith(`/AWSLogs/${MANAGEMENT}/*`))).toBe(true);
     expect(p.steps.some((s) => s.operation === "PutBucketLifecycleConfiguration")).toBe(true);
   });
 

@@ -29,14 +29,13 @@ export function cloudTrailDeliveryStatements(n: NameContext, delivery: TrailDeli
           Principal: { Service: "cloudtrail.amazonaws.com" },
           Action: "s3:PutObject",
           Resource: `${arn}/${logsPrefix({ ...delivery, accountId: delivery.organizationId })}`,
-          // AWS's organization-trail bucket policy: scoped to the one trail (aws:SourceArn) and to
-          // the organization it logs for (aws:SourceOrgID).
+          // Exactly AWS's organization-trail bucket policy ("Creating a trail for an organization
+          // with the AWS CLI"): scoped to the one trail by aws:SourceArn, whose ARN carries the
+          // management (or delegated administrator) account. The trail can only be an organization
+          // trail of that account's organization, so an aws:SourceOrgID test adds no protection;
+          // AWS's example has none, and a key CloudTrail might not send would stop member delivery.
           Condition: {
-            StringEquals: {
-              "s3:x-amz-acl": "bucket-owner-full-control",
-              "aws:SourceArn": delivery.trailArn,
-              "aws:SourceOrgID": delivery.organizationId,
-            },
+            StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": delivery.trailArn },
           },
         },
       ]
