@@ -382,11 +382,14 @@ async function main(): Promise<void> {
       [
         `accounts            ${result.accounts} (${result.counts.ok} ok, ${result.counts.partial} partial, ${result.counts.error} error)`,
         `wall time           ${result.wallSeconds} s (${result.accountsPerSecond} accounts/s)`,
-        `AWS calls           ${result.apiCalls} (${result.callsPerAccount}/account; one-trail member ${result.callsPerOneTrailMember}, max ${result.maxCallsOneTrailMember}; two-trail ${result.callsPerTwoTrailMember}; management ${result.callsManagementAccount})`,
+        `AWS calls           ${result.apiCalls} (${result.callsPerAccount}/account; one-trail member ${result.callsPerOneTrailMember}, ` +
+          `max ${result.maxCallsOneTrailMember}; two-trail ${result.callsPerTwoTrailMember}; management ${result.callsManagementAccount})`,
         `retries/throttled   ${result.retries}/${result.throttled}`,
         `peak RSS            ${result.peakRssMb} MB`,
         `floor               ${result.floorSeconds ?? "-"} s (${result.floorCalls ?? "-"} calls), ratio ${result.ratioToFloor ?? "-"}`,
-        `next run            ${result.steadyState.wallSeconds} s, ${result.steadyState.apiCalls} calls (one-trail member ${result.steadyState.callsPerOneTrailMember}, max ${result.steadyState.maxCallsOneTrailMember}), peak RSS ${result.steadyState.peakRssMb} MB, ${result.steadyState.failed} not ok`,
+        `next run            ${result.steadyState.wallSeconds} s, ${result.steadyState.apiCalls} calls (one-trail ` +
+          `member ${result.steadyState.callsPerOneTrailMember}, max ${result.steadyState.maxCallsOneTrailMember}), ` +
+          `peak RSS ${result.steadyState.peakRssMb} MB, ${result.steadyState.failed} not ok`,
       ].join("\n"),
     );
     console.log(JSON.stringify(result));

@@ -9,7 +9,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 last_commit="$(git -C "$root" log -n 1 --format=%H -- prisma/migrations)"
-to_p6() { sed -e 's/provider     = "prisma-client"/provider = "prisma-client-js"\n  engineType = "client"/' -e '/output       =/d' -e '/moduleFormat/d' -e 's/^  provider = "postgresql"$/  provider = "postgresql"\n  url = env("DATABASE_URL")/'; }
+to_p6() {
+  sed -e 's/provider     = "prisma-client"/provider = "prisma-client-js"\n  engineType = "client"/' \
+    -e '/output       =/d' -e '/moduleFormat/d' \
+    -e 's/^  provider = "postgresql"$/  provider = "postgresql"\n  url = env("DATABASE_URL")/'
+}
 git -C "$root" show "$last_commit:prisma/schema.prisma" | to_p6 > "$work/from.prisma"
 to_p6 < "$root/prisma/schema.prisma" > "$work/to.prisma"
 cat > "$work/package.json" <<'JSON'

@@ -113,7 +113,9 @@ export const MEMBER_ACCOUNTS: readonly AccountSpec[] = [
     state: "partial-cis-alarms",
     tags: { ...prod, Owner: "orders" },
     description:
-      "Good trail to the central bucket whose log group has only some CIS alarms: CloudWatch.1–5 complete, CloudWatch.6 pattern has an extra term, CloudWatch.7 alarm's topic has no subscription, CloudWatch.8 has no alarm",
+      "Good trail to the central bucket whose log group has only some CIS alarms: CloudWatch.1–5 complete, " +
+      "CloudWatch.6 pattern has an extra term, CloudWatch.7 alarm's topic has no subscription, CloudWatch.8 " +
+      "has no alarm",
     trails: [trail("orders-prod-trail", { cloudWatch: "cis-partial" })],
   },
   {

@@ -42,5 +42,9 @@ export function formatBulkAccounts(manifest: BulkManifest, show = 20): string {
     .map((a) => [a.accountId, a.name, a.ouPath, a.profile, String(a.trailArns.length)]);
   const more = manifest.accounts.length > show ? `\n... and ${manifest.accounts.length - show} more` : "";
   const t = manifest.timings;
-  return `${table(["account", "name", "ou", "profile", "trails"], rows)}${more}\n\norganization ${manifest.organizationId}: ${manifest.accounts.length} members; seeded in ${(t.totalMs / 1000).toFixed(1)} s (organization ${(t.organizationMs / 1000).toFixed(1)} s, trails ${(t.trailsMs / 1000).toFixed(1)} s)`;
+  return (
+    `${table(["account", "name", "ou", "profile", "trails"], rows)}${more}\n\norganization ${manifest.organizationId}: ` +
+    `${manifest.accounts.length} members; seeded in ${(t.totalMs / 1000).toFixed(1)} s (organization ${(t.organizationMs / 1000).toFixed(1)} ` +
+    `s, trails ${(t.trailsMs / 1000).toFixed(1)} s)`
+  );
 }

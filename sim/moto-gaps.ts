@@ -12,5 +12,7 @@ export const MOTO_NOTES: readonly string[] = [
   "moto confirms SNS email subscriptions at once (AWS leaves them PendingConfirmation until the recipient confirms).",
   "Security Hub findings are imported into the administrator account with each account's AwsAccountId (moto does not aggregate); GetFindings ignores Filters.",
   "moto enforces neither trust policies, ExternalId nor IAM permissions: any role name can be assumed.",
-  "moto evaluates bucket-policy conditions without the request's context, so an aws:SecureTransport deny refuses every object request over the emulator's plain HTTP: the buckets holding the demo's delivered record (digests, log files) leave that statement out.",
+  "moto evaluates bucket-policy conditions without the request's context, so an aws:SecureTransport deny " +
+    "refuses every object request over the emulator's plain HTTP: the buckets holding the demo's delivered " +
+    "record (digests, log files) leave that statement out.",
 ];

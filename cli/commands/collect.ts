@@ -22,7 +22,8 @@ function printSummary(s: RunSummary): void {
   ];
   if (s.securityHub && s.securityHub.mode !== "off") {
     out.push(
-      `  Security Hub (${s.securityHub.mode}${s.securityHub.accountId ? `, ${s.securityHub.accountId}/${s.securityHub.region}` : ""}): ${s.securityHub.read} findings read, ${s.securityHub.stored} stored`,
+      `  Security Hub (${s.securityHub.mode}${s.securityHub.accountId ? `, ${s.securityHub.accountId}/${s.securityHub.region}` : ""}): ` +
+        `${s.securityHub.read} findings read, ${s.securityHub.stored} stored`,
     );
   }
   const problems = s.accounts.filter((a) => a.status !== "ok");

@@ -25,7 +25,10 @@ export function BulkActions({ selectedIds, canRemediate }: BulkActionsProps) {
             ? `Plan, review and apply the whole-family fix for ${selectedIds.length} account(s)`
             : "Remediation needs the engineer role"
         }
-        className="inline-flex h-8 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white shadow-sm hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
+        className={
+          "inline-flex h-8 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white shadow-sm " +
+          "hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
+        }
         data-testid="bulk-fix-family"
       >
         <Wrench aria-hidden className="h-4 w-4" />

@@ -19,7 +19,10 @@ export function BulkBar({ selectedIds, shownCount, allShownSelected, onSelectSho
     <div
       role="region"
       aria-label="Bulk actions"
-      className="fixed bottom-5 left-1/2 z-40 flex w-[min(56rem,calc(100vw-2rem))] -translate-x-1/2 flex-wrap items-center gap-3 rounded-lg border border-sky-300 bg-sky-50 px-4 py-2.5 text-sm shadow-xl"
+      className={
+        "fixed bottom-5 left-1/2 z-40 flex w-[min(56rem,calc(100vw-2rem))] -translate-x-1/2 flex-wrap items-center " +
+        "gap-3 rounded-lg border border-sky-300 bg-sky-50 px-4 py-2.5 text-sm shadow-xl"
+      }
       data-testid="bulk-bar"
     >
       <span className="font-medium text-sky-950">

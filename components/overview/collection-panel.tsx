@@ -100,7 +100,10 @@ export function CollectionPanel({
             type="button"
             onClick={() => start.mutate()}
             disabled={busy}
-            className="inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white shadow-sm hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+            className={
+              "inline-flex h-9 shrink-0 items-center gap-1.5 rounded-md bg-sky-700 px-3 text-sm font-medium text-white " +
+              "shadow-sm hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-400"
+            }
           >
             {busy ? <Loader2 aria-hidden className="h-4 w-4 animate-spin" /> : <Play aria-hidden className="h-4 w-4" />}
             {busy ? "Collecting…" : "Collect now"}

@@ -137,7 +137,10 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description:
-      "Trailwarden member-account roles: TrailwardenReadOnly (the collector's read calls) and, optionally, TrailwardenRemediation (the remediation engine's calls), trusted only by the Trailwarden hub with sts:ExternalId. Deploy as a service-managed StackSet in ONE region (IAM is global), plus a plain stack in the management account.",
+      "Trailwarden member-account roles: TrailwardenReadOnly (the collector's read calls) and, optionally, " +
+        "TrailwardenRemediation (the remediation engine's calls), trusted only by the Trailwarden hub with sts:ExternalId. " +
+        "Deploy as a service-managed StackSet in ONE region (IAM is global), plus a plain stack in the management " +
+        "account.",
     Metadata: {
       "AWS::CloudFormation::Interface": {
         ParameterGroups: [
@@ -194,7 +197,9 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
         Type: "String",
         Default: DEFAULTS.resourcePrefix,
         Description:
-          "Name prefix of everything remediation creates (TRAILWARDEN_REMEDIATION_PREFIX / the settings page): buckets, log groups, the KMS alias, alarms, the SNS topic; and of the CloudWatch Logs delivery role this template creates with the remediation role.",
+          "Name prefix of everything remediation creates (TRAILWARDEN_REMEDIATION_PREFIX / the settings page): " +
+            "buckets, log groups, the KMS alias, alarms, the SNS topic; and of the CloudWatch Logs delivery role " +
+            "this template creates with the remediation role.",
         AllowedPattern: RESOURCE_PREFIX_PATTERN,
         ConstraintDescription: "lowercase letters, digits and hyphens, starting with a letter, at most 21 characters",
       },
@@ -203,7 +208,9 @@ export function memberRolesTemplate(): { [key: string]: JsonValue } {
         Default: "false",
         AllowedValues: ["true", "false"],
         Description:
-          "Opt-in: let the remediation role also change the policy, public access block, versioning, encryption and access logging of buckets of ANY name in the account (trail buckets it did not create, a central log-archive bucket). Off: only buckets named with ResourcePrefix.",
+          "Opt-in: let the remediation role also change the policy, public access block, versioning, encryption " +
+            "and access logging of buckets of ANY name in the account (trail buckets it did not create, a central " +
+            "log-archive bucket). Off: only buckets named with ResourcePrefix.",
       },
       PermissionsBoundaryArn: {
         Type: "String",
@@ -249,7 +256,9 @@ export function hubPolicyTemplate(): { [key: string]: JsonValue } {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description:
-      "Trailwarden hub permissions: Organizations discovery and sts:AssumeRole on the Trailwarden roles of every account. Deploy in the account Trailwarden runs in. Security Hub findings are read through the read role in the administrator account, not with these permissions.",
+      "Trailwarden hub permissions: Organizations discovery and sts:AssumeRole on the Trailwarden roles of " +
+        "every account. Deploy in the account Trailwarden runs in. Security Hub findings are read through the " +
+        "read role in the administrator account, not with these permissions.",
     Parameters: {
       HubRoleName: {
         Type: "String",

@@ -19,10 +19,14 @@ interface SdkErrorLike {
   $response?: { statusCode?: number };
 }
 
-const ACCESS_DENIED =
-  /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden|NotAuthorized|AccessDeniedForDependencyException|AllAccessDisabled)$/;
-const THROTTLED =
-  /^(Throttling|ThrottlingException|ThrottledException|TooManyRequestsException|RequestLimitExceeded|RequestThrottled|RequestThrottledException|SlowDown|ProvisionedThroughputExceededException|Throttled)$/;
+const ACCESS_DENIED = new RegExp(
+  "^(AccessDenied|AccessDeniedException|UnauthorizedOperation|UnauthorizedAccess|AuthorizationError|Forbidden|" +
+    "NotAuthorized|AccessDeniedForDependencyException|AllAccessDisabled)$",
+);
+const THROTTLED = new RegExp(
+  "^(Throttling|ThrottlingException|ThrottledException|TooManyRequestsException|RequestLimitExceeded|" +
+    "RequestThrottled|RequestThrottledException|SlowDown|ProvisionedThroughputExceededException|Throttled)$",
+);
 // In an opt-in region that is not enabled, STS-issued credentials are unknown to the region's
 // endpoints, so these come back instead of AccessDenied.
 const REGION_DISABLED =

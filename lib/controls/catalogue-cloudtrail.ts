@@ -15,7 +15,8 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     checks:
       "Some trail that applies to the account (owned, or the organization trail) is multi-Region, logging, and records all read and write management events with no exclusions.",
     remediation:
-      "Create or update a multi-Region trail (or rely on the organization trail) with one event selector that logs All management events and excludes no event sources, then StartLogging in its home Region.",
+      "Create or update a multi-Region trail (or rely on the organization trail) with one event selector that " +
+      "logs All management events and excludes no event sources, then StartLogging in its home Region.",
     frameworks: [cis("v3.0.0", "3.1"), cis("v5.0.0", "3.1"), ...FAMILY_MAPPINGS],
   },
   "CloudTrail.2": {
@@ -59,7 +60,8 @@ export const CLOUDTRAIL_CONTROLS: Record<CloudTrailControlId, ControlDefinition>
     checks:
       "Every applicable trail delivers to a CloudWatch Logs log group (WARNING when CloudTrail reports a CloudWatch Logs delivery error).",
     remediation:
-      "Create a log group and an IAM role CloudTrail can assume to write to it, then UpdateTrail with CloudWatchLogsLogGroupArn and CloudWatchLogsRoleArn; for a delivery error, fix the role's trust and permissions.",
+      "Create a log group and an IAM role CloudTrail can assume to write to it, then UpdateTrail with CloudWatchLogsLogGroupArn " +
+      "and CloudWatchLogsRoleArn; for a delivery error, fix the role's trust and permissions.",
     frameworks: [cis("v1.4.0", "3.4"), ...FAMILY_MAPPINGS],
   },
   "CloudTrail.6": {

@@ -52,8 +52,14 @@ function define(id: CloudWatchControlId): ControlDefinition {
     title: TITLES[id],
     severity: "LOW",
     level: "account",
-    checks: `The log group of a logging multi-Region trail covering the account has a metric filter with exactly the CIS pattern for ${spec.watches}, and an alarm on its metric notifies an SNS topic with at least one subscription.`,
-    remediation: `On the trail's log group (in the trail's owning account and home Region), put a metric filter with the CIS pattern publishing metric ${spec.metricName} (value 1), and an alarm (Sum, 300 s, >= 1, missing data not breaching) that notifies a subscribed SNS topic.`,
+    checks:
+      `The log group of a logging multi-Region trail covering the account has a metric filter with exactly ` +
+      `the CIS pattern for ${spec.watches}, and an alarm on its metric notifies an SNS topic with at least ` +
+      `one subscription.`,
+    remediation:
+      `On the trail's log group (in the trail's owning account and home Region), put a metric filter with the ` +
+      `CIS pattern publishing metric ${spec.metricName} (value 1), and an alarm (Sum, 300 s, >= 1, missing ` +
+      `data not breaching) that notifies a subscribed SNS topic.`,
     frameworks: [
       cis("v1.2.0", `3.${section}`),
       cis("v1.4.0", `4.${section}`),

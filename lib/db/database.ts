@@ -126,7 +126,8 @@ function prepareDataDir(root: string): string {
         execFileSync("su", [EMBEDDED_USER, "-s", "/bin/sh", "-c", `test -w "${pgData}"`]);
       } catch {
         throw new DatabaseError(
-          `The data directory ${pgData} is not reachable by the 'postgres' user that runs the embedded PostgreSQL (a parent folder is not traversable). Use a TRAILWARDEN_DATA_DIR under /tmp or set DATABASE_URL.`,
+          `The data directory ${pgData} is not reachable by the 'postgres' user that runs the embedded PostgreSQL ` +
+            `(a parent folder is not traversable). Use a TRAILWARDEN_DATA_DIR under /tmp or set DATABASE_URL.`,
         );
       }
     }

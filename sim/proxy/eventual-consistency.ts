@@ -101,7 +101,9 @@ export function eventualConsistency(initial: Partial<ConsistencySettings> = {}):
         call,
         400,
         "AccessDeniedException",
-        `User: ${role} is not authorized to perform: ${action} on resource: ${key.arn} because no identity-based policy allows the ${action} action (the key's tags changed less than ${settings.tagSeconds} s ago and do not authorize yet)`,
+        `User: ${role} is not authorized to perform: ${action} on resource: ${key.arn} because no identity-based ` +
+          `policy allows the ${action} action (the key's tags changed less than ${settings.tagSeconds} s ago and ` +
+          `do not authorize yet)`,
       );
     },
     observe(call, answer) {

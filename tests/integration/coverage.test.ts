@@ -150,7 +150,9 @@ describe("coverage in PostgreSQL", () => {
       }
       const csv = readFileSync(out, "utf8").trim().split("\n");
       expect(csv[0]).toBe(
-        "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,evidence,digests,digests_valid,digests_invalid,missing_digest_hours,log_files_checked,log_files_missing,log_files_modified,period_from,period_to",
+        "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,evidence," +
+          "digests,digests_valid,digests_invalid,missing_digest_hours,log_files_checked,log_files_missing,log_files_modified," +
+          "period_from,period_to",
       );
       expect(csv).toContain(
         `${OWNER},Owner of a trail,us-east-1,99.58,0,0.42,0,1,snapshots,0,0,0,0,0,0,0,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z`,

@@ -54,7 +54,10 @@ variable "resource_prefix" {
 }
 
 variable "harden_existing_buckets" {
-  description = "Opt-in: let the remediation role also change the policy, public access block, versioning, encryption and access logging of buckets of ANY name in the account. Off: only buckets named with resource_prefix."
+  description = <<-EOT
+    Opt-in: let the remediation role also change the policy, public access block, versioning, encryption and
+    access logging of buckets of ANY name in the account. Off: only buckets named with resource_prefix.
+  EOT
   type        = bool
   default     = false
 }

@@ -50,7 +50,11 @@ variable "organization_id" {
 }
 
 variable "policies_dir" {
-  description = "Directory holding read.json, remediation.json, hub.json and hub-remediation.json. Empty: deploy/policies of this repository (the module must then be used from a copy of the whole repository, e.g. a git source with //deploy/terraform/...)."
+  description = <<-EOT
+    Directory holding read.json, remediation.json, hub.json and hub-remediation.json. Empty: deploy/policies of
+    this repository (the module must then be used from a copy of the whole repository, e.g. a git source with
+    //deploy/terraform/...).
+  EOT
   type        = string
   default     = ""
 }

@@ -84,7 +84,8 @@ async function loadPlanJob(
   const stored = job.plan as unknown as RemediationPlan;
   if ((stored.scope ?? "account") !== scope)
     throw new ValidationError(
-      `Plan ${planId} is ${stored.scope === "organization" ? "the organization fix" : `a family fix of account ${job.accountId}`}, not ${scope === "organization" ? "the organization fix" : "a family fix"}`,
+      `Plan ${planId} is ${stored.scope === "organization" ? "the organization fix" : `a family fix of account ${job.accountId}`}, ` +
+        `not ${scope === "organization" ? "the organization fix" : "a family fix"}`,
     );
   if (job.accountId !== accountId)
     throw new ValidationError(`Plan ${planId} is for account ${job.accountId}, not ${accountId}`);

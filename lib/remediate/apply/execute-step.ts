@@ -51,9 +51,13 @@ export function describeFailure(step: PlanStep, err: unknown): string {
     // bucket outside the prefix is touched without the template's HardenExistingBuckets opt-in.
     const s3 =
       step.service === "s3"
-        ? ` For S3 it also means: the bucket is not owned by account ${step.targetAccountId} (it is never used then), or it is not named with the remediation prefix and the member-roles stack has HardenExistingBuckets=false.`
+        ? ` For S3 it also means: the bucket is not owned by account ${step.targetAccountId} (it is never used ` +
+          `then), or it is not named with the remediation prefix and the member-roles stack has HardenExistingBuckets=false.`
         : "";
-    return `Access denied: ${where} (${c.code}). The remediation role (TRAILWARDEN_REMEDIATION_ROLE_NAME) in account ${step.targetAccountId} lacks permission for ${step.service}:${step.operation}.${s3} ${c.message}`;
+    return (
+      `Access denied: ${where} (${c.code}). The remediation role (TRAILWARDEN_REMEDIATION_ROLE_NAME) in account ` +
+      `${step.targetAccountId} lacks permission for ${step.service}:${step.operation}.${s3} ${c.message}`
+    );
   }
   if (c.kind === "unsupported") return `${where} is not supported by this AWS endpoint (${c.message})`;
   if (err instanceof Error && (err.name === "SafetyError" || err.name === "UnresolvedRefError"))

@@ -113,7 +113,9 @@ export function choosePrimaryTrail(ctx: EvaluationContext, names: NameContext, h
   if (count >= TRAILS_PER_REGION) {
     return {
       kind: "blocked",
-      reason: `a new trail is needed but ${homeRegion} already holds ${count} trails of this account (AWS allows ${TRAILS_PER_REGION} per region) and none of them can be reused; free a slot or change the home region`,
+      reason:
+        `a new trail is needed but ${homeRegion} already holds ${count} trails of this account (AWS allows ${TRAILS_PER_REGION} ` +
+        `per region) and none of them can be reused; free a slot or change the home region`,
     };
   }
   const name = trailName(names);

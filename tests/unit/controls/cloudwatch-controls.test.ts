@@ -28,8 +28,11 @@ const cases: VerdictCase[] = [
     control: "CloudWatch.1",
     state: () => makeSnapshot(),
     status: "PASSED",
-    reason:
-      /^alarm `RootAccountUsage-alarm` on metric `CISBenchmark\/RootAccountUsage` of metric filter `RootAccountUsage` \(the CIS pattern\) on log group `audit-logs` of trail `audit` in us-east-1 notifies topic .*security-alerts \(1 subscription\)$/,
+    reason: new RegExp(
+      "^alarm `RootAccountUsage-alarm` on metric `CISBenchmark/RootAccountUsage` of metric filter `RootAccountUsage` " +
+        "\\(the CIS pattern\\) on log group `audit-logs` of trail `audit` in us-east-1 notifies topic " +
+        ".*security-alerts \\(1 subscription\\)$",
+    ),
     evidence: ["arn:aws:logs:us-east-1:111111111111:log-group:audit-logs:metric-filter:RootAccountUsage", topicArn()],
   },
   {
@@ -82,8 +85,10 @@ const cases: VerdictCase[] = [
     control: "CloudWatch.8",
     state: () => makeSnapshot({ trails: [makeOrgTrail()] }),
     status: "PASSED",
-    reason:
-      /log group `org-trail-logs` of organization trail `org-trail` in us-east-1 \(management account 999999999999\).*; credited from the organization trail, whose log group and alarms live in management account 999999999999$/,
+    reason: new RegExp(
+      "log group `org-trail-logs` of organization trail `org-trail` in us-east-1 \\(management account 999999999999\\)" +
+        ".*; credited from the organization trail, whose log group and alarms live in management account 999999999999$",
+    ),
   },
   {
     name: "log group outside our reach is NO_DATA",

@@ -29,7 +29,9 @@ describe("renderCoverage", () => {
       "coverage-2025-03-01_2025-03-10-integrity.csv",
     ]);
     expect(out.files[0]!.body.toString().trim().split("\n")).toEqual([
-      "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,evidence,digests,digests_valid,digests_invalid,missing_digest_hours,log_files_checked,log_files_missing,log_files_modified,period_from,period_to",
+      "account_id,account_name,region,recorded_pct,partial_pct,not_recorded_pct,unknown_pct,gap_count,evidence," +
+        "digests,digests_valid,digests_invalid,missing_digest_hours,log_files_checked,log_files_missing,log_files_modified," +
+        "period_from,period_to",
       '222222222222,"Payments, production",eu-west-1,99.58,0,0.42,0,1,snapshots,0,0,0,0,0,0,0,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z',
       '222222222222,"Payments, production",us-east-1,99.58,0,0.42,0,1,snapshots,0,0,0,0,0,0,0,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z',
     ]);

@@ -69,7 +69,10 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
   if (existing && !existing.managedByTrailwarden) {
     blockers.push({
       code: "guardrail-name-taken",
-      message: `a service control policy named ${name} (${existing.id}) exists but does not carry the ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value} tag: Trailwarden never edits or attaches a policy it did not create; rename it or change the resource prefix`,
+      message:
+        `a service control policy named ${name} (${existing.id}) exists but does not carry the ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value} ` +
+        `tag: Trailwarden never edits or attaches a policy it did not create; rename it or change the resource ` +
+        `prefix`,
       controls: [],
     });
     policyId = existing.id;
@@ -78,7 +81,11 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
     if (!sameGuardrail(existing.content, content)) {
       notes.push({
         code: "guardrail-content-drift",
-        message: `the guardrail policy ${name} (${existing.id}) no longer matches what it must protect (the trail's key or bucket, or the exempt roles changed). Trailwarden never edits a service control policy; replace its content in the management account (Organizations console, or aws organizations update-policy --policy-id ${existing.id}) with: ${contentText(content as JsonValue)}`,
+        message:
+          `the guardrail policy ${name} (${existing.id}) no longer matches what it must protect (the trail's key ` +
+          `or bucket, or the exempt roles changed). Trailwarden never edits a service control policy; replace its ` +
+          `content in the management account (Organizations console, or aws organizations update-policy --policy-id ` +
+          `${existing.id}) with: ${contentText(content as JsonValue)}`,
         controls: [],
       });
     }
@@ -112,7 +119,10 @@ export function planGuardrail(org: OrganizationState, prefix: string, input: Gua
     if (count >= SCPS_PER_TARGET) {
       blockers.push({
         code: "scp-quota-full",
-        message: `${target.id} already has ${count} service control policies attached (${target.policies.map((p) => p.name).join(", ") || "FullAWSAccess"}), AWS's limit is ${SCPS_PER_TARGET}: the guardrail cannot be attached. Trailwarden never detaches a policy it did not create; free a place there yourself, or attach the guardrail to OUs instead (TRAILWARDEN_GUARDRAIL_TARGETS)`,
+        message:
+          `${target.id} already has ${count} service control policies attached (${target.policies.map((p) => p.name).join(", ") || "FullAWSAccess"}), ` +
+          `AWS's limit is ${SCPS_PER_TARGET}: the guardrail cannot be attached. Trailwarden never detaches a policy ` +
+          `it did not create; free a place there yourself, or attach the guardrail to OUs instead (TRAILWARDEN_GUARDRAIL_TARGETS)`,
         controls: [],
       });
       continue;

@@ -85,7 +85,9 @@ function planTrail(
   if (count >= TRAILS_PER_REGION) {
     needs.blockers.push({
       code: "trail-limit",
-      message: `the organization trail would be created in ${region} of account ${state.accountId}, which already holds ${count} trails (AWS allows ${TRAILS_PER_REGION} per region); free a slot or change the home region`,
+      message:
+        `the organization trail would be created in ${region} of account ${state.accountId}, which already holds ` +
+        `${count} trails (AWS allows ${TRAILS_PER_REGION} per region); free a slot or change the home region`,
       controls: ["CloudTrail.1", "CloudTrail.3"],
     });
     return null;
@@ -127,7 +129,10 @@ function prerequisites(
   if (adminAccountId !== org.managementAccountId && !org.cloudTrailDelegatedAdmins.includes(adminAccountId)) {
     blockers.push({
       code: "not-delegated-admin",
-      message: `TRAILWARDEN_CLOUDTRAIL_ADMIN_ACCOUNT is ${adminAccountId}, which is not CloudTrail's delegated administrator of organization ${org.organizationId}: register it (aws cloudtrail register-organization-delegated-admin) or unset the variable to use the management account`,
+      message:
+        `TRAILWARDEN_CLOUDTRAIL_ADMIN_ACCOUNT is ${adminAccountId}, which is not CloudTrail's delegated administrator ` +
+        `of organization ${org.organizationId}: register it (aws cloudtrail register-organization-delegated-admin) ` +
+        `or unset the variable to use the management account`,
       controls: [],
     });
   }
@@ -212,7 +217,11 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
   if (dupes.length > 0) {
     needs.notes.push({
       code: "duplicate-member-trail",
-      message: `${dupes.length} member trail${dupes.length > 1 ? "s" : ""} also log${dupes.length > 1 ? "" : "s"} management events, which the organization trail records for every account: ${dupes.map((d) => `${d.accountName ?? d.accountId} (${d.trailArn})`).join(", ")}. CloudTrail charges for every copy after the first (${DUPLICATE_COST}); Trailwarden never changes them, remove them yourself if nothing else needs them`,
+      message:
+        `${dupes.length} member trail${dupes.length > 1 ? "s" : ""} also log${dupes.length > 1 ? "" : "s"} management ` +
+        `events, which the organization trail records for every account: ${dupes.map((d) => `${d.accountName ?? d.accountId} (${d.trailArn})`).join(", ")}. ` +
+        `CloudTrail charges for every copy after the first (${DUPLICATE_COST}); Trailwarden never changes them, ` +
+        `remove them yourself if nothing else needs them`,
       controls: [],
     });
   }
