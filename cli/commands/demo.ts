@@ -25,7 +25,11 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
   if (options.resetData) resetDataDir(dataDir(env));
 
   const stack: (() => Promise<void>)[] = [];
+  // Set once stopping begins: work still running in the background (the record being seeded)
+  // then fails because moto is gone, which is the stop, not a fault.
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     for (const stop of stack.reverse()) await stop().catch((err) => console.error(err));
     stack.length = 0;
   };
@@ -74,7 +78,10 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
         const { requestEvidenceRead } = await import("@/lib/jobs/request-evidence-read");
         await requestEvidenceRead({ reason: "demo record" });
       })
-      .catch((err: unknown) => console.error("[record] seeding the delivered record failed:", err));
+      .catch((err: unknown) => {
+        if (stopping) console.log("[record] stopped seeding the delivered record: the demo is shutting down");
+        else console.error(`[record] seeding the delivered record failed: ${err instanceof Error ? err.message : err}`);
+      });
 
     console.log(`\nTrailwarden demo is running at http://${env.TRAILWARDEN_HOST}:${port}`);
     console.log(`Simulated organization: ${manifest.accounts.length} accounts; AWS API emulator at ${moto.endpoint}`);
