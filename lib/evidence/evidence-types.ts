@@ -85,6 +85,8 @@ export interface ChainTip {
   signature: string;
   /** False when that digest failed validation (its successor's link is not judged again). */
   ok: boolean;
+  /** Backfill digests already read that a later read's look back lists again (not re-read). */
+  backfill?: string[];
 }
 
 export type SignatureStatus = "valid" | "invalid" | "unknown_key" | "unverifiable";

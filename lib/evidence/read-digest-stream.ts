@@ -45,24 +45,52 @@ export interface StreamReadResult extends StreamPosition {
   valid: number;
   unverifiable: number;
   logFilesChecked: number;
+  /** The same checks per UTC day (YYYY-MM-DD) of the digest that lists the files. */
+  logChecksByDay: Map<string, number>;
   /** Log files seen in a log-file listing (not hash-checked). */
   logFilesListed: number;
   s3Calls: number;
+}
+
+/**
+ * How far before the newest digest read an incremental listing starts again. CloudTrail delivers
+ * backfill digests (log files a digest missed through processing delays) after the fact, into the
+ * folder of the hour they belong to, which a listing after the last key would never see. One page
+ * of 1,000 keys holds this window, so the look back costs no extra call.
+ */
+export const BACKFILL_LOOKBACK_MS = 48 * 3_600_000;
+
+interface ListedDigest extends ListedKey {
+  backfill: boolean;
 }
 
 async function* digestKeysOf(
   spec: EvidenceStreamSpec,
   pages: AsyncIterable<ListedKey[]>,
   since: Date,
-): AsyncGenerator<ListedKey[]> {
+  lastKey: string | null,
+  seenBackfill: ReadonlySet<string>,
+): AsyncGenerator<ListedDigest[]> {
   for await (const page of pages) {
-    const mine = page.filter((k) => {
+    const mine: ListedDigest[] = [];
+    for (const k of page) {
       const p = parseDigestKey(k.key, spec);
-      // Backfill digests form their own chain and cover no hour of their own: not read here.
-      return p && !p.backfill && p.trailName === spec.trailName && p.homeRegion === spec.homeRegion && p.end >= since;
-    });
+      if (!p || p.trailName !== spec.trailName || p.homeRegion !== spec.homeRegion || p.end < since) continue;
+      // At or before the last key read, only a backfill digest delivered since is new.
+      if (lastKey !== null && k.key <= lastKey && (!p.backfill || seenBackfill.has(k.key))) continue;
+      mine.push({ ...k, backfill: p.backfill });
+    }
     if (mine.length) yield mine;
   }
+}
+
+/** Lists from the last key, or from BACKFILL_LOOKBACK_MS before the newest digest if that is earlier. */
+function listFrom(folder: string, position: StreamPosition, since: Date): string {
+  if (!position.lastKey) return startAfterFor(folder, since);
+  if (!position.tip) return position.lastKey;
+  const back = new Date(Math.max(since.getTime(), new Date(position.tip.end).getTime() - BACKFILL_LOOKBACK_MS));
+  const windowStart = startAfterFor(folder, back);
+  return windowStart < position.lastKey ? windowStart : position.lastKey;
 }
 
 export async function readDigestStream(
@@ -74,13 +102,14 @@ export async function readDigestStream(
   const walker = new DigestChainWalker(position.tip, position.open);
   let s3Calls = 0;
   let logFilesChecked = 0;
+  const logChecksByDay = new Map<string, number>();
   const logIssues: EvidenceIssueRecord[] = [];
   const onCall = () => {
     s3Calls += 1;
   };
   const range: [Date, Date] = [opts.since, new Date(opts.now.getTime() + 2 * 3_600_000)];
 
-  const judge = async (listed: ListedKey): Promise<JudgedDigest | null> => {
+  const judge = async (listed: ListedDigest): Promise<JudgedDigest | null> => {
     onCall();
     const obj = await getRecordObject(opts.s3, spec.bucket, listed.key, spec.bucketOwner ?? undefined);
     if (!obj) return null; // deleted between the listing and the read
@@ -106,6 +135,8 @@ export async function readDigestStream(
         sampled.map((f) => verifyLogFile(opts.s3, f, onCall, f.s3Bucket === spec.bucket ? spec.bucketOwner : null)),
       );
       logFilesChecked += sampled.length;
+      const day = digest.digestStartTime.slice(0, 10);
+      if (sampled.length) logChecksByDay.set(day, (logChecksByDay.get(day) ?? 0) + sampled.length);
       for (const r of results) if (r) logIssues.push(r);
     }
     return {
@@ -116,26 +147,41 @@ export async function readDigestStream(
       signatureHex,
       signature,
       keyEnd,
+      backfill: listed.backfill ? { generatedAt: obj.metadata["backfill-generation-timestamp"] ?? null } : undefined,
     };
   };
 
   let lastKey = position.lastKey;
+  const seenBackfill = new Set(position.tip?.backfill ?? []);
   const pages = listRecordKeys(
     opts.s3,
     spec.bucket,
     folder,
-    lastKey ?? startAfterFor(folder, opts.since),
+    listFrom(folder, position, opts.since),
     onCall,
     spec.bucketOwner ?? undefined,
   );
-  for await (const judged of orderedPool(digestKeysOf(spec, pages, opts.since), opts.concurrency ?? 16, judge)) {
+  const keys = digestKeysOf(spec, pages, opts.since, position.lastKey, seenBackfill);
+  for await (const judged of orderedPool(keys, opts.concurrency ?? 16, judge)) {
     if (!judged) continue;
-    walker.add(judged);
-    lastKey = judged.key;
+    if (judged.backfill) {
+      // Backfill digests vouch for extra log files of an hour already covered: judged, not chained here.
+      walker.addBackfill(judged);
+      seenBackfill.add(judged.key);
+    } else walker.add(judged);
+    if (lastKey === null || judged.key > lastKey) lastKey = judged.key;
+  }
+  // Remember the backfill digests the next look back will list again, and no older ones.
+  const tip = walker.tip;
+  if (tip) {
+    const windowStart = new Date(tip.end).getTime() - BACKFILL_LOOKBACK_MS - 86_400_000;
+    const kept = [...seenBackfill].filter((k) => (parseDigestKey(k, spec)?.end.getTime() ?? 0) >= windowStart);
+    if (kept.length) tip.backfill = kept;
+    else delete tip.backfill;
   }
   return {
     lastKey,
-    tip: walker.tip,
+    tip,
     open: walker.open,
     closed: walker.closed,
     issues: [...walker.issues, ...logIssues],
@@ -143,6 +189,7 @@ export async function readDigestStream(
     valid: walker.counts.valid,
     unverifiable: walker.counts.unverifiable,
     logFilesChecked,
+    logChecksByDay,
     logFilesListed: 0,
     s3Calls,
   };

@@ -12,7 +12,8 @@ import { db } from "@/lib/db";
 import type { EvidenceStreamSpec, IssueReason } from "@/lib/evidence/evidence-types";
 import { planEvidenceStreams, type EvidenceSnapshot } from "@/lib/evidence/plan-evidence-streams";
 import { PublicKeyCache } from "@/lib/evidence/public-key-cache";
-import { readStream } from "@/lib/evidence/read-stream";
+import { keepPresentStreams } from "@/lib/evidence/keep-present-streams";
+import { logFilesNeeded, readStream } from "@/lib/evidence/read-stream";
 import type { LogFileCheck } from "@/lib/evidence/verify-log-file";
 
 export interface ReadEvidenceOptions {
@@ -100,8 +101,20 @@ export async function readEvidence(options: ReadEvidenceOptions = {}): Promise<E
           const plan = planEvidenceStreams(snapshot);
           summary.accounts += 1;
           for (const s of plan.skipped) summary.skipped.push({ accountId: snapshot.accountId, ...s });
+          const scan = {
+            now,
+            rescan: Boolean(options.since),
+            onCall: () => {
+              summary.s3Calls += 1;
+            },
+            log: options.log,
+          };
           // Digest streams first: a log-file stream reads up to where its digests begin.
-          const digests = plan.streams.filter((s) => s.kind === "digests");
+          const digests = await keepPresentStreams(
+            ctx,
+            plan.streams.filter((s) => s.kind === "digests"),
+            scan,
+          );
           const firstDigest = new Map<string, Date | null>();
           const streamLimit = pLimit(4);
           const run = async (spec: EvidenceStreamSpec) => {
@@ -137,7 +150,13 @@ export async function readEvidence(options: ReadEvidenceOptions = {}): Promise<E
             }
           };
           await Promise.all(digests.map((s) => streamLimit(() => run(s))));
-          await Promise.all(plan.streams.filter((s) => s.kind === "log-files").map((s) => streamLimit(() => run(s))));
+          // Log files only where no digest vouches: regions without digests, or before the first one.
+          const since = options.since ?? horizon;
+          const wanted = plan.streams.filter(
+            (s) => s.kind === "log-files" && logFilesNeeded(firstDigest.get(`${s.trailArn}/${s.region}`), since),
+          );
+          const logFiles = wanted.length ? await keepPresentStreams(ctx, wanted, scan) : [];
+          await Promise.all(logFiles.map((s) => streamLimit(() => run(s))));
           ctx.clients.release(snapshot.accountId);
         }),
       ),

@@ -57,6 +57,7 @@ export async function readLogFileStream(
     valid: 0,
     unverifiable: 0,
     logFilesChecked: 0,
+    logChecksByDay: new Map(),
     logFilesListed: files,
     s3Calls,
   };

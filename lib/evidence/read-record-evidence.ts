@@ -53,7 +53,7 @@ export async function readRecordEvidence(
   to: number,
 ): Promise<Map<string, AccountRecord>> {
   const inAccounts = accountIds ? { accountId: { in: accountIds } } : {};
-  const [streams, intervals, issues, firsts] = await Promise.all([
+  const [streams, intervals, issues, firsts, logChecks] = await Promise.all([
     db.evidenceStream.findMany({ where: inAccounts }),
     db.evidenceInterval.findMany({
       where: { ...inAccounts, endAt: { gt: new Date(from * 1000) }, startAt: { lt: new Date(to * 1000) } },
@@ -63,6 +63,12 @@ export async function readRecordEvidence(
     db.$queryRaw<{ account_id: string; collected_at: Date; trails: TrailState[] | null }[]>`
       SELECT DISTINCT ON (account_id) account_id, collected_at, state->'trails' AS trails
       FROM snapshots WHERE status <> 'error' ORDER BY account_id, collected_at ASC`,
+    // Log files checked in the period (by the day of the digest listing them), not in the stream's lifetime.
+    db.evidenceLogCheck.groupBy({
+      by: ["accountId", "region"],
+      where: { ...inAccounts, day: { gte: new Date(from * 1000), lt: new Date(to * 1000) } },
+      _sum: { checked: true },
+    }),
   ]);
   const firstOf = new Map(firsts.map((f) => [f.account_id, f]));
   const changes = await db.trailEvent.groupBy({
@@ -98,7 +104,8 @@ export async function readRecordEvidence(
     return r;
   };
 
-  for (const s of streams) region(account(s.accountId), s.region).integrity.logFilesChecked += s.logFilesChecked;
+  for (const s of streams) region(account(s.accountId), s.region);
+  for (const c of logChecks) region(account(c.accountId), c.region).integrity.logFilesChecked += c._sum.checked ?? 0;
   for (const i of intervals) {
     const a = account(i.accountId);
     const r = region(a, i.region);

@@ -39,6 +39,11 @@ export interface ReadStreamOutcome {
 
 const DAY = 86_400_000;
 
+/** Whether a log-file stream has hours no digest vouches for: no digests, or a day or more before the first. */
+export function logFilesNeeded(firstDigest: Date | null | undefined, since: Date): boolean {
+  return !firstDigest || firstDigest.getTime() - since.getTime() >= DAY;
+}
+
 async function earliestDigest(streamId: string): Promise<Date | null> {
   const first = await db.evidenceInterval.findFirst({
     where: { streamId },
@@ -61,7 +66,7 @@ export async function readStream(
   if (spec.kind === "log-files") {
     // Log files only where no digest vouches: none at all, or before the first one.
     const until = input.firstDigest ?? undefined;
-    if (until && until.getTime() - since.getTime() < DAY) return { read: null, firstDigestAt: null };
+    if (!logFilesNeeded(until, since)) return { read: null, firstDigestAt: null };
     const done = (stream.tip as { complete?: boolean } | null)?.complete && !input.since;
     if (done) return { read: null, firstDigestAt: null };
     spec = { ...spec, until };

@@ -33,12 +33,17 @@ export function compactTime(d: Date, seconds = true): string {
   return seconds ? `${s}${pad(d.getUTCSeconds())}Z` : `${s}Z`;
 }
 
+/** The folder holding one region folder per region that has a record of this kind. */
+export function recordRoot(loc: Omit<RecordLocation, "region">, kind: "digests" | "log-files"): string {
+  return `${base({ ...loc, region: "" })}/${kind === "digests" ? "CloudTrail-Digest" : "CloudTrail"}/`;
+}
+
 export function digestFolder(loc: RecordLocation): string {
-  return `${base(loc)}/CloudTrail-Digest/${loc.region}/`;
+  return `${recordRoot(loc, "digests")}${loc.region}/`;
 }
 
 export function logFileFolder(loc: RecordLocation): string {
-  return `${base(loc)}/CloudTrail/${loc.region}/`;
+  return `${recordRoot(loc, "log-files")}${loc.region}/`;
 }
 
 export function digestKey(loc: RecordLocation, trailName: string, homeRegion: string, end: Date): string {

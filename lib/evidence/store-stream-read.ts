@@ -36,11 +36,14 @@ export async function loadOpenInterval(streamId: string) {
   return db.evidenceInterval.findFirst({ where: { streamId }, orderBy: { startAt: "desc" } });
 }
 
+const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+
 /** Forgets a stream's position and findings from `since` on (a re-read with --since). */
 export async function resetStream(streamId: string, since: Date): Promise<void> {
   await db.$transaction([
     db.evidenceInterval.deleteMany({ where: { streamId, endAt: { gt: since } } }),
     db.evidenceIssue.deleteMany({ where: { streamId } }),
+    db.evidenceLogCheck.deleteMany({ where: { streamId, day: { gte: startOfDay(since) } } }),
     db.evidenceStream.update({
       where: { id: streamId },
       data: {
@@ -92,6 +95,19 @@ export async function storeStreamRead(
           endAt: x.end ?? null,
         })),
         skipDuplicates: true,
+      });
+    }
+    for (const [day, checked] of read.logChecksByDay) {
+      await tx.evidenceLogCheck.upsert({
+        where: { streamId_day: { streamId: stream.id, day: new Date(`${day}T00:00:00Z`) } },
+        create: {
+          streamId: stream.id,
+          accountId: spec.accountId,
+          region: spec.region,
+          day: new Date(`${day}T00:00:00Z`),
+          checked,
+        },
+        update: { checked: { increment: checked } },
       });
     }
     const tip = extra.tip !== undefined ? extra.tip : (read.tip as unknown as Prisma.InputJsonValue | null);

@@ -25,6 +25,8 @@ export interface JudgedDigest {
   signature: SignatureStatus;
   /** The end time the key carries (used when the content cannot be read). */
   keyEnd: Date;
+  /** Set for a backfill digest (key ending _backfill.json.gz), with its generation-time metadata. */
+  backfill?: { generatedAt: string | null };
 }
 
 export interface ChainCounts {
@@ -59,6 +61,44 @@ export class DigestChainWalker {
     }
     const start = new Date(digest.digestStartTime);
     const end = new Date(digest.digestEndTime);
+    const ok = this.judgeOwn(d, digest, start, end);
+    this.checkLink(d, digest, start);
+    if (ok) {
+      if (d.signature === "valid") this.counts.valid += 1;
+      else this.counts.unverifiable += 1;
+      this.extend(d.signature === "valid" ? "digests" : "unverified", start, end);
+    } else {
+      this.close();
+    }
+    this.tip = { key: d.key, end: end.toISOString(), hash: d.hash, signature: d.signatureHex, ok };
+  }
+
+  /**
+   * A backfill digest: CloudTrail's later list of log files an hour's digest missed. Judged as
+   * `validate-logs` judges one (format, place, signature, the generation time it must carry); it
+   * neither moves the chain's tip nor proves hours of its own (the hour's own digest does).
+   */
+  addBackfill(d: JudgedDigest): void {
+    this.counts.digests += 1;
+    const digest = d.digest;
+    if (!digest || !d.backfill?.generatedAt) {
+      this.issues.push({
+        key: d.key,
+        reason: "invalid_format",
+        detail: digest
+          ? "backfill digest without its backfill-generation-timestamp metadata"
+          : "not a gzip'd JSON digest file",
+        end: d.keyEnd,
+      });
+      return;
+    }
+    if (!this.judgeOwn(d, digest, new Date(digest.digestStartTime), new Date(digest.digestEndTime))) return;
+    if (d.signature === "valid") this.counts.valid += 1;
+    else this.counts.unverifiable += 1;
+  }
+
+  /** The digest's own checks (place, signature); false (with the issue recorded) when one fails. */
+  private judgeOwn(d: JudgedDigest, digest: DigestFile, start: Date, end: Date): boolean {
     let ok = true;
     if (digest.digestS3Bucket !== d.bucket || digest.digestS3Object !== d.key) {
       ok = false;
@@ -88,15 +128,7 @@ export class DigestChainWalker {
         end,
       });
     }
-    this.checkLink(d, digest, start);
-    if (ok) {
-      if (d.signature === "valid") this.counts.valid += 1;
-      else this.counts.unverifiable += 1;
-      this.extend(d.signature === "valid" ? "digests" : "unverified", start, end);
-    } else {
-      this.close();
-    }
-    this.tip = { key: d.key, end: end.toISOString(), hash: d.hash, signature: d.signatureHex, ok };
+    return ok;
   }
 
   private checkLink(d: JudgedDigest, digest: DigestFile, start: Date): void {

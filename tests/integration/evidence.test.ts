@@ -13,6 +13,7 @@ import { readEvidence } from "@/lib/evidence/read-evidence";
 import { startAwsProxy, type AwsProxy } from "@/sim/proxy/aws-proxy";
 import { faultInterceptor } from "@/sim/proxy/faults";
 import { SimKeyring } from "@/sim/signing-keys";
+import { writeBackfillDigest } from "@/sim/write-backfill-digest";
 import { writeTrailRecord, type TrailRecordSpec, type WrittenRecord } from "@/sim/write-trail-record";
 import { createBucket, evidenceTrail, insertSnapshot, s3In } from "./support/evidence-fixtures";
 import { useFreshDatabase } from "./support/test-database";
@@ -34,7 +35,20 @@ const A = {
   member: "400000000016",
   prefix: "400000000017",
   midway: "400000000018",
+  regions: "400000000019",
+  backfill: "400000000020",
 };
+// What an account reports as enabled (an emulator reports every region it knows): most hold no record.
+const ENABLED = [
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-central-1",
+  "ap-south-1",
+];
 
 const keys = new SimKeyring(new Date("2026-01-01T00:00:00Z"));
 const written = new Map<string, WrittenRecord>();
@@ -101,6 +115,10 @@ describe("evidence: reading and validating the delivered record", () => {
     await seed(endpoint, A.member, { bucket: "org-archive", organizationId: ORG, trailName: "org-trail" }, LOG_ARCHIVE);
     await seed(endpoint, A.prefix, { keyPrefix: "audit/ct" });
     await seed(endpoint, A.midway, { validationFrom: at("2T09:00:00") });
+    // A multi-region trail in an account with eight enabled regions, delivering in two of them.
+    await seed(endpoint, A.regions, {});
+    await seed(endpoint, A.regions, { region: "eu-west-1" });
+    await seed(endpoint, A.backfill, {});
     await keys.register(endpoint);
 
     const own = (id: string, extra = {}) =>
@@ -108,6 +126,15 @@ describe("evidence: reading and validating the delivered record", () => {
     for (const id of [A.clean, A.gap, A.missing, A.tampered, A.logFiles, A.rotation]) await own(id);
     await own(A.prefix, { s3KeyPrefix: "audit/ct" });
     await own(A.midway);
+    await own(A.backfill);
+    await insertSnapshot(
+      A.regions,
+      NOW,
+      [evidenceTrail(A.regions, "main", `trail-${A.regions}`, { isMultiRegionTrail: true })],
+      [{ name: `trail-${A.regions}`, owner: A.regions }],
+      ORG,
+      ENABLED,
+    );
     const orgTrail = evidenceTrail("111111111111", "org-trail", "org-archive", {
       isOrganizationTrail: true,
       appliesVia: "organization",
@@ -227,6 +254,14 @@ describe("evidence: reading and validating the delivered record", () => {
       logFilesMissing: [deletedLog],
       logFilesModified: [modifiedLog],
     });
+    // The log files checked are the period's (24 an hour's digest each day), not the stream's 72.
+    const oneDay = await buildCoverageReport({
+      from: "2026-06-02",
+      to: "2026-06-02",
+      now: NOW,
+      accountIds: [A.logFiles],
+    });
+    expect(oneDay.accounts[0]!.regions[0]!.integrity.logFilesChecked).toBe(24);
     expect(region(A.midway).evidence).toBe("digests");
     expect(region(A.midway).gaps.filter((g) => g.cause !== "no_evidence")).toEqual([]);
     expect(report.summary.record.assumptions.join(" ")).toContain("as first observed");
@@ -252,6 +287,63 @@ describe("evidence: reading and validating the delivered record", () => {
     const all = await intervals(A.clean);
     expect(all).toHaveLength(1);
     expect(all[0]!.endAt.toISOString()).toBe("2026-06-04T01:01:31.000Z");
+  });
+
+  it("reads only the regions whose folder holds a record, found by one delimited listing", async () => {
+    const streams = await db.evidenceStream.findMany({ where: { accountId: A.regions }, orderBy: { region: "asc" } });
+    expect(streams.map((s) => [s.region, s.kind, s.valid])).toEqual([
+      ["eu-west-1", "digests", 72],
+      ["us-east-1", "digests", 72],
+    ]);
+    // The regions without digests might hold log files (validation off): their root is scanned too.
+    const scans = await db.evidenceFolderScan.findMany({ where: { accountId: A.regions } });
+    expect(scans.map((s) => [s.prefix, [...s.regions].sort()]).sort()).toEqual([
+      [`AWSLogs/${A.regions}/CloudTrail-Digest/`, ["eu-west-1", "us-east-1"]],
+      [`AWSLogs/${A.regions}/CloudTrail/`, ["eu-west-1", "us-east-1"]],
+    ]);
+    // One more hour in both regions: two calls per region, the region scan is reused.
+    const s3 = await s3In(endpoint, A.regions);
+    const hour = { from: TO, to: new Date(TO.getTime() + 3_600_000) };
+    const base = { bucket: `trail-${A.regions}`, accountId: A.regions, trailName: "main", homeRegion: "us-east-1" };
+    for (const region of ["us-east-1", "eu-west-1"]) await writeTrailRecord(s3, keys, { ...base, region, ...hour });
+    // A region that starts delivering is read once the scan is a day old.
+    await writeTrailRecord(s3, keys, { ...base, region: "ap-south-1", from: FROM, to: hour.to });
+    await keys.register(endpoint);
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const more = await readEvidence({ now: later, accountIds: [A.regions] });
+    expect(more).toMatchObject({ streams: 2, digests: 2, valid: 2, s3Calls: 4 });
+    const nextDay = await readEvidence({ now: new Date(later.getTime() + 86_400_000), accountIds: [A.regions] });
+    expect(nextDay).toMatchObject({ streams: 3, digests: 50, valid: 50, errors: [] });
+    const regions = await db.evidenceStream.findMany({ where: { accountId: A.regions }, select: { region: true } });
+    expect(regions.map((r) => r.region).sort()).toEqual(["ap-south-1", "eu-west-1", "us-east-1"]);
+  });
+
+  it("reads backfill digests delivered after the hours they belong to, once each", async () => {
+    const s3 = await s3In(endpoint, A.backfill);
+    const base = {
+      bucket: `trail-${A.backfill}`,
+      accountId: A.backfill,
+      region: "us-east-1",
+      trailName: "main",
+      homeRegion: "us-east-1",
+      generatedAt: new Date(NOW.getTime() + 1_800_000),
+    };
+    // Both sort before the last key read: a listing after it alone would never see them.
+    const late = await writeBackfillDigest(s3, keys, { ...base, hour: at("3T05:00:00"), logFiles: 2 });
+    const forged = await writeBackfillDigest(s3, keys, { ...base, hour: at("3T09:00:00"), tamper: true });
+    const stream = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.backfill, kind: "digests" } });
+    expect(late.key < stream.lastKey! && forged.key < stream.lastKey!).toBe(true);
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const read = await readEvidence({ now: later, accountIds: [A.backfill], logFiles: true });
+    // One listing, two digests, the valid one's two log files.
+    expect(read).toMatchObject({ digests: 2, valid: 1, logFilesChecked: 2, s3Calls: 5, errors: [] });
+    expect((await issues(A.backfill)).map((i) => [i.reason, i.key])).toEqual([["invalid_signature", forged.key]]);
+    // The hours stay proved by the chain itself: a backfill adds no interval and moves no tip.
+    expect(await intervals(A.backfill)).toHaveLength(1);
+    const after = await db.evidenceStream.findFirstOrThrow({ where: { accountId: A.backfill, kind: "digests" } });
+    expect(after.lastKey).toBe(stream.lastKey);
+    const again = await readEvidence({ now: later, accountIds: [A.backfill], logFiles: true });
+    expect(again).toMatchObject({ digests: 0, s3Calls: 1 });
   });
 
   describe("through a second proxy", () => {

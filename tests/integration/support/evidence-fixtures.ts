@@ -65,13 +65,14 @@ export async function insertSnapshot(
   trails: TrailState[],
   buckets: { name: string; owner: string }[],
   organizationId = "o-evidence01",
+  regions: string[] = [REGION],
 ): Promise<void> {
   const state: AccountSnapshotState = {
     schemaVersion: 1,
     accountId,
     partition: "aws",
     collectedAt: at.toISOString(),
-    regions: [{ region: REGION, status: "enabled" }],
+    regions: regions.map((region) => ({ region, status: "enabled" as const })),
     trails,
     eventDataStores: [],
     buckets: Object.fromEntries(
