@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { requestCollection } from "@/lib/jobs/request-collection";
+import { requestCollection } from "@/lib/queue/request-collection";
 
 export interface SharedRunResult {
   workers: number;

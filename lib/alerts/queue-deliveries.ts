@@ -8,7 +8,7 @@ import { getEnv } from "@/lib/config/env";
 import { alertPayload, type AlertPayload } from "@/lib/alerts/alert-payload";
 import type { RuleRow } from "@/lib/alerts/alert-rules";
 import { ENV_DESTINATION_ID } from "@/lib/alerts/destination-types";
-import { enqueueDelivery } from "@/lib/jobs/alert-delivery-job";
+import { enqueueDelivery } from "@/lib/queue/alert-delivery-queue";
 
 /** Higher goes first: a stopped trail must not wait behind the control regressions it caused. */
 const PRIORITY: Record<string, number> = {

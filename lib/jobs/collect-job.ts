@@ -4,38 +4,16 @@
 // (lib/jobs/coordinate-run.ts). Idempotent: a scheduled job's run takes the job's own id, so a
 // retry after a worker died resumes that run (accounts already stored are not collected again)
 // instead of starting another; a finished run is not collected twice.
-import { z } from "zod";
 import { getEnv } from "@/lib/config/env";
 import { defineJob } from "@/lib/queue/job-definition";
-
-export const COLLECT_JOB = "collect";
-
-export const collectPayload = z.object({
-  runId: z.uuid().optional(),
-  trigger: z.enum(["schedule", "manual", "api", "cli", "remediation", "seed", "watch"]).default("schedule"),
-  requestedBy: z.string().max(200).nullish(),
-  accountIds: z
-    .array(z.string().regex(/^\d{12}$/))
-    .max(10_000)
-    .optional(),
-});
-export type CollectPayload = z.input<typeof collectPayload>;
+import { COLLECT_JOB, COLLECT_QUEUE_POLICY, collectPayload } from "@/lib/queue/collect-queue";
 
 export const collectJob = defineJob({
   id: COLLECT_JOB,
   schema: collectPayload,
   cron: () => getEnv().TRAILWARDEN_COLLECT_CRON,
   cronPayload: { trigger: "schedule" },
-  queue: {
-    policy: "standard",
-    retryLimit: 2,
-    retryDelay: 30,
-    retryBackoff: true,
-    // A run of a few thousand accounts takes minutes; a dead worker is noticed by its heartbeat.
-    expireInSeconds: 4 * 3600,
-    heartbeatSeconds: 60,
-    deleteAfterSeconds: 7 * 86_400,
-  },
+  queue: COLLECT_QUEUE_POLICY,
   handle: async (payload, { jobId, log }) => {
     const { coordinateRun } = await import("@/lib/jobs/coordinate-run");
     const runId = payload.runId ?? jobId;

@@ -7,7 +7,7 @@
 import "server-only";
 import pLimit from "p-limit";
 import { db } from "@/lib/db";
-import { requestCollection } from "@/lib/jobs/request-collection";
+import { requestCollection } from "@/lib/queue/request-collection";
 import type { ClientFactoryOptions } from "@/lib/aws/create-clients";
 import { classifyError } from "@/lib/aws/classify-error";
 import { checkAccount } from "@/lib/watch/check-account";

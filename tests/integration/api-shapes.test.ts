@@ -6,6 +6,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
+import { GET as alertsRoute } from "@/app/api/v1/alerts/route";
 import { GET as auditRoute } from "@/app/api/v1/audit/route";
 import { GET as collectionRoute } from "@/app/api/v1/collections/[id]/route";
 import { GET as latestCollectionRoute } from "@/app/api/v1/collections/latest/route";
@@ -21,6 +22,7 @@ import { GET as coverageRoute } from "@/app/api/v1/reports/coverage/route";
 import { GET as tokensRoute, POST as createTokenRoute } from "@/app/api/v1/tokens/route";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { db } from "@/lib/db";
 import { runCollection } from "@/lib/collect/run-collection";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import type { SimManifest } from "@/sim/manifest";
@@ -131,6 +133,80 @@ describe("API answers match the OpenAPI document", () => {
     await answer(tokensRoute, "GET", "/api/v1/tokens", "/api/v1/tokens", { status: 200 });
     await answer(auditRoute, "GET", "/api/v1/audit", "/api/v1/audit?pageSize=5", { status: 200 });
     await answer(healthRoute as Handler, "GET", "/api/health", "/api/health", { status: 200 });
+  });
+
+  it("alerts: a firing one with its actor and deliveries, a resolved one, filters and a bad filter", async () => {
+    const [a, b] = manifest.accounts;
+    const trailArn = a!.trails[0]!.arn;
+    const firing = await db.alert.create({
+      data: {
+        ruleId: "logging-stopped",
+        accountId: a!.accountId,
+        trailArn,
+        firingKey: `logging-stopped:${a!.accountId}:${trailArn}`,
+        summary: `Logging stopped on trail ${trailArn}`,
+        actor: {
+          arn: `arn:aws:sts::${a!.accountId}:assumed-role/Admin/mallory`,
+          sourceIp: "203.0.113.7",
+          eventTime: "2026-11-30T10:00:00.000Z",
+          eventName: "StopLogging",
+          requestParameters: { name: trailArn },
+        },
+      },
+    });
+    await db.alertDelivery.createMany({
+      data: [
+        {
+          alertId: firing.id,
+          destinationId: "env",
+          destinationName: "Webhook (environment)",
+          event: "firing",
+          status: "delivered",
+          attempts: 1,
+          payload: {},
+          deliveredAt: new Date(),
+        },
+        {
+          alertId: firing.id,
+          destinationId: "down",
+          destinationName: "down",
+          event: "firing",
+          status: "failed",
+          attempts: 3,
+          error: "Could not reach 127.0.0.1:9: ECONNREFUSED",
+          payload: {},
+        },
+      ],
+    });
+    await db.alert.create({
+      data: {
+        ruleId: "control-failed",
+        accountId: b!.accountId,
+        controlId: "CloudTrail.1",
+        status: "resolved",
+        summary: "CloudTrail.1 FAILED",
+        resolvedSummary: "CloudTrail.1 PASSED again",
+        resolvedAt: new Date(),
+      },
+    });
+    type Listed = { alerts: { id: string; status: string; actor: { arn: string } | null; deliveries: unknown[] }[] };
+    const all = (await answer(alertsRoute, "GET", "/api/v1/alerts", "/api/v1/alerts?status=all", {
+      status: 200,
+    })) as Listed;
+    expect(all.alerts.map((x) => x.status)).toEqual(["firing", "resolved"]);
+    expect(all.alerts[0]).toMatchObject({ id: firing.id, actor: { arn: expect.stringMatching(/mallory$/) } });
+    expect(all.alerts[0]!.deliveries).toHaveLength(2);
+    const mine = (await answer(
+      alertsRoute,
+      "GET",
+      "/api/v1/alerts",
+      `/api/v1/alerts?status=all&account=${b!.accountId}`,
+      {
+        status: 200,
+      },
+    )) as Listed;
+    expect(mine.alerts.map((x) => x.status)).toEqual(["resolved"]);
+    await answer(alertsRoute, "GET", "/api/v1/alerts", "/api/v1/alerts?status=nope", { status: 400 });
   });
 
   it("a remediation plan, the job and the list of jobs", async () => {

@@ -8,8 +8,9 @@ import { getCollectionProgress } from "@/lib/read-models/get-collection-progress
 import { runCollection } from "@/lib/collect/run-collection";
 import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";
-import { collectJob, collectPayload } from "@/lib/jobs/collect-job";
-import { requestCollection } from "@/lib/jobs/request-collection";
+import { collectJob } from "@/lib/jobs/collect-job";
+import { collectPayload } from "@/lib/queue/collect-queue";
+import { requestCollection } from "@/lib/queue/request-collection";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/start-worker";
 import { SIM_EXTERNAL_ID } from "@/sim/create-access-roles";
 import type { SimManifest } from "@/sim/manifest";

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getCollectionProgress } from "@/lib/read-models/get-collection-progress";
 import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";
-import { requestCollection } from "@/lib/jobs/request-collection";
+import { requestCollection } from "@/lib/queue/request-collection";
 import { stopBoss } from "@/lib/queue/pg-boss";
 import { SIM_EXTERNAL_ID } from "@/sim/create-access-roles";
 import type { SimManifest } from "@/sim/manifest";

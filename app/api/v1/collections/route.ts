@@ -8,7 +8,7 @@ import { NextResponse } from "next/server";
 import { listCollections, startCollection } from "@/lib/api/endpoints/collections";
 import { withRole } from "@/lib/auth/guards";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { requestCollection } from "@/lib/jobs/request-collection";
+import { requestCollection } from "@/lib/queue/request-collection";
 import { listCollectionRuns } from "@/lib/read-models/collection-progress";
 
 export const dynamic = "force-dynamic";

@@ -3,11 +3,12 @@
 // id is the run's id. Coalescing: a request while an equivalent run is still queued returns that
 // run instead of queueing another (a queued run over every account covers any request). A run
 // already running is not joined: the new run starts after, and accounts the running one still
-// holds are skipped there (see lib/collect/claim-account.ts).
+// holds are skipped there (see lib/collect/claim-account.ts). Lives beside the queue, below the job
+// runner, so the watch and the routes that ask for a run never import lib/jobs.
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { COLLECT_JOB, collectJob } from "@/lib/jobs/collect-job";
+import { COLLECT_JOB, COLLECT_QUEUE_POLICY } from "@/lib/queue/collect-queue";
 import { ensureQueue, getBoss } from "@/lib/queue/pg-boss";
 
 export const collectionRequest = z.object({
@@ -53,7 +54,7 @@ export async function requestCollection(input: CollectionRequest): Promise<Reque
     return { runId: run.id, coalesced: false };
   });
   const boss = await getBoss();
-  await ensureQueue(boss, COLLECT_JOB, collectJob.queue);
+  await ensureQueue(boss, COLLECT_JOB, COLLECT_QUEUE_POLICY);
   // The job id is the run id: sending again (a coalesced request) never enqueues a second job.
   await boss.send(
     COLLECT_JOB,
