@@ -4,6 +4,7 @@
 // unknown. That reads tens of thousands of gap rows instead of a year of day rows per region; the
 // day rollups (coverage_days) hold the same seconds per UTC day for day-level views.
 import { applyRecordEvidence, type OverlaidGap } from "@/lib/coverage/apply-record-evidence";
+import { attributeGap, eventsFor, type GapEvent } from "@/lib/coverage/attribute-gaps";
 import type { GapCause, StoredGap } from "@/lib/coverage/coverage-types";
 import type { AccountRecord, RegionIntegrity } from "@/lib/evidence/read-record-evidence";
 import { FRAMEWORK_REFERENCES, METHOD_TEXT } from "@/lib/coverage/method-text";
@@ -33,6 +34,8 @@ export interface AssembleInput {
   generatedAt: Date;
   organization: CoverageSummary["organization"];
   accounts: AccountInput[];
+  /** CloudTrail mutations read from event history in the period (read-gap-events.ts): who opened the gaps. */
+  events?: GapEvent[];
 }
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
@@ -71,13 +74,14 @@ function regionGaps(account: AccountInput, region: string, period: CoveragePerio
   return out;
 }
 
-function toReportGap(g: OverlaidGap): CoverageReportGap {
+function toReportGap(g: OverlaidGap, events: GapEvent[][]): CoverageReportGap {
   return {
     start: iso(g.start),
     end: iso(g.end),
     cause: g.cause,
     durationSeconds: g.end - g.start,
     boundedBy: g.boundedBy,
+    actor: attributeGap(g, events),
   };
 }
 
@@ -124,6 +128,7 @@ export function assembleReport(input: AssembleInput): CoverageReport {
 
   const accounts: CoverageReportAccount[] = input.accounts.map((account) => {
     const regions = (account.build?.regions ?? []).slice().sort();
+    const events = eventsFor(account.accountId, input.events ?? []);
     let recordedSum = 0;
     let hasGap = false;
     let hasUnknown = false;
@@ -143,7 +148,7 @@ export function assembleReport(input: AssembleInput): CoverageReport {
       integrityFailures +=
         integrity.invalid.length + integrity.logFilesMissing.length + integrity.logFilesModified.length;
       const gaps = overlay.gaps.map((g) => {
-        const gap = toReportGap(g);
+        const gap = toReportGap(g, events);
         const bucket = (gapsByCause[g.cause] ??= { count: 0, seconds: 0 });
         bucket.count++;
         bucket.seconds += gap.durationSeconds;

@@ -1,12 +1,13 @@
 // buildCoverageReport: the function the CLI, the reports page and GET /api/v1/reports/coverage
-// call. It reads the evidence spans, the stored gaps overlapping the period and CloudTrail's
-// delivered record (lib/evidence) and assembles the report (assemble-report.ts); only the CLI asks
+// call. It reads the evidence spans, the stored gaps overlapping the period, CloudTrail's
+// delivered record (lib/evidence) and the trail mutations the watch read from event history and assembles the report (assemble-report.ts); only the CLI asks
 // it to bring stale rollups up to date first (refresh: true).
 import "server-only";
 import { db } from "@/lib/db";
 import { assembleReport, type AccountInput } from "@/lib/coverage/assemble-report";
 import { parseCoveragePeriod } from "@/lib/coverage/parse-period";
 import { readBuilds, readGaps } from "@/lib/coverage/read-coverage-rows";
+import { readGapEvents } from "@/lib/coverage/read-gap-events";
 import { refreshCoverage } from "@/lib/coverage/rebuild-coverage";
 import type { CoverageReport, CoverageSummary } from "@/lib/coverage/report-types";
 import { readRecordEvidence } from "@/lib/evidence/read-record-evidence";
@@ -43,7 +44,7 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
   const ids = input.accountIds?.length ? input.accountIds : null;
   if (input.refresh === true) await refreshCoverage(ids ?? undefined);
 
-  const [accounts, builds, gaps, organization, records] = await Promise.all([
+  const [accounts, builds, gaps, organization, records, events] = await Promise.all([
     db.awsAccount.findMany({
       where: ids ? { id: { in: ids } } : {},
       select: { id: true, name: true, firstSeenAt: true, removedAt: true },
@@ -53,6 +54,7 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
     readGaps(db, period.from, period.to, ids),
     organizationOf(),
     readRecordEvidence(ids, period.from, period.to),
+    readGapEvents(period.from, period.to),
   ]);
 
   const inputs: AccountInput[] = [];
@@ -75,5 +77,5 @@ export async function buildCoverageReport(input: BuildCoverageReportInput = {}):
     if (!hasEvidence && (removedBefore || arrivedAfter)) continue;
     inputs.push({ accountId: a.id, name: a.name, build, gaps: gaps.get(a.id) ?? [], record });
   }
-  return assembleReport({ period, generatedAt: now, organization, accounts: inputs });
+  return assembleReport({ period, generatedAt: now, organization, accounts: inputs, events });
 }

@@ -1,5 +1,6 @@
 // The CSV exports: one row per account and region, and a separate file with one row per gap and
-// region. Numbers stay numbers (no units) so spreadsheets can sum them.
+// region (with who opened it, when event history tells). Numbers stay numbers (no units) so
+// spreadsheets can sum them.
 import { csvDocument, type CsvCell } from "@/lib/csv/csv-writer";
 import { CAUSE_LABELS, CAUSE_STATE } from "@/lib/coverage/coverage-types";
 import type { CoverageReport } from "@/lib/coverage/report-types";
@@ -65,6 +66,10 @@ export function renderGapsCsv(report: CoverageReport): string {
     "cause",
     "cause_label",
     "bounded_by",
+    "actor_arn",
+    "actor_source_ip",
+    "actor_event",
+    "actor_event_time",
   ];
   const rows: CsvCell[][] = [];
   for (const a of report.accounts) {
@@ -81,6 +86,10 @@ export function renderGapsCsv(report: CoverageReport): string {
           g.cause,
           CAUSE_LABELS[g.cause],
           g.boundedBy,
+          g.actor?.arn ?? "",
+          g.actor?.sourceIp ?? "",
+          g.actor?.eventName ?? "",
+          g.actor?.eventTime ?? "",
         ]);
       }
     }

@@ -1,6 +1,7 @@
 // The PDF an auditor reads: cover, organization summary, per-account table, evidence and integrity,
 // gap appendix and the method, with page numbers. Built-in Helvetica only: nothing is fetched while rendering.
 import PDFDocument from "pdfkit";
+import { describeActor } from "@/lib/coverage/attribute-gaps";
 import { CAUSE_LABELS, type GapCause } from "@/lib/coverage/coverage-types";
 import { drawCover, drawSummary, heading, MUTED, TEXT } from "@/lib/coverage/draw-pdf-summary";
 import { drawIntegrity } from "@/lib/coverage/draw-pdf-integrity";
@@ -119,6 +120,32 @@ function gapAppendix(doc: PDFKit.PDFDocument, report: CoverageReport): void {
     ],
     rows,
   });
+  gapActors(doc, report);
+}
+
+/** Who opened the gaps, where CloudTrail event history tells (one line per account, start and change). */
+function gapActors(doc: PDFKit.PDFDocument, report: CoverageReport): void {
+  const lines = new Set<string>();
+  for (const a of report.accounts)
+    for (const r of a.regions)
+      for (const g of r.gaps)
+        if (g.actor)
+          lines.add(
+            `${a.accountId}, gap from ${formatInstant(g.start)} (${CAUSE_LABELS[g.cause]}): ${describeActor(g.actor)}`,
+          );
+  if (lines.size === 0) return;
+  doc.moveDown(1);
+  doc.font("Helvetica-Bold").fontSize(11).fillColor(TEXT).text("Who opened these gaps", doc.page.margins.left);
+  doc
+    .font("Helvetica")
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(
+      "From CloudTrail event history (StopLogging, DeleteTrail, UpdateTrail, PutEventSelectors), read by the watch.",
+    );
+  doc.moveDown(0.3);
+  doc.fontSize(8.5).fillColor(TEXT);
+  for (const line of lines) doc.text(line, { paragraphGap: 3 });
 }
 
 function method(doc: PDFKit.PDFDocument, report: CoverageReport): void {

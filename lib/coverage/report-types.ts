@@ -1,5 +1,6 @@
 // The coverage report as JSON (the CLI's --format json, GET /api/v1/reports/coverage, and the
 // input of the CSV and PDF renderers). Percentages are 0–100 over the period, in hundredths.
+import type { GapActor } from "@/lib/coverage/attribute-gaps";
 import type { GapCause, ReportBound } from "@/lib/coverage/coverage-types";
 import type { RegionIntegrity } from "@/lib/evidence/read-record-evidence";
 import type { FrameworkReference } from "@/lib/coverage/method-text";
@@ -10,6 +11,8 @@ export interface CoverageReportGap {
   cause: GapCause;
   durationSeconds: number;
   boundedBy: ReportBound;
+  /** Who opened it (StopLogging, DeleteTrail, ...), from CloudTrail event history; null when unknown. */
+  actor: GapActor | null;
 }
 
 /** The best evidence a region's figures rest on: AWS's signed digests, its log files, or our snapshots. */

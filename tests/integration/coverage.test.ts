@@ -12,7 +12,9 @@ import type { EvidenceSnapshot } from "@/lib/coverage/build-intervals";
 import { buildCoverageReport } from "@/lib/coverage/build-report";
 import { checkCoverageSchema } from "@/lib/coverage/check-coverage-schema";
 import { rebuildCoverage, refreshCoverage } from "@/lib/coverage/rebuild-coverage";
-import { every, orgTrail, trail } from "../unit/coverage/history";
+import { readGapEvents } from "@/lib/coverage/read-gap-events";
+import { renderGapsCsv } from "@/lib/coverage/render-csv";
+import { every, orgTrail, ORG_TRAIL_ARN, snapshot, trail } from "../unit/coverage/history";
 import { useFreshDatabase } from "./support/test-database";
 
 const MEMBER = "333333333333";
@@ -98,6 +100,7 @@ describe("coverage in PostgreSQL", () => {
           cause: "logging_stopped",
           durationSeconds: 3600,
           boundedBy: "aws",
+          actor: null,
         },
       ],
       evidence: "snapshots",
@@ -179,5 +182,95 @@ describe("coverage in PostgreSQL", () => {
     await expect(
       reportCoverage({ from: "2023-01-01", to: "2025-03-01", format: "json", out: "/tmp/x.json" }),
     ).rejects.toThrow(/at most 400 days/);
+  });
+  it("names who stopped the trail on the gap, from the event history the watch stored", async () => {
+    const bob = "arn:aws:iam::222222222222:user/bob";
+    const mallory = "arn:aws:sts::111111111111:assumed-role/Admin/mallory";
+    const base = { region: "us-east-1", errorCode: null, readAt: new Date() };
+    // The management account's snapshot before the events says which of its trails is the organization's.
+    await insertSnapshots("111111111111", [
+      snapshot(
+        "2025-03-01T00:00:00Z",
+        [orgTrail(), trail({ arn: "arn:aws:cloudtrail:us-east-1:111111111111:trail/local" })],
+        {
+          accountId: "111111111111",
+        },
+      ),
+    ]);
+    await db.trailEvent.createMany({
+      data: [
+        {
+          ...base,
+          eventId: "e-stop",
+          accountId: OWNER,
+          eventName: "StopLogging",
+          eventTime: new Date("2025-03-05T05:30:00Z"),
+          actorArn: bob,
+          sourceIp: "203.0.113.7",
+          trailArn: "arn:aws:cloudtrail:us-east-1:222222222222:trail/main",
+          requestParameters: { name: "main" },
+        },
+        // Refused by CloudTrail: stopped nothing.
+        {
+          ...base,
+          eventId: "e-denied",
+          accountId: OWNER,
+          eventName: "StopLogging",
+          eventTime: new Date("2025-03-05T05:29:50Z"),
+          actorArn: "arn:aws:iam::222222222222:user/eve",
+          sourceIp: "198.51.100.1",
+          trailArn: "arn:aws:cloudtrail:us-east-1:222222222222:trail/main",
+          errorCode: "AccessDenied",
+        },
+        {
+          ...base,
+          eventId: "e-org",
+          accountId: "111111111111",
+          eventName: "PutEventSelectors",
+          eventTime: new Date("2025-03-07T00:00:00Z"),
+          actorArn: mallory,
+          sourceIp: null,
+          trailArn: ORG_TRAIL_ARN,
+        },
+        {
+          ...base,
+          eventId: "e-local",
+          accountId: "111111111111",
+          eventName: "StopLogging",
+          eventTime: new Date("2025-03-07T00:00:00Z"),
+          actorArn: mallory,
+          sourceIp: null,
+          trailArn: "arn:aws:cloudtrail:us-east-1:111111111111:trail/local",
+        },
+      ],
+    });
+    const from = Date.parse("2025-03-01T00:00:00Z") / 1000;
+    const events = await readGapEvents(from, from + 10 * 86_400);
+    expect(events.map((e) => [e.eventName, e.trailArn?.split("/")[1], e.organization]).sort()).toEqual([
+      ["PutEventSelectors", "org-trail", true],
+      ["StopLogging", "local", false],
+      ["StopLogging", "main", false],
+    ]);
+
+    const report = await buildCoverageReport({ from: "2025-03-01", to: "2025-03-10", now: NOW });
+    const owner = report.accounts.find((a) => a.accountId === OWNER)!;
+    for (const r of owner.regions)
+      expect(r.gaps).toEqual([
+        expect.objectContaining({
+          start: "2025-03-05T05:30:00.000Z",
+          cause: "logging_stopped",
+          actor: {
+            arn: bob,
+            sourceIp: "203.0.113.7",
+            eventTime: "2025-03-05T05:30:00.000Z",
+            eventName: "StopLogging",
+            trailArn: "arn:aws:cloudtrail:us-east-1:222222222222:trail/main",
+          },
+        }),
+      ]);
+    expect(report.summary.longestGap?.actor?.arn).toBe(bob);
+    expect(renderGapsCsv(report).split("\n")[1]).toMatch(
+      /,logging_stopped,Logging stopped,aws,arn:aws:iam::222222222222:user\/bob,203\.0\.113\.7,StopLogging,2025-03-05T05:30:00\.000Z\r?$/,
+    );
   });
 });

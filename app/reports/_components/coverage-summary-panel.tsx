@@ -1,5 +1,6 @@
 import { buildCoverageReport } from "@/lib/coverage/build-report";
 import { formatDuration } from "@/lib/coverage/format-coverage";
+import { GapActorsPanel } from "@/app/reports/_components/gap-actors-panel";
 import { RecordEvidencePanel } from "@/app/reports/_components/record-evidence-panel";
 
 function Pct({ label, value, tone }: { label: string; value: number; tone: string }) {
@@ -39,6 +40,7 @@ export async function CoverageSummaryPanel({ from, to }: { from: string; to: str
         {s.longestGap &&
           ` Longest gap: ${formatDuration(s.longestGap.durationSeconds)} in ${s.longestGap.accountId} ${s.longestGap.region} (${s.longestGap.cause}).`}
       </p>
+      <GapActorsPanel report={report} />
       <RecordEvidencePanel report={report} />
       <section className="rounded-lg border border-slate-200 bg-white">
         <h2 className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">Least recorded accounts</h2>

@@ -12,6 +12,16 @@ const gap = z.object({
   cause: z.enum(GAP_CAUSES),
   durationSeconds: z.number(),
   boundedBy: z.enum(["aws", "snapshots", "digests", "log-files"]).describe("what dates the gap's ends"),
+  actor: z
+    .object({
+      arn: z.string().nullable(),
+      sourceIp: z.string().nullable(),
+      eventTime: isoTime,
+      eventName: z.string().describe("StopLogging | DeleteTrail | UpdateTrail | PutEventSelectors"),
+      trailArn: z.string().nullable(),
+    })
+    .nullable()
+    .describe("who opened the gap, from CloudTrail event history (read by the watch); null when unknown"),
 });
 const evidenceKind = z.enum(["digests", "log-files", "snapshots"]);
 const integrity = z.object({

@@ -31,6 +31,7 @@ describe("coverage report over synthetic histories", () => {
             cause: "logging_stopped",
             durationSeconds: 3600,
             boundedBy: "aws",
+            actor: null,
           },
         ],
         evidence: "snapshots",
@@ -66,6 +67,7 @@ describe("coverage report over synthetic histories", () => {
         cause: "trail_deleted",
         durationSeconds: 162_900,
         boundedBy: "snapshots",
+        actor: null,
       },
     ]);
     expect([r.recordedPct, r.partialPct, r.notRecordedPct, r.unknownPct]).toEqual([81.15, 0, 18.85, 0]);
@@ -87,6 +89,7 @@ describe("coverage report over synthetic histories", () => {
         cause: "write_only",
         durationSeconds: 86_400,
         boundedBy: "snapshots",
+        actor: null,
       },
     ]);
   });
@@ -122,6 +125,7 @@ describe("coverage report over synthetic histories", () => {
           cause: "not_multi_region",
           durationSeconds: 864_000,
           boundedBy: "snapshots",
+          actor: null,
         },
       ],
       evidence: "snapshots",
@@ -149,6 +153,7 @@ describe("coverage report over synthetic histories", () => {
         cause: "no_evidence",
         durationSeconds: 194_400,
         boundedBy: "snapshots",
+        actor: null,
       },
     ]);
   });
@@ -169,6 +174,7 @@ describe("coverage report over synthetic histories", () => {
         cause: "logging_stopped",
         durationSeconds: 122_400,
         boundedBy: "aws",
+        actor: null,
       },
     ]);
     expect([r.recordedPct, r.notRecordedPct]).toEqual([85.83, 14.17]);
@@ -192,6 +198,7 @@ describe("coverage report over synthetic histories", () => {
         cause: "collection_error",
         durationSeconds: 259_200,
         boundedBy: "snapshots",
+        actor: null,
       },
     ]);
     expect([r.recordedPct, r.unknownPct]).toEqual([70, 30]);

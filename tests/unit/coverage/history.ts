@@ -7,6 +7,7 @@ import type {
   TrailStatusState,
 } from "@/lib/collect/snapshot-types";
 import { assembleReport, type AccountInput } from "@/lib/coverage/assemble-report";
+import type { GapEvent } from "@/lib/coverage/attribute-gaps";
 import { buildIntervals, type EvidenceSnapshot } from "@/lib/coverage/build-intervals";
 import { parseCoveragePeriod } from "@/lib/coverage/parse-period";
 import { CAUSE_STATE } from "@/lib/coverage/coverage-types";
@@ -98,6 +99,7 @@ export function reportFor(
   histories: { accountId: string; name?: string; snapshots: EvidenceSnapshot[] }[],
   fromDay: string,
   toDay: string,
+  events: GapEvent[] = [],
 ): CoverageReport {
   const period = parseCoveragePeriod({ from: fromDay, to: toDay }, new Date("2030-01-01T00:00:00Z"));
   const dayTotals: Map<string, { recorded: number; partial: number; notRecorded: number }>[] = [];
@@ -129,6 +131,7 @@ export function reportFor(
     generatedAt: new Date("2030-01-01T00:00:00Z"),
     organization: { id: "o-example", managementAccountId: "111111111111", name: "Example" },
     accounts,
+    events,
   });
   const length = period.to - period.from;
   for (const a of report.accounts) {

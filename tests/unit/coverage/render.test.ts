@@ -18,6 +18,17 @@ const report = reportFor(
   ],
   "2025-03-01",
   "2025-03-10",
+  [
+    {
+      accountId: "222222222222",
+      eventName: "StopLogging",
+      eventTime: Date.parse("2025-03-05T05:30:00Z") / 1000,
+      actorArn: "arn:aws:iam::222222222222:user/bob",
+      sourceIp: "203.0.113.7",
+      trailArn: "arn:aws:cloudtrail:us-east-1:222222222222:trail/main",
+      organization: false,
+    },
+  ],
 );
 
 describe("renderCoverage", () => {
@@ -35,8 +46,11 @@ describe("renderCoverage", () => {
       '222222222222,"Payments, production",eu-west-1,99.58,0,0.42,0,1,snapshots,0,0,0,0,0,0,0,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z',
       '222222222222,"Payments, production",us-east-1,99.58,0,0.42,0,1,snapshots,0,0,0,0,0,0,0,2025-03-01T00:00:00.000Z,2025-03-11T00:00:00.000Z',
     ]);
+    expect(out.files[1]!.body.toString().split("\n")[0]).toMatch(
+      /,bounded_by,actor_arn,actor_source_ip,actor_event,actor_event_time\r?$/,
+    );
     expect(out.files[1]!.body.toString().trim().split("\n")[1]).toBe(
-      '222222222222,"Payments, production",eu-west-1,2025-03-05T05:30:00.000Z,2025-03-05T06:30:00.000Z,3600,not_recorded,logging_stopped,Logging stopped,aws',
+      '222222222222,"Payments, production",eu-west-1,2025-03-05T05:30:00.000Z,2025-03-05T06:30:00.000Z,3600,not_recorded,logging_stopped,Logging stopped,aws,arn:aws:iam::222222222222:user/bob,203.0.113.7,StopLogging,2025-03-05T05:30:00.000Z',
     );
   });
 
