@@ -1,7 +1,17 @@
 // Turns whatever the SDK threw into one of the snapshot's ErrorKinds, so a failed call is recorded
 // as "AccessDenied on GetTrailStatus" rather than a stack trace, and so the retry strategy and the
 // collector agree on what is worth retrying.
-import type { ErrorKind } from "@/lib/collect/snapshot-types";
+
+/** How a failed AWS call is recorded in a snapshot. */
+export type ErrorKind =
+  | "access_denied"
+  | "throttled"
+  | "region_disabled"
+  | "timeout"
+  | "unsupported" // the endpoint does not implement the operation (e.g. an emulator gap)
+  | "not_found"
+  | "network"
+  | "other";
 
 export interface ClassifiedError {
   kind: ErrorKind;

@@ -10,7 +10,7 @@ import { ingestSecurityHub } from "@/lib/collect/ingest-securityhub";
 import { openRun, scopeRun, TERMINAL, type OpenRunOptions } from "@/lib/collect/prepare-run";
 import { RunContext, settingsFromEnv } from "@/lib/collect/run-context";
 import { getEnv } from "@/lib/config/env";
-import { derivedUuid, splitBatches, type PlannedBatch } from "@/lib/watch/start-watch-round";
+import { derivedUuid, splitBatches, type PlannedBatch } from "@/lib/queue/split-batches";
 
 export interface RunBatchPlan {
   runId: string;

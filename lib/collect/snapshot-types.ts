@@ -7,17 +7,11 @@
 // Conventions: `null` means "not known" (the call was not made or failed; see `errors`), an empty
 // array means "AWS said there are none". Times are ISO-8601 strings.
 
+import type { ErrorKind } from "@/lib/aws/classify-error";
+
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-export type ErrorKind =
-  | "access_denied"
-  | "throttled"
-  | "region_disabled"
-  | "timeout"
-  | "unsupported" // the endpoint does not implement the operation (e.g. an emulator gap)
-  | "not_found"
-  | "network"
-  | "other";
+export type { ErrorKind };
 
 export interface CollectionError {
   service: string; // "cloudtrail", "s3", "sts", ...

@@ -36,7 +36,7 @@ export const watchJob = defineJob({
 export async function sendWatchRound(now = Date.now()): Promise<string | null> {
   const interval = getEnv().TRAILWARDEN_WATCH_INTERVAL;
   if (interval <= 0) return null;
-  const { derivedUuid } = await import("@/lib/watch/start-watch-round");
+  const { derivedUuid } = await import("@/lib/queue/split-batches");
   const slot = Math.floor(now / 1000 / interval);
   const boss = await getBoss();
   await ensureQueue(boss, WATCH_JOB, watchJob.queue);

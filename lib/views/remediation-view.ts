@@ -1,7 +1,7 @@
 // The JSON shape of a remediation job for GET /api/v1/remediations/{id} and the pages: the job,
 // its plan (with the diff of every step), each step's stored outcome, progress and verification.
 // Times are ISO strings; nothing secret is in a plan (only resource names, ARNs and policies).
-import type { Verification } from "@/lib/remediate/verify/verify-fix";
+import type { Verification } from "@/lib/remediate/verify/verification-types";
 import type {
   OrganizationPlanInfo,
   PlanIssue,

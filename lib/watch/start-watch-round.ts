@@ -5,36 +5,13 @@
 // start while the previous one is still running (a slow round would otherwise overlap the next
 // and put one account in two running batches).
 import "server-only";
-import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-
-export interface PlannedBatch {
-  id: string;
-  index: number;
-  accountIds: string[];
-}
+import { splitBatches, type PlannedBatch } from "@/lib/queue/split-batches";
 
 export interface RoundPlan {
   roundId: string;
   skipped: string | null;
   batches: PlannedBatch[];
-}
-
-/** A UUID derived from a name (same name, same id). */
-export function derivedUuid(name: string): string {
-  const h = createHash("sha256").update(name).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-export function splitBatches(roundId: string, accountIds: string[], size: number): PlannedBatch[] {
-  const batches: PlannedBatch[] = [];
-  for (let i = 0; i * size < accountIds.length; i++)
-    batches.push({
-      id: derivedUuid(`${roundId}:${i}`),
-      index: i,
-      accountIds: accountIds.slice(i * size, (i + 1) * size),
-    });
-  return batches;
 }
 
 /** A round still running after this long is considered dead (its batches are retried by pg-boss anyway). */

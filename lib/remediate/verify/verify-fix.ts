@@ -11,32 +11,12 @@ import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
 import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/verify/job-outcome";
 import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
-import { splitPersonActions, type PersonAction } from "@/lib/remediate/verify/person-actions";
+import { splitPersonActions } from "@/lib/remediate/verify/person-actions";
 import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
+import type { Verification, VerifiedControl } from "@/lib/remediate/verify/verification-types";
 
 export { NEEDS_ATTENTION, VERIFIED };
-
-export interface VerifiedControl {
-  controlId: string;
-  status: string;
-  reason: string;
-}
-
-export interface Verification {
-  outcome: typeof VERIFIED | typeof NEEDS_ATTENTION | "still failing" | "not verified";
-  checkedAt: string;
-  snapshotId: string | null;
-  collectedAt: string | null;
-  collection: string;
-  passing: string[];
-  failing: VerifiedControl[];
-  caveats: VerifiedControl[];
-  /** What a person still has to do (outcome "needs attention", or "not verified"). */
-  actions?: PersonAction[];
-  /** The plan computed from the new snapshot: empty when the fix is complete. */
-  replan: { status: string; steps: number; summary: string } | null;
-  note: string;
-}
+export type { Verification, VerifiedControl };
 
 const SECURITY_HUB_NOTE =
   "Security Hub re-evaluates every 12–24 hours: its own findings catch up later (shown as awaiting re-evaluation)";
