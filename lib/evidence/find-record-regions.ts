@@ -1,9 +1,10 @@
 // Which regions of a trail's bucket actually hold a record: one ListObjectsV2 with Delimiter "/" on
 // a record root ([prefix/]AWSLogs/[o-id/]<account>/CloudTrail-Digest/ or CloudTrail/) names the
 // region folders present, so a read lists only those instead of every region an account reports
-// (an emulator reports dozens; a trail created last week holds a record in a few). The answer is
-// kept for a day: an incremental read then costs no extra call, and a region that starts
-// delivering is picked up within a day (at once with --since).
+// (an emulator reports dozens; a trail created an hour ago holds a record in none yet). An answer
+// that found every region wanted is kept for a day (on AWS a multi-region trail delivers a digest
+// per enabled region every hour, so that is the usual case and an incremental read costs no extra
+// call); one that lacks some is asked again on the next read, as their first digest may be due.
 import "server-only";
 import { ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { db } from "@/lib/db";
@@ -49,14 +50,19 @@ async function listRegionFolders(
   return regions;
 }
 
-/** The regions (of those `spec` names) whose folder exists under its record root. */
-export async function findRecordRegions(spec: EvidenceStreamSpec, input: RegionScanInput): Promise<Set<string>> {
+/** The regions whose folder exists under `spec`'s record root (`wanted`: the regions the read plans). */
+export async function findRecordRegions(
+  spec: EvidenceStreamSpec,
+  wanted: string[],
+  input: RegionScanInput,
+): Promise<Set<string>> {
   const prefix = recordRoot(spec, spec.kind);
   const where = { bucket_prefix: { bucket: spec.bucket, prefix } };
   const stored = input.rescan
     ? null
     : await db.evidenceFolderScan.findUnique({ where, select: { regions: true, scannedAt: true } });
-  if (stored && input.now.getTime() - stored.scannedAt.getTime() < REGION_SCAN_TTL_MS) return new Set(stored.regions);
+  const fresh = stored && input.now.getTime() - stored.scannedAt.getTime() < REGION_SCAN_TTL_MS;
+  if (fresh && wanted.every((r) => stored.regions.includes(r))) return new Set(stored.regions);
   const regions = await listRegionFolders(input.s3, spec.bucket, prefix, spec.bucketOwner ?? undefined, input.onCall);
   await db.evidenceFolderScan.upsert({
     where,

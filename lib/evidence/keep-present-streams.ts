@@ -31,7 +31,8 @@ export async function keepPresentStreams(
       const first = group[0]!;
       const s3 = ctx.client("s3", first.bucketOwner ?? first.accountId, first.bucketRegion);
       try {
-        const present = await findRecordRegions(first, { s3, ...input });
+        const wanted = [...new Set(group.map((s) => s.region))];
+        const present = await findRecordRegions(first, wanted, { s3, ...input });
         return group.filter((s) => present.has(s.region));
       } catch (err) {
         const c = classifyError(err);

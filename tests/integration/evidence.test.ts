@@ -301,19 +301,23 @@ describe("evidence: reading and validating the delivered record", () => {
       [`AWSLogs/${A.regions}/CloudTrail-Digest/`, ["eu-west-1", "us-east-1"]],
       [`AWSLogs/${A.regions}/CloudTrail/`, ["eu-west-1", "us-east-1"]],
     ]);
-    // One more hour in both regions: two calls per region, the region scan is reused.
+    // One more hour in both regions, and a third region starts delivering (quiet hours, no log files).
     const s3 = await s3In(endpoint, A.regions);
     const hour = { from: TO, to: new Date(TO.getTime() + 3_600_000) };
     const base = { bucket: `trail-${A.regions}`, accountId: A.regions, trailName: "main", homeRegion: "us-east-1" };
     for (const region of ["us-east-1", "eu-west-1"]) await writeTrailRecord(s3, keys, { ...base, region, ...hour });
-    // A region that starts delivering is read once the scan is a day old.
-    await writeTrailRecord(s3, keys, { ...base, region: "ap-south-1", from: FROM, to: hour.to });
+    await writeTrailRecord(s3, keys, {
+      ...base,
+      region: "ap-south-1",
+      from: new Date(TO.getTime() - 3_600_000),
+      to: hour.to,
+      logFilesPerHour: 0,
+    });
     await keys.register(endpoint);
-    const later = new Date(NOW.getTime() + 3_600_000);
-    const more = await readEvidence({ now: later, accountIds: [A.regions] });
-    expect(more).toMatchObject({ streams: 2, digests: 2, valid: 2, s3Calls: 4 });
-    const nextDay = await readEvidence({ now: new Date(later.getTime() + 86_400_000), accountIds: [A.regions] });
-    expect(nextDay).toMatchObject({ streams: 3, digests: 50, valid: 50, errors: [] });
+    const more = await readEvidence({ now: new Date(NOW.getTime() + 3_600_000), accountIds: [A.regions] });
+    // The scans lacked planned regions, so both roots are asked again (2 calls): the new region is
+    // read at once (1 LIST + 2 GETs), the others at 1 LIST + 1 GET each.
+    expect(more).toMatchObject({ streams: 3, digests: 4, valid: 4, s3Calls: 9, errors: [] });
     const regions = await db.evidenceStream.findMany({ where: { accountId: A.regions }, select: { region: true } });
     expect(regions.map((r) => r.region).sort()).toEqual(["ap-south-1", "eu-west-1", "us-east-1"]);
   });
