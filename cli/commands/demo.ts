@@ -66,6 +66,10 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
     process.env.TRAILWARDEN_SEED_DEMO_USERS = "1";
     const services = await startServices({ worker: true });
     stack.push(() => services.stop());
+    // The first collection ran here, not as a worker job, so nothing asked for the coverage rollups
+    // the Reports page reads; the worker builds them now, as it does after each of its own runs.
+    const { enqueueCoverageRefresh } = await import("@/lib/jobs/coverage-refresh-job");
+    await enqueueCoverageRefresh();
     process.env.TRAILWARDEN_PUBLIC_URL ??= `http://${env.TRAILWARDEN_HOST}:${port}`;
     const web = await startWeb({ port, host: env.TRAILWARDEN_HOST, env: process.env });
     stack.push(() => web.stop());

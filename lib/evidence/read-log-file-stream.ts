@@ -47,6 +47,12 @@ export async function readLogFileStream(
       open = { kind: "log-files", start: new Date(start), end: new Date(start + HOUR), files: 1 };
     }
   }
+  // Log files mark whole hours; the first digest begins a minute or two into its hour. The hour
+  // that holds the switch is vouched for by its log files up to where the digests take over, so
+  // the two kinds of evidence meet instead of leaving a seam of seconds that reads as a gap.
+  if (spec.until && open && open.end < spec.until && spec.until.getTime() - open.end.getTime() < HOUR) {
+    open = { ...open, end: spec.until };
+  }
   return {
     lastKey,
     tip: null,
