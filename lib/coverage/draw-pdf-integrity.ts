@@ -47,12 +47,13 @@ export function drawIntegrity(doc: PDFKit.PDFDocument, report: CoverageReport): 
       columns: [
         { header: "Account", width: 66 },
         { header: "Region", width: 62 },
-        { header: "Evidence", width: 70 },
-        { header: "Digests", width: 45, align: "right" },
-        { header: "Valid", width: 45, align: "right" },
-        { header: "Invalid", width: 40, align: "right" },
-        { header: "Gaps", width: 35, align: "right" },
-        { header: "Log files chk/miss/mod", width: 90, align: "right" },
+        { header: "Evidence", width: 66 },
+        { header: "Digests", width: 42, align: "right" },
+        { header: "Valid", width: 42, align: "right" },
+        { header: "Invalid", width: 36, align: "right" },
+        { header: "Gaps", width: 30, align: "right" },
+        // Checked / missing / modified; the header fits one line at this width.
+        { header: "Log files chk/miss/mod", width: 111, align: "right" },
       ],
       rows,
     });
