@@ -5,6 +5,7 @@ import { startAwsProxy, type AwsProxy, type ProxyInterceptor } from "@/sim/proxy
 import { eventualConsistency } from "@/sim/proxy/eventual-consistency";
 import { expectedBucketOwnerInterceptor } from "@/sim/proxy/expected-bucket-owner";
 import { faultInterceptor, type FaultInterceptor } from "@/sim/proxy/faults";
+import { listBucketsRegion } from "@/sim/proxy/list-buckets-region";
 import { listPublicKeysInterceptor } from "@/sim/proxy/list-public-keys";
 import { lookupEventsInterceptor } from "@/sim/proxy/lookup-events";
 import { strictCloudTrail } from "@/sim/proxy/strict-cloudtrail";
@@ -65,6 +66,7 @@ export function defaultInterceptors(): ProxyInterceptor[] {
   return [
     lookupEventsInterceptor(),
     listPublicKeysInterceptor(),
+    listBucketsRegion(),
     expectedBucketOwnerInterceptor(),
     consistency,
     strictKmsKeyPolicy(),

@@ -92,10 +92,6 @@ export const COMPANION_ACTIONS: Readonly<Record<string, CompanionRule>> = {
     actions: ["s3:PutBucketOwnershipControls"],
     why: "CreateBucket is sent with ObjectOwnership=BucketOwnerEnforced (x-amz-object-ownership), which S3 authorizes as s3:PutBucketOwnershipControls",
   },
-  "kms:CreateKey": {
-    actions: ["kms:TagResource"],
-    why: "CreateKey is sent with Tags (ManagedBy, trailwarden:alias); tagging on creation needs kms:TagResource",
-  },
   "logs:CreateLogGroup": {
     actions: ["logs:TagResource"],
     why: "CreateLogGroup is sent with tags; tagging on creation needs logs:TagResource",

@@ -63,6 +63,26 @@ export function trailsInRegion(ctx: EvaluationContext, region: string): number {
   return arns.size;
 }
 
+/**
+ * A region where one more multi-region trail would exceed AWS's five (a multi-region trail counts in
+ * every region), other than `except` (the home region of a trail being converted, where it already
+ * counts); undefined when every region has room. Regions without a trail homed there hold only the
+ * multi-region trails, which every home region counts too.
+ */
+export function fullRegionForMultiRegionTrail(
+  ctx: EvaluationContext,
+  alsoCheck: string,
+  except?: string,
+): { region: string; count: number } | undefined {
+  const regions = new Set([alsoCheck, ...ctx.state.trails.map((t) => t.homeRegion)]);
+  for (const region of [...regions].sort()) {
+    if (region === except) continue;
+    const count = trailsInRegion(ctx, region);
+    if (count >= TRAILS_PER_REGION) return { region, count };
+  }
+  return undefined;
+}
+
 export function choosePrimaryTrail(ctx: EvaluationContext, names: NameContext, homeRegion: string): PrimaryChoice {
   const accountId = ctx.state.accountId;
   const complete = ctx.trails.filter(
@@ -101,7 +121,9 @@ export function choosePrimaryTrail(ctx: EvaluationContext, names: NameContext, h
       summary: `${multi.label} is reused (updated in place) rather than adding a second, billed trail`,
     };
   }
-  const single = best(ctx, reusable, homeRegion);
+  // Converting a single-region trail adds it to every other region: only where each has room.
+  const convertible = reusable.filter((f) => !fullRegionForMultiRegionTrail(ctx, homeRegion, f.trail.homeRegion));
+  const single = best(ctx, convertible, homeRegion);
   if (single) {
     return {
       kind: "convert-trail",
@@ -109,13 +131,15 @@ export function choosePrimaryTrail(ctx: EvaluationContext, names: NameContext, h
       summary: `${single.label} is made multi-region rather than adding a second trail`,
     };
   }
-  const count = trailsInRegion(ctx, homeRegion);
-  if (count >= TRAILS_PER_REGION) {
+  const full = fullRegionForMultiRegionTrail(ctx, homeRegion);
+  if (full) {
+    const converting = reusable.length > 0 ? " (converting one of its single-region trails would overflow it too)" : "";
     return {
       kind: "blocked",
       reason:
-        `a new trail is needed but ${homeRegion} already holds ${count} trails of this account (AWS allows ${TRAILS_PER_REGION} ` +
-        `per region) and none of them can be reused; free a slot or change the home region`,
+        `a multi-region trail is needed but ${full.region} already holds ${full.count} trails of this account ` +
+        `(AWS allows ${TRAILS_PER_REGION} per region, and a multi-region trail counts in every region)${converting}; ` +
+        `free a slot there`,
     };
   }
   const name = trailName(names);

@@ -27,7 +27,11 @@ export interface PlanRequest {
   settings: RemediationSettings;
   /** The central bucket as another account's snapshot shows it (when this one does not). */
   knownBuckets?: Record<string, BucketState>;
+  /** TRAILWARDEN_REMEDIATION_ROLE_NAME: the role named in the key policies the plan writes. */
+  remediationRoleName?: string;
 }
+
+export const DEFAULT_REMEDIATION_ROLE_NAME = "TrailwardenRemediation";
 
 const SETTLED = new Set(["PASSED", "NOT_APPLICABLE"]);
 
@@ -117,6 +121,7 @@ export function planFamilyFix(request: PlanRequest): RemediationPlan {
   const { state, settings } = request;
   const inputs: PlanInputs = {
     names: nameContext(state, settings),
+    remediationRoleName: request.remediationRoleName ?? DEFAULT_REMEDIATION_ROLE_NAME,
     settings,
     accountId: state.accountId,
     knownBuckets: request.knownBuckets ?? {},

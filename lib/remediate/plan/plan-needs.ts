@@ -17,6 +17,8 @@ export interface TrailNeed {
   current: TrailState | null;
   /** For a created trail: where it delivers. */
   bucket?: string;
+  /** The region of the trail's KMS key when the plan sets one: its bucket's region (AWS requires it). */
+  keyRegion?: string;
   /** Attributes of UpdateTrail (or CreateTrail) to set, with their current values for the diff. */
   set: Map<string, { from: JsonObject[string]; to: JsonObject[string]; controls: string[]; why: string }>;
   selectors?: { params: JsonObject; changes: StepChange[]; why: string };
@@ -34,6 +36,8 @@ export interface KeyNeed {
   region: string;
   trailArns: string[];
   storeArns: string[];
+  /** Bucket-owner accounts whose principals read the logs the key encrypts. */
+  readerAccountIds: string[];
   controls: Set<string>;
 }
 
@@ -127,6 +131,8 @@ export interface PlanNeeds {
 
 export interface PlanInputs {
   names: NameContext;
+  /** The role remediation acts through (TRAILWARDEN_REMEDIATION_ROLE_NAME): named in the keys it creates. */
+  remediationRoleName: string;
   settings: RemediationSettings;
   accountId: string;
   /** Buckets this account's snapshot does not show but another one does (the central bucket). */
@@ -154,12 +160,21 @@ export function needKey(
   needs: PlanNeeds,
   accountId: string,
   region: string,
-  use: { trailArn?: string; storeArn?: string },
+  use: { trailArn?: string; storeArn?: string; readerAccountId?: string | null },
   control: string,
 ): void {
   const key = accountRegionKey(accountId, region);
-  const need = needs.keys.get(key) ?? { accountId, region, trailArns: [], storeArns: [], controls: new Set<string>() };
+  const need = needs.keys.get(key) ?? {
+    accountId,
+    region,
+    trailArns: [],
+    storeArns: [],
+    readerAccountIds: [],
+    controls: new Set<string>(),
+  };
   if (use.trailArn && !need.trailArns.includes(use.trailArn)) need.trailArns.push(use.trailArn);
+  const reader = use.readerAccountId;
+  if (reader && reader !== accountId && !need.readerAccountIds.includes(reader)) need.readerAccountIds.push(reader);
   if (use.storeArn && !need.storeArns.includes(use.storeArn)) need.storeArns.push(use.storeArn);
   need.controls.add(control);
   needs.keys.set(key, need);

@@ -36,7 +36,10 @@ export function planNewTrail(
     { accountId: owner, trailArn: choice.arn, ...(organizationId ? { organizationId } : {}) },
     region,
   );
-  needKey(needs, owner, region, { trailArn: choice.arn }, "CloudTrail.2");
+  // The key lives where the bucket does (the central bucket may be in another region or account).
+  const destination = needs.buckets.get(bucket);
+  const keyRegion = destination?.region ?? region;
+  needKey(needs, owner, keyRegion, { trailArn: choice.arn, readerAccountId: destination?.accountId }, "CloudTrail.2");
 
   const groupName = logGroupName(n);
   const delivery = {
@@ -56,6 +59,7 @@ export function planNewTrail(
     homeRegion: region,
     current: null,
     bucket,
+    keyRegion,
     set: new Map(),
     selectors: {
       params: defaultManagementSelectors(),
@@ -74,7 +78,7 @@ export function planNewTrail(
     ["IsMultiRegionTrail", true, "CloudTrail.1"],
     ["IncludeGlobalServiceEvents", true, "CloudTrail.1"],
     ["EnableLogFileValidation", true, "CloudTrail.4"],
-    ["KmsKeyId", keyAliasArn(n, owner, region), "CloudTrail.2"],
+    ["KmsKeyId", keyAliasArn(n, owner, keyRegion), "CloudTrail.2"],
     ["CloudWatchLogsLogGroupArn", delivery.groupArn, "CloudTrail.5"],
     ["CloudWatchLogsRoleArn", delivery.roleArn, "CloudTrail.5"],
   ];

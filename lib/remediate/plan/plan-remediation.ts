@@ -3,10 +3,11 @@
 // user can review exactly this plan and apply it by id. Audited as remediation.plan.
 import "server-only";
 import type { Principal } from "@/lib/roles";
-import type { BucketState } from "@/lib/collect/snapshot-types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { hashPlan } from "@/lib/remediate/plan/hash-plan";
+import { loadKnownBuckets } from "@/lib/remediate/plan/load-known-buckets";
 import { loadLatestSnapshot } from "@/lib/remediate/plan/load-latest-snapshot";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
 import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
@@ -26,14 +27,6 @@ export function principalFields(principal: Principal): { requestedById: string |
   };
 }
 
-/** A bucket as the newest snapshot that read it shows it (the central bucket is read with the trails that use it). */
-async function latestBucketState(name: string): Promise<BucketState | undefined> {
-  const rows = await db.$queryRaw<{ bucket: BucketState }[]>`
-    SELECT state->'buckets'->${name} AS bucket FROM snapshots
-    WHERE jsonb_exists(state->'buckets', ${name}) ORDER BY collected_at DESC LIMIT 1`;
-  return rows[0]?.bucket;
-}
-
 /** The plan for the account as it stands now (no database writes). */
 export async function computeCurrentPlan(
   accountId: string,
@@ -41,12 +34,13 @@ export async function computeCurrentPlan(
 ): Promise<{ plan: RemediationPlan; planHash: string }> {
   const [snapshot, stored] = await Promise.all([loadLatestSnapshot(accountId), loadRemediationSettings()]);
   const settings = withOverrides(stored, overrides);
-  const knownBuckets: Record<string, BucketState> = {};
-  if (settings.bucket.mode === "central" && !snapshot.state.buckets[settings.bucket.name]) {
-    const central = await latestBucketState(settings.bucket.name);
-    if (central) knownBuckets[settings.bucket.name] = central;
-  }
-  const plan = planFamilyFix({ state: snapshot.state, snapshotId: snapshot.id, settings, knownBuckets });
+  const plan = planFamilyFix({
+    state: snapshot.state,
+    snapshotId: snapshot.id,
+    settings,
+    knownBuckets: await loadKnownBuckets(snapshot.state, settings),
+    remediationRoleName: getEnv().TRAILWARDEN_REMEDIATION_ROLE_NAME,
+  });
   if (overrides && Object.keys(overrides).length > 0) plan.overrides = overrides;
   return { plan, planHash: hashPlan(plan) };
 }

@@ -96,18 +96,7 @@ export function planPerTrailFixes(
   facts: TrailFacts,
 ): void {
   const { trail, label } = facts;
-  if (!trail.kmsKeyId) {
-    const need = trailNeedFor(needs, trail);
-    needKey(needs, trail.ownerAccountId, trail.homeRegion, { trailArn: trail.arn }, "CloudTrail.2");
-    set(
-      need,
-      "KmsKeyId",
-      null,
-      keyAliasArn(inputs.names, trail.ownerAccountId, trail.homeRegion),
-      "CloudTrail.2",
-      `${label} has no KMS key (CloudTrail.2)`,
-    );
-  }
+  if (!trail.kmsKeyId) planTrailKey(ctx, needs, inputs, trail, label);
   if (!trail.logFileValidationEnabled) {
     set(
       trailNeedFor(needs, trail),
@@ -127,6 +116,49 @@ export function planPerTrailFixes(
     set(need, "CloudWatchLogsRoleArn", trail.cloudWatchLogsRoleArn ?? null, delivery.role, "CloudTrail.5", why);
   }
   planTags(needs, inputs, trail, label);
+}
+
+/**
+ * CloudTrail.2: the trail's key is created in its bucket's region ("Encrypting CloudTrail log files
+ * with AWS KMS keys": the key and the bucket must be in the same region), in the trail owner's
+ * account; readers in the bucket owner's account may decrypt. No known bucket region, no key: the
+ * plan stops rather than create a key CloudTrail would refuse.
+ */
+function planTrailKey(
+  ctx: EvaluationContext,
+  needs: PlanNeeds,
+  inputs: PlanInputs,
+  trail: TrailState,
+  label: string,
+): void {
+  const bucketName = trail.s3BucketName;
+  const bucket = bucketName ? (ctx.state.buckets[bucketName] ?? inputs.knownBuckets[bucketName]) : undefined;
+  const region = bucket?.region;
+  if (!region) {
+    needs.blockers.push({
+      code: "bucket-region-unknown",
+      message: `${label} needs a KMS key in the region of its bucket \`${bucketName ?? "(none)"}\` (AWS requires the key and the bucket in one region), and that region is unknown: the bucket was not collected or could not be read. Re-collect the bucket owner's account, or set the trail's key by hand`,
+      controls: ["CloudTrail.2"],
+    });
+    return;
+  }
+  const need = trailNeedFor(needs, trail);
+  needKey(
+    needs,
+    trail.ownerAccountId,
+    region,
+    { trailArn: trail.arn, readerAccountId: bucket.ownerAccountId },
+    "CloudTrail.2",
+  );
+  need.keyRegion = region;
+  set(
+    need,
+    "KmsKeyId",
+    null,
+    keyAliasArn(inputs.names, trail.ownerAccountId, region),
+    "CloudTrail.2",
+    `${label} has no KMS key (CloudTrail.2)`,
+  );
 }
 
 function planTags(needs: PlanNeeds, inputs: PlanInputs, trail: TrailState, label: string): void {

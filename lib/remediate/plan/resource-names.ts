@@ -51,14 +51,36 @@ export const cisResourceName = (n: NameContext, controlId: CloudWatchControlId) 
 export const alarmArn = (n: NameContext, accountId: string, region: string, name: string) =>
   `arn:${n.partition}:cloudwatch:${region}:${accountId}:alarm:${name}`;
 
-/** IAM and S3 policy statement ids allow letters and digits only. */
+/** FNV-1a, 32 bits: a short, stable fingerprint of a name (no node:crypto: the planner is pure). */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of text) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/**
+ * IAM and S3 policy statement ids allow letters and digits only. The first part (our fixed prefix)
+ * and parts made of lowercase letters and digits only (an account id) are kept as they read; any
+ * other part (a bucket, trail or log group name, an organization id) also gets a fingerprint of its
+ * exact text, so names that differ only in punctuation or case (`a-b` and `a.b`) never share a Sid,
+ * and a merge by Sid never overwrites another resource's statement.
+ */
 export function sid(...parts: string[]): string {
   return parts
-    .map((p) => p.replace(/[^A-Za-z0-9]+/g, " ").trim())
-    .join(" ")
-    .split(" ")
-    .filter(Boolean)
-    .map((w) => (/^\d/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((part, i) => {
+      const words = part
+        .replace(/[^A-Za-z0-9]+/g, " ")
+        .trim()
+        .split(" ")
+        .filter(Boolean)
+        .map((w) => (/^\d/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+        .join("");
+      const plain = i === 0 || /^[a-z0-9]*$/.test(part);
+      return plain ? words : `${words}X${fingerprint(part)}`;
+    })
     .join("");
 }
 

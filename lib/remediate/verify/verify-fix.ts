@@ -5,11 +5,13 @@
 // spelled out; otherwise "still failing", with the evaluator's reason for each failing control.
 import "server-only";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
+import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
 import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/verify/job-outcome";
+import { loadKnownBuckets } from "@/lib/remediate/plan/load-known-buckets";
 import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
 import { splitPersonActions } from "@/lib/remediate/verify/person-actions";
 import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
@@ -87,7 +89,13 @@ export async function verifyFix(
       .filter((v) => statuses.includes(v.status))
       .map((v) => ({ controlId: v.controlId as string, status: v.status as string, reason: v.reason }));
   const failing = pick(["FAILED", "ERROR"]);
-  const replan = planFamilyFix({ state, snapshotId: snapshot.id, settings });
+  const replan = planFamilyFix({
+    state,
+    snapshotId: snapshot.id,
+    settings,
+    knownBuckets: await loadKnownBuckets(state, settings),
+    remediationRoleName: getEnv().TRAILWARDEN_REMEDIATION_ROLE_NAME,
+  });
   const split = splitPersonActions(
     verdicts.filter((v) => v.status === "FAILED" || v.status === "ERROR"),
     replan.notes,

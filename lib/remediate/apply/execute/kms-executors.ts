@@ -1,6 +1,9 @@
-// KMS executors. The key is found by its alias, then by the tag CreateKey puts on it (a key whose
-// alias was never created because a worker died in between), and only created when neither finds
-// it. An existing key keeps its policy: the CloudTrail statements are merged in by Sid.
+// KMS executors. The key is found by its alias, then by the tag put on it right after CreateKey (a
+// key whose alias was never created because a worker died in between), and only created when
+// neither finds it. CreateKey is sent without tags: tagging on creation needs kms:TagResource in the
+// role's IAM policy, which would let it tag any key of the account; the tags follow with
+// TagResource, authorized by the new key's policy that names the role. An existing key keeps its
+// policy: our statements are merged in by Sid.
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -11,9 +14,11 @@ import {
   ListKeysCommand,
   ListResourceTagsCommand,
   PutKeyPolicyCommand,
+  TagResourceCommand,
   type CreateKeyCommandInput,
   type KMSClient,
 } from "@aws-sdk/client-kms";
+import { classifyError } from "@/lib/aws/classify-error";
 import { changed, hasCode, input, unchanged, type Executor } from "@/lib/remediate/apply/execute/executor-types";
 import { KEY_ADMIN_SID } from "@/lib/remediate/plan/policies/kms-key-policy";
 import { mergeStatements, parsePolicy, type PolicyStatement } from "@/lib/remediate/plan/policies/policy-document";
@@ -32,6 +37,19 @@ async function byAlias(kms: KMSClient, alias: string): Promise<{ KeyId: string; 
   }
 }
 
+/**
+ * A key's tags, or none when its policy does not let us read them: a customer key whose policy does
+ * not delegate to IAM answers AccessDenied, and it cannot be ours (ours names the remediation role).
+ */
+async function tagsOf(kms: KMSClient, keyId: string): Promise<{ TagKey?: string; TagValue?: string }[]> {
+  try {
+    return (await kms.send(new ListResourceTagsCommand({ KeyId: keyId }))).Tags ?? [];
+  } catch (err) {
+    if (classifyError(err).kind === "access_denied") return [];
+    throw err;
+  }
+}
+
 async function byTag(kms: KMSClient, alias: string): Promise<{ KeyId: string; Arn: string } | null> {
   let marker: string | undefined;
   let scanned = 0;
@@ -40,7 +58,7 @@ async function byTag(kms: KMSClient, alias: string): Promise<{ KeyId: string; Ar
     for (const key of page.Keys ?? []) {
       if (!key.KeyId || !key.KeyArn) continue;
       scanned += 1;
-      const tags = (await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags ?? [];
+      const tags = await tagsOf(kms, key.KeyId);
       if (tags.some((t) => t.TagKey === KEY_ALIAS_TAG && t.TagValue === alias))
         return { KeyId: key.KeyId, Arn: key.KeyArn };
     }
@@ -80,9 +98,11 @@ const createKey: Executor = async ({ clients }, params) => {
     const output = { KeyMetadata: { KeyId: found.KeyId, Arn: found.Arn }, reused: true, ...policy };
     return policy.policyChanged ? changed(output) : unchanged(output);
   }
-  const out = await clients.kms.send(new CreateKeyCommand(input<CreateKeyCommandInput>(params)));
+  const { Tags: _tags, ...create } = params;
+  const out = await clients.kms.send(new CreateKeyCommand(input<CreateKeyCommandInput>(create)));
   const meta = out.KeyMetadata;
   if (!meta?.KeyId || !meta.Arn) throw new Error("CreateKey returned no key");
+  await clients.kms.send(new TagResourceCommand({ KeyId: meta.KeyId, Tags: tags }));
   return changed({ KeyMetadata: { KeyId: meta.KeyId, Arn: meta.Arn }, reused: false });
 };
 

@@ -35,6 +35,7 @@ import {
   unchanged,
   type Executor,
 } from "@/lib/remediate/apply/execute/executor-types";
+import { isAccumulating } from "@/lib/remediate/plan/policies/bucket-policy-statements";
 import { mergeStatements, parsePolicy, type PolicyStatement } from "@/lib/remediate/plan/policies/policy-document";
 import type { JsonObject } from "@/lib/remediate/plan/plan-types";
 
@@ -156,7 +157,7 @@ const putBucketPolicy: Executor = async ({ clients, step }, params) => {
     if (!hasCode(err, "NoSuchBucketPolicy")) throw err;
   }
   const wanted = parsePolicy(String(params.Policy)).Statement as PolicyStatement[];
-  const merged = mergeStatements(parsePolicy(text), wanted);
+  const merged = mergeStatements(parsePolicy(text), wanted, { accumulate: isAccumulating });
   if (merged.conflicts.length > 0)
     throw new Error(`bucket ${bucket}: statements ${merged.conflicts.join(", ")} already exist with other content`);
   const summary = {

@@ -2,11 +2,12 @@
 // and every member's latest snapshot from Postgres, the organization's SCP and trusted-access state
 // read live through the remediation role in the management account, and the settings.
 import "server-only";
-import type { AccountSnapshotState, BucketState } from "@/lib/collect/snapshot-types";
+import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { hashPlan } from "@/lib/remediate/plan/hash-plan";
+import { loadKnownBuckets } from "@/lib/remediate/plan/load-known-buckets";
 import { loadLatestSnapshot } from "@/lib/remediate/plan/load-latest-snapshot";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
 import { guardrailPolicyName } from "@/lib/remediate/plan/organization/guardrail-policy";
@@ -59,14 +60,6 @@ async function memberStates(adminId: string): Promise<{ state: AccountSnapshotSt
   return rows.map((r) => ({ state: r.state, name: r.name }));
 }
 
-/** The bucket as the newest snapshot that read it shows it (a central bucket is read with the trails using it). */
-async function latestBucketState(name: string): Promise<BucketState | undefined> {
-  const rows = await db.$queryRaw<{ bucket: BucketState }[]>`
-    SELECT state->'buckets'->${name} AS bucket FROM snapshots
-    WHERE jsonb_exists(state->'buckets', ${name}) ORDER BY collected_at DESC LIMIT 1`;
-  return rows[0]?.bucket;
-}
-
 export async function computeOrganizationPlan(input: {
   /** Who asks (the session's SourceIdentity in the management account). */
   user: string;
@@ -81,11 +74,7 @@ export async function computeOrganizationPlan(input: {
     memberStates(adminId),
     loadOrganizationState(managementId, settings, input.user),
   ]);
-  const knownBuckets: Record<string, BucketState> = {};
-  if (settings.bucket.mode === "central" && !admin.state.buckets[settings.bucket.name]) {
-    const central = await latestBucketState(settings.bucket.name);
-    if (central) knownBuckets[settings.bucket.name] = central;
-  }
+  const knownBuckets = await loadKnownBuckets(admin.state, settings);
   const plan = planOrganizationFix({
     admin: { state: admin.state, snapshotId: admin.id },
     members,

@@ -12,7 +12,7 @@ import { findLogGroup } from "@/lib/controls/evidence";
 import { judgeManagementEvents } from "@/lib/controls/management-events";
 import { CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
 import { planViolations } from "@/lib/remediate/plan/assert-safe-plan";
-import { trailsInRegion, TRAILS_PER_REGION } from "@/lib/remediate/plan/choose-primary-trail";
+import { fullRegionForMultiRegionTrail, TRAILS_PER_REGION } from "@/lib/remediate/plan/choose-primary-trail";
 import { emitSteps } from "@/lib/remediate/plan/emit-steps";
 import { planGuardrail } from "@/lib/remediate/plan/organization/plan-guardrail";
 import { ORGANIZATIONS_REGION } from "@/lib/remediate/plan/organization/organizations-reader";
@@ -81,13 +81,15 @@ function planTrail(
     return { arn: t.arn, name: t.name, homeRegion: t.homeRegion, adopted: true, bucket: t.s3BucketName ?? null };
   }
   const region = request.settings.homeRegion;
-  const count = trailsInRegion(ctx, region);
-  if (count >= TRAILS_PER_REGION) {
+  // A multi-region trail counts in every region, not only its home region.
+  const full = fullRegionForMultiRegionTrail(ctx, region);
+  if (full) {
     needs.blockers.push({
       code: "trail-limit",
       message:
-        `the organization trail would be created in ${region} of account ${state.accountId}, which already holds ` +
-        `${count} trails (AWS allows ${TRAILS_PER_REGION} per region); free a slot or change the home region`,
+        `the organization trail (multi-region) would be created in account ${state.accountId}, but ${full.region} ` +
+        `already holds ${full.count} trails (AWS allows ${TRAILS_PER_REGION} per region, and a multi-region trail ` +
+        `counts in every region); free a slot there`,
       controls: ["CloudTrail.1", "CloudTrail.3"],
     });
     return null;
@@ -176,6 +178,7 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
   const state = request.admin.state;
   const inputs: PlanInputs = {
     names: nameContext(state, settings),
+    remediationRoleName: request.remediationRoleName,
     settings,
     accountId: state.accountId,
     knownBuckets: request.knownBuckets ?? {},
@@ -198,7 +201,8 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
   const trailSteps = emitSteps(inputs, needs);
   // The guardrail protects the trail's key: its own, or the key the plan creates (by reference).
   const existingKey = trail ? ctx.trails.find((f) => f.trail.arn === trail!.arn)?.trail.kmsKeyId : null;
-  const key = existingKey ?? (trail ? keyArnRef(inputs, state.accountId, trail.homeRegion) : null);
+  const keyRegion = trail ? (needs.trails.get(trail.arn)?.keyRegion ?? trail.homeRegion) : null;
+  const key = existingKey ?? (trail && keyRegion ? keyArnRef(inputs, state.accountId, keyRegion) : null);
   const guardrail = planGuardrail(request.organization, settings.namePrefix, {
     partition: state.partition,
     remediationRoleName: request.remediationRoleName,

@@ -56,11 +56,48 @@ export interface MergeResult {
   changed: boolean;
 }
 
-export function mergeStatements(current: PolicyDocument, wanted: PolicyStatement[]): MergeResult {
+const asList = (v: JsonValue | undefined): JsonValue[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The sorted union of two values (a single value stays a value). */
+function union(a: JsonValue | undefined, b: JsonValue | undefined): JsonValue {
+  const values = [...new Set([...asList(a), ...asList(b)].map((v) => JSON.stringify(v)))]
+    .sort()
+    .map((v) => JSON.parse(v) as JsonValue);
+  return values.length === 1 ? values[0]! : values;
+}
+
+/** `wanted` with the existing statement's resources and condition values added (same operators and keys). */
+export function accumulate(existing: JsonObject, wanted: PolicyStatement): PolicyStatement {
+  const out: PolicyStatement = { ...wanted, Resource: union(existing.Resource, wanted.Resource) };
+  if (!wanted.Condition) return out;
+  const before = (existing.Condition ?? {}) as Record<string, Record<string, JsonValue>>;
+  const condition: Record<string, Record<string, JsonValue>> = {};
+  for (const [op, keys] of Object.entries(wanted.Condition as Record<string, Record<string, JsonValue>>)) {
+    condition[op] = {};
+    for (const [key, value] of Object.entries(keys)) {
+      const old = before[op]?.[key];
+      condition[op][key] = old === undefined ? value : union(old, value);
+    }
+  }
+  out.Condition = condition;
+  return out;
+}
+
+export interface MergeOptions {
+  /** Sids whose statements gather values (accounts, resources) across merges instead of being replaced. */
+  accumulate?: (sid: string) => boolean;
+}
+
+export function mergeStatements(
+  current: PolicyDocument,
+  wanted: PolicyStatement[],
+  options: MergeOptions = {},
+): MergeResult {
   const statements = [...current.Statement];
   const result: Omit<MergeResult, "document" | "changed"> = { added: [], updated: [], unchanged: [], conflicts: [] };
-  for (const statement of wanted) {
-    const at = statements.findIndex((s) => s.Sid === statement.Sid);
+  for (const desired of wanted) {
+    const at = statements.findIndex((s) => s.Sid === desired.Sid);
+    const statement = at >= 0 && options.accumulate?.(desired.Sid) ? accumulate(statements[at]!, desired) : desired;
     if (at < 0) {
       // Statement order has no meaning in a policy. New Allow statements go before the first Deny,
       // which keeps allows together and suits emulators that scan statements in order and fail on

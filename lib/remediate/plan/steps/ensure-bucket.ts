@@ -209,7 +209,7 @@ export function emitTrailBucket(list: StepList, inputs: PlanInputs, need: Bucket
     encryption(list, n, need, "log files are encrypted at rest even before CloudTrail's KMS encryption applies");
   const statements: PolicyStatement[] = [];
   if (need.tlsOnly) statements.push(denyInsecureTransportStatement(n, need.name));
-  for (const delivery of need.deliveries) statements.push(...cloudTrailDeliveryStatements(n, delivery));
+  statements.push(...cloudTrailDeliveryStatements(n, need.deliveries));
   if (statements.length > 0) {
     const trails = need.deliveries.map((d) => d.trailArn).join(", ");
     mergePolicy(
@@ -217,7 +217,7 @@ export function emitTrailBucket(list: StepList, inputs: PlanInputs, need: Bucket
       n,
       need,
       statements,
-      `TLS-only access${trails ? ` and CloudTrail delivery for ${trails}, scoped with aws:SourceArn` : ""}`,
+      `TLS-only access${trails ? ` and CloudTrail delivery for ${trails}, scoped with aws:SourceAccount and aws:SourceArn (one statement per purpose: other accounts' entries are kept and added to)` : ""}`,
       need.controls,
     );
   }

@@ -1,7 +1,10 @@
 // Steps for the CloudTrail KMS key of one account and region (CloudTrail.2, and CloudTrail.10 for
 // Lake event data stores): find-or-create the key (by its alias, then by its tag, so a retry after
-// a crash never creates a second key), its alias, and rotation. On an existing key only the
-// CloudTrail statements are merged into its policy.
+// a crash finds it), its alias, and rotation. The region is the trail bucket's (the planner decides
+// it). The key policy written at CreateKey names the remediation role, which is how every later call
+// on the key is authorized: nothing is authorized by tags, and the tags (ManagedBy, and the alias tag
+// the lookup uses) are added by TagResource right after CreateKey under that policy. On an existing
+// key the statements are merged into its policy.
 import type { KeyNeed, PlanInputs } from "@/lib/remediate/plan/plan-needs";
 import { cloudTrailKeyPolicy } from "@/lib/remediate/plan/policies/kms-key-policy";
 import { statementSids } from "@/lib/remediate/plan/policies/policy-document";
@@ -24,7 +27,14 @@ export function keyArnRef(inputs: PlanInputs, accountId: string, region: string)
 export function emitKmsKey(list: StepList, inputs: PlanInputs, need: KeyNeed): void {
   const n = inputs.names;
   const alias = keyAliasName(n);
-  const policy = cloudTrailKeyPolicy(n, need.accountId, need.trailArns, need.storeArns);
+  const policy = cloudTrailKeyPolicy(n, {
+    accountId: need.accountId,
+    region: need.region,
+    trailArns: need.trailArns,
+    storeArns: need.storeArns,
+    readerAccountIds: need.readerAccountIds,
+    remediationRoleName: inputs.remediationRoleName,
+  });
   const users = [...need.trailArns, ...need.storeArns].join(", ");
   const base = {
     region: need.region,
@@ -45,6 +55,11 @@ export function emitKmsKey(list: StepList, inputs: PlanInputs, need: KeyNeed): v
         attribute: "Key policy statements (merged by Sid into an existing key's policy)",
         from: null,
         to: statementSids(policy),
+      },
+      {
+        attribute: "Tags (TagResource right after CreateKey, authorized by the key policy)",
+        from: null,
+        to: [`${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value}`, `${KEY_ALIAS_TAG}=${alias}`],
       },
     ],
     params: {

@@ -18,7 +18,8 @@ function attributeParams(
   const controls = new Set<string>();
   const why: string[] = [];
   for (const [attribute, change] of need.set) {
-    params[attribute] = attribute === "KmsKeyId" ? keyArnRef(inputs, need.ownerAccountId, need.homeRegion) : change.to;
+    params[attribute] =
+      attribute === "KmsKeyId" ? keyArnRef(inputs, need.ownerAccountId, need.keyRegion ?? need.homeRegion) : change.to;
     changes.push({ attribute, from: change.from, to: change.to });
     change.controls.forEach((c) => controls.add(c));
     if (!why.includes(change.why)) why.push(change.why);
