@@ -105,16 +105,25 @@ export const COMPANION_ACTIONS: Readonly<Record<string, CompanionRule>> = {
     why: "CreateTopic is sent with Tags; tagging on creation needs sns:TagResource",
   },
   "cloudtrail:CreateTrail": {
-    actions: ["cloudtrail:AddTags", "iam:PassRole"],
-    why: "CreateTrail is sent with TagsList (needs cloudtrail:AddTags) and CloudWatchLogsRoleArn (the delivery role is passed to CloudTrail: iam:PassRole)",
+    actions: [
+      "cloudtrail:AddTags",
+      "iam:PassRole",
+      "organizations:DescribeOrganization",
+      "organizations:ListAWSServiceAccessForOrganization",
+    ],
+    why: 'CreateTrail is sent with TagsList (needs cloudtrail:AddTags) and CloudWatchLogsRoleArn (the delivery role is passed to CloudTrail: iam:PassRole); an organization trail is created only for a caller allowed the Organizations reads CloudTrail makes with its permissions ("Prepare for creating a trail for your organization")',
   },
   "organizations:CreatePolicy": {
     actions: ["organizations:TagResource"],
     why: "CreatePolicy is sent with Tags (ManagedBy=trailwarden, how the guardrail is recognised); tagging on creation needs organizations:TagResource",
   },
   "cloudtrail:UpdateTrail": {
-    actions: ["iam:PassRole"],
-    why: "UpdateTrail may set CloudWatchLogsRoleArn: the delivery role is passed to CloudTrail (iam:PassRole)",
+    actions: [
+      "iam:PassRole",
+      "organizations:DescribeOrganization",
+      "organizations:ListAWSServiceAccessForOrganization",
+    ],
+    why: 'UpdateTrail may set CloudWatchLogsRoleArn: the delivery role is passed to CloudTrail (iam:PassRole); on an organization trail CloudTrail reads the organization with the caller\'s permissions ("Prepare for creating a trail for your organization"), and answers InsufficientDependencyServiceAccessPermissionException without them',
   },
   "sts:AssumeRole": {
     actions: ["sts:SetSourceIdentity"],

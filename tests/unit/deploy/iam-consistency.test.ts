@@ -104,7 +104,8 @@ const REMEDIATION_STAR: Record<string, string> = {
   "logs:DescribeMetricFilters": "List over a log group's filters",
   "kms:ListKeys": "List: no resource-level permissions",
   "kms:CreateKey": "the key does not exist yet; scoped by key spec, usage and the lockout safety check instead",
-  "organizations:DescribeOrganization": "no resource-level permissions (the organization fix, management account)",
+  "organizations:DescribeOrganization":
+    "no resource-level permissions (the organization fix reads it; CloudTrail reads it with our permissions for an organization trail)",
   "organizations:ListAWSServiceAccessForOrganization": "no resource-level permissions",
   "organizations:ListDelegatedAdministrators": "no resource-level permissions",
   "organizations:ListPolicies": "List: no resource-level permissions",
@@ -573,6 +574,8 @@ describe("the call scanner (self-test: a new call without a policy change must f
     expect(iamActionsFor("@aws-sdk/client-cloudtrail", "UpdateTrail")).toEqual([
       "cloudtrail:UpdateTrail",
       "iam:PassRole",
+      "organizations:DescribeOrganization",
+      "organizations:ListAWSServiceAccessForOrganization",
     ]);
     expect(iamActionsFor("@aws-sdk/client-sts", "GetCallerIdentity")).toEqual([]);
     expect(() => iamActionsFor("@aws-sdk/client-s3", "GetBucketInventoryConfiguration")).toThrow(UnknownActionError);
