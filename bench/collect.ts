@@ -3,8 +3,12 @@
 // issued directly with the SDK at the same concurrency (no database, no rate limiter, no evidence).
 //
 //   npx tsx bench/collect.ts --accounts 1000 [--proxy-latency 100 --proxy-throttle 0.05]
-//                            [--concurrency 32] [--no-floor] [--node-heap MB]
+//                            [--concurrency 32] [--no-floor] [--node-heap MB] [--plain-moto]
 //   npx tsx bench/collect.ts --accounts 2000 --workers 2 [--batch-size 100]
+//
+// The collection talks to the strict simulator (sim/start-simulator.ts: moto behind the proxy that
+// checks what AWS checks and answers what moto lacks), as the demo and the integration tests do;
+// --plain-moto measures against moto alone. Seeding goes to moto directly (state AWS would hold).
 //
 // With --workers N: one run through the job queue with one worker process, then one run shared by
 // N worker processes (bench/support/shared-run.ts): wall times, each worker's share, failed accounts.
@@ -50,6 +54,7 @@ import { getEnv } from "@/lib/config/env";
 import { db, disconnectDb } from "@/lib/db";
 import { seedBulkOrganization } from "@/sim/seed-bulk";
 import { startMoto } from "@/sim/start-moto";
+import { startSimulator } from "@/sim/start-simulator";
 import { freshDatabase } from "@/bench/support/fresh-database";
 import { sharedRun } from "@/bench/support/shared-run";
 
@@ -66,6 +71,8 @@ const WORKERS = Number(arg("workers", "0"));
 const BATCH_SIZE = Number(arg("batch-size", "100"));
 /** V8 old-space limit for the collection process (MB); default: Node's own. */
 const NODE_HEAP = arg("node-heap");
+/** Measure against moto alone instead of the strict simulator. */
+const PLAIN_MOTO = process.argv.includes("--plain-moto");
 const REGION = "us-east-1";
 const log = (line: string) => console.error(`[bench] ${line}`);
 
@@ -282,17 +289,20 @@ async function collectInChild(managementAccountId: string): Promise<ChildResult>
 }
 
 async function main(): Promise<void> {
-  const moto = await startMoto({ log });
-  const cleanups: (() => Promise<void> | void)[] = [() => moto.stop()];
+  const aws = PLAIN_MOTO
+    ? await startMoto({ log }).then((m) => ({ endpoint: m.endpoint, motoEndpoint: m.endpoint, stop: () => m.stop() }))
+    : await startSimulator({ log });
+  const cleanups: (() => Promise<void> | void)[] = [() => aws.stop()];
   try {
     const database = await freshDatabase("tw_bench");
     cleanups.push(() => database.stop());
     const seedStarted = Date.now();
-    const manifest = await seedBulkOrganization(moto.endpoint, N, { log });
+    const manifest = await seedBulkOrganization(aws.motoEndpoint, N, { log });
     log(`seeded ${N} accounts in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
-    let endpoint = moto.endpoint;
+    let endpoint = aws.endpoint;
+    log(PLAIN_MOTO ? `moto alone at ${endpoint}` : `strict simulator at ${endpoint} (moto at ${aws.motoEndpoint})`);
     if (LATENCY > 0 || THROTTLE > 0) {
-      const proxy = await startProxy(moto.endpoint);
+      const proxy = await startProxy(aws.endpoint);
       cleanups.push(proxy.stop);
       endpoint = proxy.endpoint;
       log(`proxy ${endpoint}: +${LATENCY} ms, ${THROTTLE * 100}% throttled`);

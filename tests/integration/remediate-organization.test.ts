@@ -39,6 +39,7 @@ import { runRemediation } from "@/lib/remediate/apply/run-remediation";
 import type { Verification } from "@/lib/remediate/verify/verify-fix";
 import { managementClients, type SimClients } from "@/sim/aws-env";
 import type { SimManifest } from "@/sim/manifest";
+import { setConsistency } from "@/sim/proxy/eventual-consistency";
 import { seedOrganization } from "@/sim/seed-organization";
 import { SdkChecker } from "./remediate-end-state";
 import { useFreshDatabase } from "./support/test-database";
@@ -60,6 +61,9 @@ async function seed(organizationTrail: boolean): Promise<void> {
   checker = new SdkChecker(process.env.AWS_ENDPOINT_URL!, manifest);
   const summary = await collectAll();
   expect(summary.counts.error).toBe(0);
+  // As on a real account: new roles and trust policies take a moment, KMS tag changes minutes, to
+  // affect authorization (docs/aws-preconditions.md).
+  await setConsistency(process.env.AWS_ENDPOINT_URL!, { roleSeconds: 2, tagSeconds: 300 });
 }
 
 async function rootScps(): Promise<{ Id?: string; Name?: string }[]> {
@@ -104,6 +108,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
+  await setConsistency(process.env.AWS_ENDPOINT_URL!, { roleSeconds: 0, tagSeconds: 0 });
   management?.destroy();
   checker?.destroy();
   delete process.env.TRAILWARDEN_REMEDIATION_ALARM_EMAIL;

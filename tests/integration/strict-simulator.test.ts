@@ -18,13 +18,15 @@ import {
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { CreateAliasCommand, CreateKeyCommand, KMSClient, ListResourceTagsCommand } from "@aws-sdk/client-kms";
-import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListBucketsCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { motoClientConfig, type SimCredentials } from "@/sim/aws-env";
 import { startAwsProxy, type AwsProxy } from "@/sim/proxy/aws-proxy";
+import { resetMoto } from "@/sim/reset-moto";
 import { eventualConsistency, setConsistency, type EventualConsistency } from "@/sim/proxy/eventual-consistency";
 import { strictCloudTrail } from "@/sim/proxy/strict-cloudtrail";
+import { listBucketsRegion } from "@/sim/proxy/list-buckets-region";
 import { strictKmsKeyPolicy } from "@/sim/proxy/strict-kms-key-policy";
 import { strictS3PolicySize } from "@/sim/proxy/strict-s3-policy-size";
 
@@ -168,10 +170,14 @@ const refusal = (p: Promise<unknown>) =>
   );
 
 beforeAll(async () => {
+  // The trail counts below are per account and region: start from an empty moto, whatever trails
+  // the files run before this one left in the default account (each seeding file resets it too).
+  await resetMoto(process.env.AWS_ENDPOINT_URL!);
   consistency = eventualConsistency();
   proxy = await startAwsProxy({
     target: process.env.AWS_ENDPOINT_URL!,
     interceptors: [
+      listBucketsRegion(),
       consistency,
       strictKmsKeyPolicy(),
       strictCloudTrail({ roleSettling: consistency.roleSettling }),
@@ -189,6 +195,18 @@ afterAll(async () => {
       .cloudtrail.send(new DeleteTrailCommand({ Name: t.name }))
       .catch(() => undefined);
   await proxy?.stop();
+});
+
+describe("what moto lacks", () => {
+  it("ListBuckets names each bucket's region (BucketRegion), as S3 does", async () => {
+    const elsewhere = `strict-sim-eu-${run}`;
+    await clients(undefined, "eu-west-1").s3.send(
+      new CreateBucketCommand({ Bucket: elsewhere, CreateBucketConfiguration: { LocationConstraint: "eu-west-1" } }),
+    );
+    const listed = (await c.s3.send(new ListBucketsCommand({}))).Buckets ?? [];
+    expect(listed.find((b) => b.Name === bucket)?.BucketRegion).toBe("us-east-1");
+    expect(listed.find((b) => b.Name === elsewhere)?.BucketRegion).toBe("eu-west-1");
+  });
 });
 
 describe("strict CloudTrail preconditions", () => {
