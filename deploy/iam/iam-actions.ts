@@ -111,7 +111,10 @@ export const COMPANION_ACTIONS: Readonly<Record<string, CompanionRule>> = {
       "organizations:DescribeOrganization",
       "organizations:ListAWSServiceAccessForOrganization",
     ],
-    why: 'CreateTrail is sent with TagsList (needs cloudtrail:AddTags) and CloudWatchLogsRoleArn (the delivery role is passed to CloudTrail: iam:PassRole); an organization trail is created only for a caller allowed the Organizations reads CloudTrail makes with its permissions ("Prepare for creating a trail for your organization")',
+    why:
+      "CreateTrail is sent with TagsList (needs cloudtrail:AddTags) and CloudWatchLogsRoleArn (the delivery role is " +
+      "passed to CloudTrail: iam:PassRole); an organization trail is created only for a caller allowed the " +
+      'Organizations reads CloudTrail makes with its permissions ("Prepare for creating a trail for your organization")',
   },
   "organizations:CreatePolicy": {
     actions: ["organizations:TagResource"],
@@ -123,7 +126,10 @@ export const COMPANION_ACTIONS: Readonly<Record<string, CompanionRule>> = {
       "organizations:DescribeOrganization",
       "organizations:ListAWSServiceAccessForOrganization",
     ],
-    why: 'UpdateTrail may set CloudWatchLogsRoleArn: the delivery role is passed to CloudTrail (iam:PassRole); on an organization trail CloudTrail reads the organization with the caller\'s permissions ("Prepare for creating a trail for your organization"), and answers InsufficientDependencyServiceAccessPermissionException without them',
+    why:
+      "UpdateTrail may set CloudWatchLogsRoleArn: the delivery role is passed to CloudTrail (iam:PassRole); on an " +
+      "organization trail CloudTrail reads the organization with the caller's permissions (\"Prepare for creating a " +
+      'trail for your organization"), and answers InsufficientDependencyServiceAccessPermissionException without them',
   },
   "sts:AssumeRole": {
     actions: ["sts:SetSourceIdentity"],

@@ -137,7 +137,10 @@ function planTrailKey(
   if (!region) {
     needs.blockers.push({
       code: "bucket-region-unknown",
-      message: `${label} needs a KMS key in the region of its bucket \`${bucketName ?? "(none)"}\` (AWS requires the key and the bucket in one region), and that region is unknown: the bucket was not collected or could not be read. Re-collect the bucket owner's account, or set the trail's key by hand`,
+      message:
+        `${label} needs a KMS key in the region of its bucket \`${bucketName ?? "(none)"}\` (AWS requires the key ` +
+        `and the bucket in one region), and that region is unknown: the bucket was not collected or could not be ` +
+        `read. Re-collect the bucket owner's account, or set the trail's key by hand`,
       controls: ["CloudTrail.2"],
     });
     return;

@@ -87,9 +87,10 @@ describe("planFamilyFix", () => {
     const policy = JSON.parse(
       p.steps.find((s) => s.operation === "PutBucketPolicy" && s.resource.endsWith(bucket))!.params.Policy as string,
     );
-    const write = policy.Statement.find((s: { Sid: string }) => s.Sid === "TrailwardenCloudTrailWrite");
-    expect(write.Condition.StringEquals["aws:SourceAccount"]).toBe(ACCOUNT);
-    expect(write.Condition.ArnLike["aws:SourceArn"]).toBe("arn:aws:cloudtrail:*:*:trail/trailwarden-cloudtrail");
+    const write = policy.Statement.find((s: { Sid: string }) => s.Sid === `TrailwardenCloudTrailWrite${ACCOUNT}`);
+    expect(write.Condition.StringEquals["aws:SourceArn"]).toBe(
+      `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/trailwarden-cloudtrail`,
+    );
     expect(
       policy.Statement.find((s: { Sid: string }) => s.Sid === "TrailwardenDenyInsecureTransport").Condition,
     ).toEqual({ Bool: { "aws:SecureTransport": "false" } });

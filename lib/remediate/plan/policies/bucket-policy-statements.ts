@@ -20,11 +20,11 @@ function logsPrefix(delivery: TrailDelivery): string {
 }
 
 /**
- * Sids of the statements every delivering account shares: one statement per purpose whose accounts,
- * trail names and prefixes accumulate when another account's plan merges it (`mergeStatements` with
- * `accumulate: isAccumulating`), instead of two statements per account. A central bucket of an
- * organization of 1,000 accounts thus stays under S3's 20 KB policy limit (each account adds its
- * 12-digit id once).
+ * Sids of the statements every account delivering to a shared (central) bucket shares: one
+ * statement per purpose whose accounts, trail names and prefixes accumulate when another account's
+ * plan merges it (`mergeStatements` with `accumulate: isAccumulating`), instead of two statements per
+ * account. A central bucket of an organization of 1,000 accounts thus stays under S3's 20 KB policy
+ * limit (each account adds its 12-digit id once).
  */
 export const ACCUMULATING_SIDS = ["TrailwardenCloudTrailAclCheck", "TrailwardenCloudTrailWrite"] as const;
 
@@ -35,51 +35,69 @@ export function isAccumulating(statementSid: string): boolean {
 const sorted = (values: string[]) => [...new Set(values)].sort();
 const oneOrList = (values: string[]) => (values.length === 1 ? values[0]! : values);
 
+function organizationStatement(n: NameContext, delivery: TrailDelivery & { organizationId: string }): PolicyStatement {
+  return {
+    Sid: sid("TrailwardenCloudTrailOrganizationWrite", delivery.organizationId),
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "s3:PutObject",
+    Resource: `${bucketArn(n, delivery.bucket)}/${logsPrefix({ ...delivery, accountId: delivery.organizationId })}`,
+    // Exactly AWS's organization-trail bucket policy ("Creating a trail for an organization
+    // with the AWS CLI"): scoped to the one trail by aws:SourceArn, whose ARN carries the
+    // management (or delegated administrator) account. The trail can only be an organization
+    // trail of that account's organization, so an aws:SourceOrgID test adds no protection;
+    // AWS's example has none, and a key CloudTrail might not send would stop member delivery.
+    Condition: {
+      StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": delivery.trailArn },
+    },
+  };
+}
+
+/** AWS's statements for one trail ("Amazon S3 bucket policy for CloudTrail"), scoped to its exact ARN. */
+function ownStatements(n: NameContext, delivery: TrailDelivery): PolicyStatement[] {
+  const arn = bucketArn(n, delivery.bucket);
+  return [
+    {
+      Sid: sid("TrailwardenCloudTrailAclCheck", delivery.accountId),
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:GetBucketAcl",
+      Resource: arn,
+      Condition: { StringEquals: { "aws:SourceArn": delivery.trailArn } },
+    },
+    {
+      Sid: sid("TrailwardenCloudTrailWrite", delivery.accountId),
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: `${arn}/${logsPrefix(delivery)}`,
+      Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": delivery.trailArn } },
+    },
+  ];
+}
+
 /**
- * CloudTrail's delivery statements ("Amazon S3 bucket policy for CloudTrail"): GetBucketAcl on the
- * bucket, and PutObject under AWSLogs/ with bucket-owner-full-control, for trails of the listed
- * accounts (aws:SourceAccount) with the deliveries' trail names (aws:SourceArn, any region: the
- * account condition already pins the owner). CloudTrail writes only under AWSLogs/<its own
- * account>/. An organization trail also writes every member's logs under AWSLogs/<organization id>/,
- * in its own statement scoped to that trail.
+ * The same grants for a bucket many accounts deliver to, one statement per purpose: PutObject under
+ * AWSLogs/ with bucket-owner-full-control for trails of the listed accounts (aws:SourceAccount) with
+ * the deliveries' trail names (aws:SourceArn as a pattern, any region: the account condition pins the
+ * owner; CloudTrail writes only under AWSLogs/<its own account>/). Exact trail ARNs and per-account
+ * prefixes would cost about 150 bytes per account, over 20 KB long before 1,000 accounts.
  */
-export function cloudTrailDeliveryStatements(n: NameContext, deliveries: TrailDelivery[]): PolicyStatement[] {
-  if (deliveries.length === 0) return [];
+function sharedStatements(n: NameContext, deliveries: TrailDelivery[]): PolicyStatement[] {
   const arn = bucketArn(n, deliveries[0]!.bucket);
   const accounts = sorted(deliveries.map((d) => d.accountId));
   const sourceArns = sorted(
     deliveries.map((d) => `arn:${n.partition}:cloudtrail:*:*:trail/${d.trailArn.split("/").pop() ?? ""}`),
   );
   const writes = sorted(deliveries.map((d) => `${arn}/${logsPrefix(d).replace(/AWSLogs\/[^/]+\/\*$/, "AWSLogs/*")}`));
-  const organization: PolicyStatement[] = deliveries
-    .filter((d) => d.organizationId)
-    .map((d) => ({
-      Sid: sid("TrailwardenCloudTrailOrganizationWrite", d.organizationId!),
-      Effect: "Allow",
-      Principal: { Service: "cloudtrail.amazonaws.com" },
-      Action: "s3:PutObject",
-      Resource: `${arn}/${logsPrefix({ ...d, accountId: d.organizationId! })}`,
-      // Exactly AWS's organization-trail bucket policy ("Creating a trail for an organization
-      // with the AWS CLI"): scoped to the one trail by aws:SourceArn, whose ARN carries the
-      // management (or delegated administrator) account. The trail can only be an organization
-      // trail of that account's organization, so an aws:SourceOrgID test adds no protection;
-      // AWS's example has none, and a key CloudTrail might not send would stop member delivery.
-      Condition: {
-        StringEquals: {
-          "s3:x-amz-acl": "bucket-owner-full-control",
-          "aws:SourceArn": d.trailArn,
-        },
-      },
-    }));
   return [
-    ...organization,
     {
       Sid: ACCUMULATING_SIDS[0],
       Effect: "Allow",
       Principal: { Service: "cloudtrail.amazonaws.com" },
       Action: "s3:GetBucketAcl",
       Resource: arn,
-      // Reading the ACL reveals nothing to write with: scoped by trail name only, so the accounts
+      // Reading the ACL grants nothing to write with: scoped by trail name only, so the accounts
       // are listed once in the policy (AWS's example scopes it with aws:SourceArn alone).
       Condition: { ArnLike: { "aws:SourceArn": oneOrList(sourceArns) } },
     },
@@ -95,6 +113,25 @@ export function cloudTrailDeliveryStatements(n: NameContext, deliveries: TrailDe
       },
     },
   ];
+}
+
+/**
+ * CloudTrail's delivery statements for the trails that will write to one bucket. A bucket of the
+ * account's own (`shared: false`) gets AWS's statements per trail; a bucket other accounts deliver to
+ * as well (the central bucket) gets one statement per purpose that accumulates across plans. An
+ * organization trail also writes every member's logs under AWSLogs/<organization id>/.
+ */
+export function cloudTrailDeliveryStatements(
+  n: NameContext,
+  deliveries: TrailDelivery[],
+  options: { shared: boolean },
+): PolicyStatement[] {
+  if (deliveries.length === 0) return [];
+  const organization = deliveries
+    .filter((d): d is TrailDelivery & { organizationId: string } => Boolean(d.organizationId))
+    .map((d) => organizationStatement(n, d));
+  const grants = options.shared ? sharedStatements(n, deliveries) : deliveries.flatMap((d) => ownStatements(n, d));
+  return [...organization, ...grants];
 }
 
 export function denyInsecureTransportStatement(n: NameContext, bucket: string): PolicyStatement {

@@ -176,6 +176,10 @@ export function emitAccessLogBucket(list: StepList, inputs: PlanInputs, need: Ac
     lifecycle(list, n, need, inputs.settings.bucketRetentionDays, "access logs are kept as long as the trail logs");
 }
 
+const SHARED_SCOPE =
+  "scoped with aws:SourceAccount and aws:SourceArn (one statement per purpose: other accounts' entries are " +
+  "kept and added to)";
+
 export function emitTrailBucket(list: StepList, inputs: PlanInputs, need: BucketNeed): void {
   const n = inputs.names;
   const why = need.why.join("; ");
@@ -209,7 +213,8 @@ export function emitTrailBucket(list: StepList, inputs: PlanInputs, need: Bucket
     encryption(list, n, need, "log files are encrypted at rest even before CloudTrail's KMS encryption applies");
   const statements: PolicyStatement[] = [];
   if (need.tlsOnly) statements.push(denyInsecureTransportStatement(n, need.name));
-  statements.push(...cloudTrailDeliveryStatements(n, need.deliveries));
+  // A bucket the plan creates is the account's own; an existing one (the central bucket) is shared.
+  statements.push(...cloudTrailDeliveryStatements(n, need.deliveries, { shared: !need.create }));
   if (statements.length > 0) {
     const trails = need.deliveries.map((d) => d.trailArn).join(", ");
     mergePolicy(
@@ -217,7 +222,7 @@ export function emitTrailBucket(list: StepList, inputs: PlanInputs, need: Bucket
       n,
       need,
       statements,
-      `TLS-only access${trails ? ` and CloudTrail delivery for ${trails}, scoped with aws:SourceAccount and aws:SourceArn (one statement per purpose: other accounts' entries are kept and added to)` : ""}`,
+      `TLS-only access${trails ? ` and CloudTrail delivery for ${trails}, ${need.create ? "scoped with aws:SourceArn" : SHARED_SCOPE}` : ""}`,
       need.controls,
     );
   }
