@@ -340,7 +340,10 @@ describe("central bucket", () => {
     const merged = mergeStatements(existing, parsePolicy(merge.params.Policy as string).Statement as never);
     const sids = merged.document.Statement.map((s) => s.Sid);
     expect(sids.slice(0, 2)).toEqual(["AWSCloudTrailAclCheck", "AWSCloudTrailWrite"]);
-    expect(sids).toContain("TrailwardenCloudTrailWrite");
+    const write = merged.document.Statement.find((s) => s.Sid === "TrailwardenCloudTrailWrite") as {
+      Condition: { StringEquals: Record<string, string> };
+    };
+    expect(write.Condition.StringEquals["aws:SourceAccount"]).toBe(ACCOUNT);
     expect(merged.document.Statement.slice(0, 2)).toEqual(existing.Statement);
     // Merging again changes nothing.
     expect(
