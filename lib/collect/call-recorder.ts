@@ -20,6 +20,8 @@ export interface RunStats {
    * account of the first wave. Unset against AWS, which implements everything.
    */
   firstCalls: Map<string, Promise<void>> | null;
+  /** Calls per operation already added to the run's row (takeUnflushedByOp). */
+  flushedByOp: Record<string, number>;
 }
 
 export function newRunStats(options: { probeOperations?: boolean } = {}): RunStats {
@@ -31,7 +33,24 @@ export function newRunStats(options: { probeOperations?: boolean } = {}): RunSta
     throttled: 0,
     unsupported: new Set(),
     firstCalls: options.probeOperations ? new Map() : null,
+    flushedByOp: {},
   };
+}
+
+/**
+ * The calls per operation made since the last take, marked taken at once (synchronously, so two
+ * accounts storing together never take the same calls). A batch of a run shared by several workers
+ * adds them to the run with each snapshot it stores (store-snapshot.ts): by the time the run's
+ * last account is stored, every call of every batch is on the run.
+ */
+export function takeUnflushedByOp(stats: RunStats): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [op, n] of Object.entries(stats.byOp)) {
+    const d = n - (stats.flushedByOp[op] ?? 0);
+    if (d > 0) delta[op] = d;
+    stats.flushedByOp[op] = n;
+  }
+  return delta;
 }
 
 export interface CallTarget {

@@ -6,6 +6,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ClientFactoryOptions } from "@/lib/aws/create-clients";
+import { addRunCalls } from "@/lib/collect/add-run-calls";
+import { takeUnflushedByOp } from "@/lib/collect/call-recorder";
 import { ingestSecurityHub } from "@/lib/collect/ingest-securityhub";
 import { openRun, scopeRun, TERMINAL, type OpenRunOptions } from "@/lib/collect/prepare-run";
 import { RunContext, settingsFromEnv } from "@/lib/collect/run-context";
@@ -36,6 +38,8 @@ export async function planRunBatches(
       if (sh.error) notes.push(sh.error);
     }
     if (notes.length > 0) await db.collectionRun.update({ where: { id: run.id }, data: { error: notes.join("\n") } });
+    // Discovery and Security Hub's reads are the run's calls too (before any batch can close it).
+    await addRunCalls(run.id, takeUnflushedByOp(ctx.stats));
     // Batch ids derive from the run: a coordinator retried after its worker died sends the same batches.
     const batches = splitBatches(
       run.id,

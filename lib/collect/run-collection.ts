@@ -10,6 +10,7 @@ import "server-only";
 import pLimit from "p-limit";
 import { db } from "@/lib/db";
 import type { ClientFactoryOptions } from "@/lib/aws/create-clients";
+import { takeUnflushedByOp } from "@/lib/collect/call-recorder";
 import { claimAccount, skipAccount } from "@/lib/collect/claim-account";
 import { collectAccount, type AccountOutcome } from "@/lib/collect/collect-account";
 import { ingestSecurityHub, type SecurityHubIngest } from "@/lib/collect/ingest-securityhub";
@@ -267,7 +268,7 @@ export async function collectOne(
   const outcome = await collectAccount(ctx, { id: account.id, name: account.name, isManagement: false })
     .catch((err: unknown) => crashOutcome(ctx, account, err))
     .finally(() => ctx.clients.release(account.id));
-  const stored = await storeSnapshot(runId, outcome, ctx.stats.calls);
+  const stored = await storeSnapshot(runId, outcome, ctx.stats.calls, takeUnflushedByOp(ctx.stats));
   if (outcome.findings) {
     const seenAt = outcome.collectedAt;
     await storeFindings(outcome.findings.items, seenAt);

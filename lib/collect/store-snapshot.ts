@@ -5,6 +5,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { addCallsSql } from "@/lib/collect/add-run-calls";
 import type { SharedEvidence } from "@/lib/collect/call-recorder";
 import type { AccountOutcome } from "@/lib/collect/collect-account";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
@@ -52,6 +53,8 @@ export async function storeSnapshot(
   runId: string | null,
   outcome: AccountOutcome,
   runApiCalls: number,
+  /** Calls per operation not yet on the run (takeUnflushedByOp): added to the run's apiCallsByOp. */
+  byOpDelta: Record<string, number> = {},
 ): Promise<StoredSnapshot> {
   const id = randomUUID();
   const o = outcome;
@@ -67,11 +70,13 @@ export async function storeSnapshot(
          SET status = ${o.status}, error = ${o.error}, api_calls = ${o.apiCalls}, finished_at = now() AT TIME ZONE 'UTC'
        WHERE run_id = (SELECT run_id FROM s) AND account_id = ${o.accountId}
       RETURNING 1)
-    -- concurrent accounts finish in any order: count up, and never let the call total go back
+    -- concurrent accounts finish in any order: count up, and never let the call total go back. The
+    -- per-operation counts are summed from the row being updated (not a snapshot of it), so batches
+    -- of several workers storing at once each add theirs.
     UPDATE collection_runs
        SET accounts_done = accounts_done + (SELECT count(*) FROM a),
            accounts_failed = accounts_failed + ${o.status === "error" ? 1 : 0} * (SELECT count(*) FROM a),
-           api_calls = GREATEST(api_calls, ${runApiCalls})
+           ${addCallsSql(byOpDelta, runApiCalls)}
      WHERE id = (SELECT run_id FROM s)`;
   for (const e of inlined) e.storedIn ??= { snapshotId: id, accountId: o.accountId };
   return {

@@ -2,10 +2,13 @@
 // batches; lib/collect/plan-run-batches.ts), sends its batches as "collect-batch" jobs, then works
 // on batches itself until the run is closed by whichever batch finishes last. Every other worker
 // on the database takes batches from the same queue, so one run is shared by all of them; a lone
-// worker (or the coordinator called directly) still finishes the run by itself.
+// worker (or the coordinator called directly) still finishes the run by itself. A batch whose retries
+// run out closes its accounts as failed (lib/collect/fail-batch.ts), so the run always ends.
 import "server-only";
 import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
+import { failBatch } from "@/lib/collect/fail-batch";
+import { findFailedBatches } from "@/lib/collect/find-failed-batches";
 import { finishRunIfDone } from "@/lib/collect/finish-run";
 import { planRunBatches } from "@/lib/collect/plan-run-batches";
 import { TERMINAL } from "@/lib/collect/prepare-run";
@@ -51,6 +54,7 @@ export async function coordinateRun(input: CoordinateInput, log: (line: string) 
     }
     const [job] = await boss.fetch<unknown>(COLLECT_BATCH_JOB);
     if (!job) {
+      await closeFailedBatches(plan.runId, log);
       await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
       continue;
     }
@@ -64,5 +68,19 @@ export async function coordinateRun(input: CoordinateInput, log: (line: string) 
     } finally {
       clearInterval(beat);
     }
+  }
+}
+
+/**
+ * Batches pg-boss gave up on (retries exhausted, after errors or dead workers): their accounts are
+ * closed as failed with the reason, so the run ends instead of waiting for them forever.
+ */
+async function closeFailedBatches(runId: string, log: (line: string) => void): Promise<void> {
+  for (const batch of await findFailedBatches(runId, COLLECT_BATCH_JOB)) {
+    const { closed, runStatus } = await failBatch(runId, batch);
+    if (closed > 0 || runStatus)
+      log(
+        `collect ${runId}: batch ${batch.index} failed for good (${batch.reason}); ${closed} account(s) closed as failed${runStatus ? `; run ${runStatus}` : ""}`,
+      );
   }
 }

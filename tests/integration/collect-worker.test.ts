@@ -11,7 +11,9 @@ import { db } from "@/lib/db";
 import { collectJob } from "@/lib/jobs/collect-job";
 import { collectPayload } from "@/lib/queue/collect-queue";
 import { requestCollection } from "@/lib/queue/request-collection";
+import { coordinateRun } from "@/lib/jobs/coordinate-run";
 import { startWorker, type WorkerHandle } from "@/lib/jobs/start-worker";
+import { stopBoss } from "@/lib/queue/pg-boss";
 import { SIM_EXTERNAL_ID } from "@/sim/create-access-roles";
 import type { SimManifest } from "@/sim/manifest";
 import { seedOrganization } from "@/sim/seed-organization";
@@ -52,6 +54,13 @@ async function waitFor(runId: string, timeoutMs = 60_000) {
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${p?.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** The run's calls per operation add up to its call count, and there are some. */
+function expectCallsAddUp(run: { apiCalls: number; apiCallsByOp: Record<string, number> }) {
+  const sum = Object.values(run.apiCallsByOp).reduce((a, b) => a + b, 0);
+  expect(sum).toBeGreaterThan(0);
+  expect(sum).toBe(run.apiCalls);
 }
 
 describe("queued collections", () => {
@@ -103,6 +112,11 @@ describe("the scheduled job", () => {
     await collectJob.handle(collectPayload.parse({ trigger: "schedule" }), context);
     const run = (await getCollectionProgress(jobId))!;
     expect(run).toMatchObject({ status: "ok", trigger: "schedule", accountsDone: manifest.accounts.length });
+    // A batched run sums its calls per operation over the planner and every batch.
+    expectCallsAddUp(run);
+    expect(run.apiCallsByOp["cloudtrail:ListTrails"]).toBeGreaterThanOrEqual(manifest.accounts.length);
+    // The planner's discovery is counted too, once.
+    expect(run.apiCallsByOp["organizations:DescribeOrganization"]).toBe(1);
     // The same job again (pg-boss retrying it) finds the run finished and collects nothing.
     await collectJob.handle(collectPayload.parse({ trigger: "schedule" }), { ...context, retryCount: 1 });
     expect(await db.snapshot.count({ where: { runId: jobId } })).toBe(manifest.accounts.length);
@@ -130,4 +144,49 @@ describe("overlapping runs", () => {
       }
     }
   });
+});
+
+describe("a batch whose retries run out", () => {
+  afterAll(async () => {
+    await db.$executeRawUnsafe("DROP TRIGGER IF EXISTS refuse_snapshot ON snapshots");
+    await db.$executeRawUnsafe("DROP FUNCTION IF EXISTS refuse_snapshot()");
+    delete process.env.TRAILWARDEN_COLLECT_BATCH_SIZE;
+    resetEnvCache();
+    await stopBoss();
+  });
+
+  it("ends the run partial, its accounts failed with the reason, instead of leaving it running", async () => {
+    // The database refuses every snapshot of one account: each attempt of its batch throws.
+    const victim = manifest.accounts.find((a) => a.accountId !== manifest.managementAccountId)!.accountId;
+    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'injected: snapshot of % refused', NEW.account_id; END $$`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_snapshot BEFORE INSERT ON snapshots FOR EACH ROW
+       WHEN (NEW.account_id = '${victim}') EXECUTE FUNCTION refuse_snapshot()`,
+    );
+    process.env.TRAILWARDEN_COLLECT_BATCH_SIZE = "2";
+    resetEnvCache();
+    const runId = randomUUID();
+    const lines: string[] = [];
+    // The coordinator alone: it works on the batches itself, and pg-boss retries the failing one
+    // (collect-batch: 3 retries, 5 s apart) until it gives up.
+    const status = await coordinateRun({ runId, trigger: "api", requestedBy: null }, (l) => lines.push(l));
+    expect(status).toBe("partial");
+    const run = (await getCollectionProgress(runId))!;
+    expect(run).toMatchObject({
+      status: "partial",
+      accountsTotal: manifest.accounts.length,
+      accountsDone: manifest.accounts.length,
+    });
+    expect(run.accountsFailed).toBeGreaterThanOrEqual(1);
+    expect(run.error).toMatch(/^Batch \d+ failed after 4 attempt\(s\): .*injected: snapshot of \d{12} refused/m);
+    const rows = await db.collectionRunAccount.findMany({ where: { runId } });
+    const failed = rows.filter((r) => r.status === "error");
+    expect(failed.map((r) => r.accountId)).toContain(victim);
+    for (const r of failed) expect(r.error).toMatch(/failed after 4 attempt\(s\)/);
+    // The accounts of the other batches were collected as usual.
+    expect(rows.filter((r) => r.status === "ok").length).toBe(manifest.accounts.length - failed.length);
+    expect(failed.length).toBeLessThanOrEqual(2);
+    expect(lines.some((l) => /failed for good/.test(l))).toBe(true);
+  }, 120_000);
 });

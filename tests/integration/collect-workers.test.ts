@@ -101,6 +101,10 @@ describe("one run, many workers", () => {
     expect(share(a)).toBeGreaterThan(0);
     expect(share(b)).toBeGreaterThan(0);
     expect(share(a) + share(b)).toBe(Math.ceil(manifest.accounts.length / 2));
+    // Calls per operation summed over both workers' batches and the planner.
+    expect(done.apiCallsByOp["cloudtrail:ListTrails"]).toBeGreaterThanOrEqual(manifest.accounts.length);
+    expect(done.apiCallsByOp["organizations:DescribeOrganization"]).toBe(1);
+    expect(Object.values(done.apiCallsByOp).reduce((x, y) => x + y, 0)).toBe(done.apiCalls);
   }, 240_000);
 
   it("a worker killed mid-batch loses nothing: another finishes the run, no account counted twice", async () => {
