@@ -278,7 +278,17 @@ async function collectInChild(managementAccountId: string): Promise<ChildResult>
   const flags = NODE_HEAP ? [`--max-old-space-size=${NODE_HEAP}`] : [];
   const child = spawn(
     process.execPath,
-    [...flags, "--import", "tsx", path.resolve("bench/collect.ts"), "--child-collect", managementAccountId],
+    [
+      ...flags,
+      "--import",
+      "tsx",
+      // As for the parent (package.json's bench:collect): server-only modules resolve outside Next.js.
+      "--import",
+      path.resolve("bin/node-hooks/register.mjs"),
+      path.resolve("bench/collect.ts"),
+      "--child-collect",
+      managementAccountId,
+    ],
     { stdio: ["ignore", "pipe", "inherit"], env: process.env },
   );
   let out = "";
