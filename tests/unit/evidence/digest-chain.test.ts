@@ -129,6 +129,27 @@ describe("the chain walker", () => {
     expect(w.open!.end.toISOString()).toBe("2026-03-01T04:01:31.000Z");
   });
 
+  it("judges a backfill digest on its own: counted, never a tip, an interval or a link", () => {
+    const w = new DigestChainWalker(null, null);
+    const [a, b] = chain([0, 1]);
+    w.add(a!);
+    w.add(b!);
+    const tip = w.tip;
+    const open = { ...w.open! };
+    const late = { ...digest(0, null).judged, backfill: { generatedAt: "2026-03-01T03:20:00Z" } };
+    w.addBackfill(late);
+    w.addBackfill({ ...late, key: `${late.key}x`, backfill: { generatedAt: null } });
+    w.addBackfill({ ...late, signature: "invalid" });
+    expect(w.counts).toEqual({ digests: 5, valid: 3, unverifiable: 0 });
+    expect(w.issues.map((i) => [i.reason, i.key])).toEqual([
+      ["invalid_format", `${late.key}x`],
+      ["invalid_signature", late.key],
+    ]);
+    expect(w.tip).toBe(tip);
+    expect(w.open).toEqual(open);
+    expect(w.closed).toEqual([]);
+  });
+
   it("dates a restart after a stop as missing hours", () => {
     const w = new DigestChainWalker(null, null);
     for (const d of chain([0, 1, 5, 6], [5])) w.add(d);
