@@ -8,7 +8,7 @@
 # AWS credentials come from the SDK's default chain (ECS task role, EKS IRSA / Pod Identity, EC2
 # instance profile); never bake keys into the image. See docs/production.md.
 
-ARG NODE_IMAGE=node:20-slim
+ARG NODE_IMAGE=node:24-slim
 
 # ---- build: all dependencies, Prisma client, production Next.js build ----
 FROM ${NODE_IMAGE} AS build

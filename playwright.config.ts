@@ -18,6 +18,11 @@ export const E2E = {
   emptyUrl: `http://127.0.0.1:${EMPTY_PORT}`,
 };
 
+// The servers' output (every request of the worker and the web app) would flood the test report:
+// it goes to test-results/e2e-server-<name>.log, which scripts/test-all.sh shows when the stage fails.
+// Playwright empties test-results before it starts the servers.
+const logTo = (name: string) => `mkdir -p test-results && exec >test-results/e2e-server-${name}.log 2>&1 &&`;
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -47,12 +52,12 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: [
     {
-      command: `node bin/trailwarden.mjs demo --port ${DEMO_PORT} --reset-data`,
+      command: `${logTo("demo")} node bin/trailwarden.mjs demo --port ${DEMO_PORT} --reset-data`,
       url: `${E2E.demoUrl}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
+      stdout: "ignore",
+      stderr: "ignore",
       gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
         TRAILWARDEN_DATA_DIR: path.join(tmp, `trailwarden-e2e-demo-${DEMO_PORT}`),
@@ -70,12 +75,12 @@ export default defineConfig({
       },
     },
     {
-      command: `node bin/trailwarden.mjs serve --port ${EMPTY_PORT} --reset-data --no-build`,
+      command: `${logTo("empty")} node bin/trailwarden.mjs serve --port ${EMPTY_PORT} --reset-data --no-build`,
       url: `${E2E.emptyUrl}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
+      stdout: "ignore",
+      stderr: "ignore",
       gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
         TRAILWARDEN_DATA_DIR: path.join(tmp, `trailwarden-e2e-empty-${EMPTY_PORT}`),

@@ -80,7 +80,15 @@ for role in admin engineer auditor viewer; do
     --workers 1 \
     --request-timeout 30 \
     --no-color \
-    --report junit --report-junit-path "$REPORTS/schemathesis-$role.xml" || status=1
+    --report junit --report-junit-path "$REPORTS/schemathesis-$role.xml" 2>&1 | tee "$REPORTS/schemathesis-$role.txt" || status=1
+  # schemathesis closes with "Test cases:" and "  N generated, N passed": one line per role for npm test's summary.
+  cases="$(grep -A1 '^Test cases:' "$REPORTS/schemathesis-$role.txt" | tail -1 | sed -E 's/^ +//' || true)"
+  if [[ "$cases" =~ ^[1-9][0-9]*\ generated ]]; then
+    echo "Fuzzed as $role: $cases"
+  else
+    echo "Fuzzed as $role: no test case ran (${cases:-schemathesis printed no summary})"
+    status=1
+  fi
 done
 if [ "$status" -ne 0 ]; then
   echo
