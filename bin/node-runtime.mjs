@@ -17,6 +17,7 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -121,6 +122,12 @@ export async function installRuntime({
   pkg = platformPackage(),
 }) {
   mkdirSync(cacheDir, { recursive: true });
+  for (const name of readdirSync(cacheDir)) {
+    // Left by an interrupted download (a running one is younger than an hour).
+    const full = path.join(cacheDir, name);
+    if (name.startsWith(".download-") && Date.now() - statSync(full).mtimeMs > 3_600_000)
+      rmSync(full, { recursive: true, force: true });
+  }
   const work = mkdtempSync(path.join(cacheDir, ".download-"));
   try {
     const { version, file } = registry.pack(`${pkg}@${major}`, work);

@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import os from "node:os";
@@ -127,6 +128,16 @@ describe("resolveRuntime", () => {
 
     const second = await resolveRuntime({ current: OLD, cacheDir, registry: refusingRegistry });
     expect(second).toMatchObject({ version: "v24.99.1", source: "cache", execPath: first.execPath });
+  });
+
+  it("clears downloads interrupted over an hour ago, not one in progress", async () => {
+    mkdirSync(path.join(cacheDir, ".download-old"), { recursive: true });
+    mkdirSync(path.join(cacheDir, ".download-running"));
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(path.join(cacheDir, ".download-old"), twoHoursAgo, twoHoursAgo);
+    const { registry } = fakeRegistry("24.99.2");
+    await resolveRuntime({ current: OLD, cacheDir, registry });
+    expect(readdirSync(cacheDir).sort()).toEqual([".download-running", "v24.99.2"]);
   });
 
   it("refuses a tarball whose integrity differs from the registry's and keeps nothing", async () => {
