@@ -190,6 +190,20 @@ export async function resolveRuntime({
   }
 }
 
+const LAUNCHER_PID = "TRAILWARDEN_NODE_LAUNCHER_PID";
+
+/** In a re-run process: a launcher killed outright (SIGKILL) cannot pass a signal on, so stop when it is gone. */
+function stopWithLauncher() {
+  const launcher = Number(process.env[LAUNCHER_PID]);
+  delete process.env[LAUNCHER_PID]; // not for the processes this one starts
+  if (!launcher || process.ppid !== launcher) return;
+  const timer = setInterval(() => {
+    if (process.ppid === launcher) return;
+    clearInterval(timer);
+    process.kill(process.pid, "SIGTERM");
+  }, 1000).unref();
+}
+
 /**
  * For entry points: returns when the current Node is new enough; otherwise runs this same command
  * on the resolved runtime (PATH prefixed, so every child process runs on it too) and exits as it exits.
@@ -202,13 +216,20 @@ export async function runOnSupportedNode() {
     console.error(err.message);
     process.exit(1);
   }
-  if (runtime.source === "system") return;
+  if (runtime.source === "system") {
+    stopWithLauncher();
+    return;
+  }
   console.error(runtime.note);
-  const env = { ...process.env, PATH: `${path.dirname(runtime.execPath)}${path.delimiter}${process.env.PATH ?? ""}` };
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(runtime.execPath)}${path.delimiter}${process.env.PATH ?? ""}`,
+    [LAUNCHER_PID]: String(process.pid),
+  };
   const child = spawn(runtime.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env });
   // Ctrl-C reaches the child with the whole foreground process group, so SIGINT is not passed on
-  // (a second SIGINT would cancel a remediation's "stop before the next step" handling). SIGTERM and
-  // SIGHUP are: they may be sent to this process alone.
+  // (a repeated SIGINT would end a remediation at once instead of letting it stop before the next
+  // step). SIGTERM and SIGHUP are: they may be sent to this process alone.
   const ignore = () => {};
   const forward = (signal) => child.kill(signal);
   process.on("SIGINT", ignore);
