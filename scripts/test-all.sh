@@ -46,8 +46,8 @@ vitest_stage() {
   local name="$1" project="$2" t0=$SECONDS
   stage "$project" npx vitest run --project "$project"
   local files tests
-  files="$(plain "$project" | grep -E '^ *Test Files ' | tail -1 | sed -E 's/^ *Test Files +//; s/ +/ /g')"
-  tests="$(plain "$project" | grep -E '^ *Tests ' | tail -1 | sed -E 's/^ *Tests +//; s/ +/ /g')"
+  files="$(plain "$project" | grep -E '^ *Test Files ' | tail -1 | sed -E 's/^ *Test Files +//; s/ +/ /g' || true)"
+  tests="$(plain "$project" | grep -E '^ *Tests ' | tail -1 | sed -E 's/^ *Tests +//; s/ +/ /g' || true)"
   [ "$(count passed "$tests")" -gt 0 ] || ran_no_test "$name"
   PASSED=$((PASSED + $(count passed "$tests")))
   SKIPPED=$((SKIPPED + $(count skipped "$tests")))
@@ -90,7 +90,7 @@ fuzz="$(plain fuzz | grep -E '^Fuzzed as [a-z]+: ' || true)"
 roles="$(grep -c . <<<"$fuzz" || true)"
 [ "$roles" -gt 0 ] || ran_no_test "API fuzzing"
 if grep -vqE ': [1-9][0-9]* generated' <<<"$fuzz"; then ran_no_test "API fuzzing ($(grep -vE ': [1-9][0-9]* generated' <<<"$fuzz" | head -1))"; fi
-per_role="$(sed -E 's/^Fuzzed as ([a-z]+): /\1 /' <<<"$fuzz" | paste -sd ';' - | sed 's/;/; /g')"
+per_role="$(sed -E 's/^Fuzzed as ([a-z]+): /\1 /' <<<"$fuzz" | paste -sd ';' - | sed 's/;/; /g' || true)"
 SUMMARY+=("API fuzzing: test cases per role: $per_role; $roles roles ($(took "$t0"))")
 
 step "End-to-end tests (Chromium)"
@@ -106,7 +106,7 @@ if ! stage e2e npx playwright test; then
   exit 1
 fi
 # Playwright's list reporter closes with lines such as "  1 flaky", "  2 skipped", "  23 passed (3.1m)".
-e2e="$(plain e2e | grep -E '^ +[0-9]+ (passed|failed|flaky|skipped|did not run|interrupted)' | sed -E 's/^ +//' | paste -sd, - | sed 's/,/, /g')"
+e2e="$(plain e2e | grep -E '^ +[0-9]+ (passed|failed|flaky|skipped|did not run|interrupted)' | sed -E 's/^ +//' | paste -sd, - | sed 's/,/, /g' || true)"
 [ "$(count passed "$e2e")" -gt 0 ] || ran_no_test "End-to-end"
 PASSED=$((PASSED + $(count passed "$e2e") + $(count flaky "$e2e")))
 SKIPPED=$((SKIPPED + $(count skipped "$e2e")))
