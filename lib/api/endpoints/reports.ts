@@ -111,7 +111,12 @@ export const getCoverageReport = defineEndpoint({
     200: {
       description: "the report",
       schema: coverageReportSchema,
-      other: { "text/csv": { type: "string" }, "application/pdf": { type: "string", format: "binary" } },
+      other: {
+        "text/csv": { type: "string" },
+        "application/pdf": { type: "string", format: "binary" },
+        // part=manifest: the SHA-256 sums, one "<hash>  <file>" line per file
+        "text/plain": { type: "string" },
+      },
     },
   },
   errors: [400, 401, 403],
