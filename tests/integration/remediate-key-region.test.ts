@@ -2,9 +2,11 @@
 // refuses a key outside the bucket's region (InsufficientEncryptionPolicyException,
 // docs/aws-preconditions.md). sandbox-bob's trail (no KMS key, home region us-east-1) is pointed at
 // a bucket of its own in eu-west-1 before collection; the plan must create the key in eu-west-1 and
-// the UpdateTrail that sets it must be accepted. Eventual-consistency delays are on, as elsewhere.
+// the UpdateTrail that sets it must be accepted (the bucket uses an S3 Bucket Key, so the key policy
+// must also let CloudTrail decrypt). Eventual-consistency delays are on, as elsewhere.
 import { GetTrailCommand, UpdateTrailCommand } from "@aws-sdk/client-cloudtrail";
-import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateKeyCommand, KMSClient } from "@aws-sdk/client-kms";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
 import { runCollection } from "@/lib/collect/run-collection";
@@ -41,6 +43,24 @@ beforeAll(async () => {
     new PutBucketPolicyCommand({
       Bucket: bucket,
       Policy: JSON.stringify(cloudTrailBucketPolicy(bucket, { accountIds: [bobId] })),
+    }),
+  );
+  // SSE-KMS with an S3 Bucket Key: CloudTrail then also needs kms:Decrypt on the trail's key, which
+  // the strict simulator checks ("Configure AWS KMS key policies for CloudTrail").
+  const kms = new KMSClient({ ...bob.config, region: REGION });
+  const bucketKey = (await kms.send(new CreateKeyCommand({ Description: "bob's bucket key" }))).KeyMetadata!.Arn!;
+  kms.destroy();
+  await s3.send(
+    new PutBucketEncryptionCommand({
+      Bucket: bucket,
+      ServerSideEncryptionConfiguration: {
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: bucketKey },
+            BucketKeyEnabled: true,
+          },
+        ],
+      },
     }),
   );
   s3.destroy();
