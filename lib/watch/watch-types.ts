@@ -15,6 +15,10 @@ export interface WatchedTrail {
   organization: boolean;
   isLogging: boolean | null;
   fingerprint: string;
+  /** What CloudTrail.1 needs of a trail (pick-status-checks.ts); absent in states stored before they were kept. */
+  multiRegion?: boolean;
+  /** "all" | "partial" | "none" | "unknown": how much of the management events it logs. */
+  managementEvents?: string;
 }
 
 export interface TrailFingerprintInput {
@@ -39,6 +43,7 @@ export function trailFingerprint(t: TrailFingerprintInput): string {
 }
 
 export function watchedFromSnapshot(t: TrailState): WatchedTrail {
+  const managementEvents = judgeManagementEvents(t.eventSelectors).coverage;
   return {
     arn: t.arn,
     name: t.name,
@@ -46,7 +51,9 @@ export function watchedFromSnapshot(t: TrailState): WatchedTrail {
     ownerAccountId: t.ownerAccountId,
     organization: t.isOrganizationTrail,
     isLogging: t.status?.isLogging ?? null,
-    fingerprint: trailFingerprint({ ...t, managementEvents: judgeManagementEvents(t.eventSelectors).coverage }),
+    fingerprint: trailFingerprint({ ...t, managementEvents }),
+    multiRegion: Boolean(t.isMultiRegionTrail),
+    managementEvents,
   };
 }
 
