@@ -108,6 +108,7 @@ export async function checkAccount(ctx: RunContext, input: CheckInput): Promise<
       if (e.eventName === "DeleteTrail") {
         gone.add(t.arn);
         changes.push(`trail deleted: ${t.arn}`);
+        break;
       } else if (e.eventName === "StopLogging" || e.eventName === "StartLogging") {
         const logging = e.eventName === "StartLogging";
         if (t.isLogging !== logging) changes.push(`${logging ? "logging started" : "logging stopped"} on ${t.arn}`);
