@@ -74,6 +74,10 @@ program
   .option("--yes", "do not ask for confirmation before applying")
   .option("--alarm-email <email>", "who the CIS alarms notify (a topic is created and subscribed), for this plan")
   .option("--alarm-topic-arn <arn>", "an existing SNS topic for the CIS alarms, for this plan")
+  .option(
+    "--config-rule",
+    "with --organization: also deploy AWS Config's rule multi-region-cloudtrail-enabled to every account, for this plan",
+  )
   .option("--as <email>", "the user the remediation is recorded for", "cli@localhost")
   .action((opts) => runCommand(() => import("@/cli/commands/remediate"), opts));
 

@@ -49,4 +49,24 @@ test("plan, review and apply the organization fix; the progress page shows it", 
   // A second plan is empty: the organization trail and the guardrail are in place.
   await card.getByTestId("fix-organization").click();
   await expect(page.getByTestId("plan-summary")).toContainText("Nothing to do", { timeout: 60_000 });
+
+  // The optional AWS Config rule is off by default; asked for, the plan shows it as visible steps
+  // in the management account before anything changes.
+  const again = page.getByTestId("fix-family-dialog");
+  await expect(again.getByTestId("config-rule-toggle")).not.toBeChecked();
+  await expect(again.getByTestId("organization-config-rule")).toHaveCount(0);
+  await again.getByTestId("config-rule-toggle").check();
+  await expect(again.getByTestId("organization-config-rule")).toContainText(
+    "trailwarden-multi-region-cloudtrail-enabled",
+    { timeout: 60_000 },
+  );
+  await expect(again.getByTestId("config-rule-toggle")).toBeChecked();
+  await expect(again.locator('[data-testid="plan-step"][data-operation="PutOrganizationConfigRule"]')).toContainText(
+    "MULTI_REGION_CLOUD_TRAIL_ENABLED",
+  );
+  await expect(again.locator('[data-testid="plan-step"][data-operation="EnableAWSServiceAccess"]')).toContainText(
+    "config-multiaccountsetup.amazonaws.com",
+  );
+  await expect(again.getByTestId("apply-plan")).toBeDisabled();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/organization-config-rule-plan.png` });
 });

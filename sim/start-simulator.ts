@@ -11,6 +11,7 @@ import { lookupEventsInterceptor } from "@/sim/proxy/lookup-events";
 import { strictCloudTrail } from "@/sim/proxy/strict-cloudtrail";
 import { strictKmsKeyPolicy } from "@/sim/proxy/strict-kms-key-policy";
 import { strictS3PolicySize } from "@/sim/proxy/strict-s3-policy-size";
+import { organizationConfigRulesInterceptor } from "@/sim/proxy/organization-config-rules";
 import { startMoto, type StartMotoOptions } from "@/sim/start-moto";
 
 export interface Simulator {
@@ -72,5 +73,6 @@ export function defaultInterceptors(): ProxyInterceptor[] {
     strictKmsKeyPolicy(),
     strictCloudTrail({ roleSettling: consistency.roleSettling }),
     strictS3PolicySize(),
+    organizationConfigRulesInterceptor(),
   ];
 }

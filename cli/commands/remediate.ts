@@ -1,5 +1,5 @@
 // `npx trailwarden remediate (--account ID | --organization) [--dry-run | --apply] [--yes]
-// [--alarm-email EMAIL | --alarm-topic-arn ARN] [--as EMAIL]`: plans the whole-family fix from the
+// [--alarm-email EMAIL | --alarm-topic-arn ARN] [--config-rule] [--as EMAIL]`: plans the whole-family fix from the
 // account's latest snapshot, or the organization fix (organization trail + guardrail SCP), and
 // prints it as a diff (--dry-run, the default); with --apply, asks for confirmation on a terminal
 // (unless --yes), applies it in this process (no worker needed; still one job per account), prints
@@ -30,14 +30,16 @@ export interface RemediateOptions {
   yes?: boolean;
   alarmEmail?: string;
   alarmTopicArn?: string;
+  configRule?: boolean;
   as?: string;
 }
 
 function overridesOf(options: RemediateOptions): PlanOverrides | undefined {
-  if (options.alarmEmail === undefined && options.alarmTopicArn === undefined) return undefined;
+  if (options.alarmEmail === undefined && options.alarmTopicArn === undefined && !options.configRule) return undefined;
   const parsed = planOverridesSchema.safeParse({
     alarmEmail: options.alarmEmail,
     alarmTopicArn: options.alarmTopicArn,
+    ...(options.configRule ? { configRule: true } : {}),
   });
   if (!parsed.success) {
     const flag = (path: PropertyKey | undefined) => (path === "alarmEmail" ? "--alarm-email" : "--alarm-topic-arn");
@@ -71,6 +73,8 @@ function printStep(e: StepEvent, total: number): void {
 export async function run(options: RemediateOptions): Promise<number> {
   if (options.organization && options.account !== undefined)
     throw new UsageError("--account and --organization exclude each other");
+  if (options.configRule && !options.organization)
+    throw new UsageError("--config-rule belongs to the organization fix: add --organization");
   if (!options.organization && !/^\d{12}$/.test(options.account ?? ""))
     throw new UsageError(
       options.account === undefined

@@ -10,7 +10,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RemediationJobView } from "@/lib/views/remediation-view";
 import { AlarmDestinationForm } from "@/components/remediation/alarm-destination-form";
-import { applyPlan, planFix, type AlarmDestination, type FixTarget } from "@/components/remediation/remediation-api";
+import { applyPlan, planFix, type FixTarget, type PlanChoices } from "@/components/remediation/remediation-api";
 import { JobProgress } from "@/components/remediation/job-progress";
 import { PlanDiff } from "@/components/remediation/plan-diff";
 
@@ -31,7 +31,9 @@ export function FixFamilyDialog({
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const plan = useMutation({ mutationFn: (destination?: AlarmDestination) => planFix(target, destination) });
+  // What this plan was asked for (the alarm destination, the optional Config rule): kept across re-plans.
+  const [choices, setChoices] = useState<PlanChoices>({});
+  const plan = useMutation({ mutationFn: (asked?: PlanChoices) => planFix(target, asked) });
   const apply = useMutation({
     mutationFn: (planId: string) => applyPlan(target, planId),
     onSuccess: (r) => setJobId(r.jobId),
@@ -116,10 +118,38 @@ export function FixFamilyDialog({
                   message={asked.message}
                   pending={plan.isPending}
                   onSubmit={(destination) => {
+                    const next = { ...choices, ...destination };
+                    setChoices(next);
                     setConfirmed(false);
-                    startPlan(destination);
+                    startPlan(next);
                   }}
                 />
+              ) : null}
+              {organization ? (
+                <label
+                  className="mb-3 flex items-start gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-800"
+                  data-testid="config-rule-option"
+                >
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 h-4 w-4"
+                    checked={Boolean(job.plan.organization?.configRule)}
+                    disabled={plan.isPending}
+                    onChange={(e) => {
+                      const next = { ...choices, configRule: e.target.checked };
+                      setChoices(next);
+                      setConfirmed(false);
+                      startPlan(next);
+                    }}
+                    data-testid="config-rule-toggle"
+                  />
+                  <span>
+                    Also deploy AWS Config&apos;s rule{" "}
+                    <span className="font-mono">multi-region-cloudtrail-enabled</span> to every account (an organization
+                    Config rule, from the management account). Optional: AWS Config bills its evaluations, and it
+                    evaluates only where a configuration recorder runs.
+                  </span>
+                </label>
               ) : null}
               <PlanDiff plan={job.plan} steps={job.steps} />
             </>

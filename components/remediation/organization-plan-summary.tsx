@@ -1,6 +1,7 @@
 // What the organization plan found and decides, above its steps: the organization trail (adopted or
 // created, where it delivers), the guardrail (policy, each target with its SCP count), and the
-// members' own trails that duplicate the organization trail's management events (information only).
+// members' own trails that duplicate the organization trail's management events (information only),
+// and the optional AWS Config rule when the plan includes it.
 import type { OrganizationPlanInfo } from "@/lib/remediate/plan/plan-types";
 
 export function OrganizationPlanSummary({ info }: { info: OrganizationPlanInfo }) {
@@ -49,6 +50,20 @@ export function OrganizationPlanSummary({ info }: { info: OrganizationPlanInfo }
           ))}
         </ul>
       </dd>
+      {info.configRule ? (
+        <>
+          <dt className="font-medium text-slate-600">AWS Config rule</dt>
+          <dd className="text-slate-900" data-testid="organization-config-rule">
+            <span className="font-mono">{info.configRule.name}</span> ({info.configRule.region}) —{" "}
+            {info.configRule.exists
+              ? `in place${info.configRule.status ? `, ${info.configRule.status}` : ""}`
+              : "deployed to every account by this plan"}
+            {info.configRule.failedAccounts.length > 0
+              ? ` · not deployed in ${info.configRule.failedAccounts.join(", ")} (no configuration recorder)`
+              : ""}
+          </dd>
+        </>
+      ) : null}
       <dt className="font-medium text-slate-600">Members&apos; own trails</dt>
       <dd className="text-slate-900" data-testid="organization-duplicates">
         {duplicates.length === 0 ? (

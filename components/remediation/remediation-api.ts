@@ -19,13 +19,15 @@ export interface AlarmDestination {
   alarmTopicArn?: string;
 }
 
+/** What a plan may be asked for besides the stored settings (the organization fix's optional Config rule). */
+export interface PlanChoices extends AlarmDestination {
+  configRule?: boolean;
+}
+
 /** A family fix of one account, or the organization fix. */
 export type FixTarget = { accountId: string } | { scope: "organization" };
 
-export async function planFix(
-  target: FixTarget | string,
-  destination: AlarmDestination = {},
-): Promise<RemediationJobView> {
+export async function planFix(target: FixTarget | string, destination: PlanChoices = {}): Promise<RemediationJobView> {
   const which = typeof target === "string" ? { accountId: target } : target;
   const { job } = await call<{ job: RemediationJobView }>("/api/v1/remediations", {
     method: "POST",

@@ -10,6 +10,7 @@ export const SERVICE_PREFIX: Readonly<Record<string, string>> = {
   "@aws-sdk/client-cloudtrail": "cloudtrail",
   "@aws-sdk/client-cloudwatch": "cloudwatch",
   "@aws-sdk/client-cloudwatch-logs": "logs",
+  "@aws-sdk/client-config-service": "config",
   "@aws-sdk/client-ec2": "ec2",
   "@aws-sdk/client-iam": "iam",
   "@aws-sdk/client-kms": "kms",

@@ -19,7 +19,12 @@ export const snsTopicArn = z
 
 /** Per-plan answers to what the plan asked for (the alarm destination), over the stored settings. */
 export const planOverridesSchema = z
-  .object({ alarmEmail: z.email().optional(), alarmTopicArn: snsTopicArn.optional() })
+  .object({
+    alarmEmail: z.email().optional(),
+    alarmTopicArn: snsTopicArn.optional(),
+    /** The organization fix: also deploy (true) or leave out (false) the AWS Config rule, for this plan. */
+    configRule: z.boolean().optional(),
+  })
   .strict();
 export type PlanOverrides = z.infer<typeof planOverridesSchema>;
 
@@ -48,6 +53,12 @@ const organizationSchema = z.object({
   breakGlassRoleArns: z
     .array(z.string().regex(/^arn:aws[a-z-]*:iam::(\d{12}|\*):role\/[\w+=,.@\/*-]+$/, "must be an IAM role ARN"))
     .default([]),
+  /**
+   * Also deploy AWS Config's managed rule multi-region-cloudtrail-enabled to every account as an
+   * organization Config rule, from the management account. Off by default: AWS Config bills each
+   * evaluation, and the rule only evaluates where a configuration recorder runs.
+   */
+  configRule: z.boolean().default(false),
 });
 
 export const remediationSettingsSchema = z.object({
@@ -79,6 +90,7 @@ export const remediationSettingsSchema = z.object({
     cloudTrailAdminAccountId: null,
     guardrailTargets: [],
     breakGlassRoleArns: [],
+    configRule: false,
   }),
 });
 
@@ -94,6 +106,9 @@ export function withOverrides(
     ...settings,
     ...(overrides.alarmEmail !== undefined ? { alarmEmail: overrides.alarmEmail } : {}),
     ...(overrides.alarmTopicArn !== undefined ? { alarmTopicArn: overrides.alarmTopicArn } : {}),
+    ...(overrides.configRule !== undefined
+      ? { organization: { ...settings.organization, configRule: overrides.configRule } }
+      : {}),
   };
 }
 
@@ -151,6 +166,12 @@ export function settingsFromEnvironment(env: EnvSource): Record<string, unknown>
     organization.guardrailTargets = csv(env.TRAILWARDEN_GUARDRAIL_TARGETS);
   if (env.TRAILWARDEN_GUARDRAIL_BREAK_GLASS_ROLES !== undefined)
     organization.breakGlassRoleArns = csv(env.TRAILWARDEN_GUARDRAIL_BREAK_GLASS_ROLES);
+  if (env.TRAILWARDEN_ORGANIZATION_CONFIG_RULE !== undefined)
+    organization.configRule = /^(1|true|yes|on)$/i.test(env.TRAILWARDEN_ORGANIZATION_CONFIG_RULE.trim())
+      ? true
+      : /^(0|false|no|off|)$/i.test(env.TRAILWARDEN_ORGANIZATION_CONFIG_RULE.trim())
+        ? false
+        : env.TRAILWARDEN_ORGANIZATION_CONFIG_RULE;
   if (Object.keys(organization).length > 0) out.organization = organization;
   if (env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND)
     out.mutationsPerSecond = Number(env.TRAILWARDEN_REMEDIATION_MUTATIONS_PER_SECOND);

@@ -19,11 +19,19 @@ import {
   DeletePolicyCommand,
   DescribePolicyCommand,
   DetachPolicyCommand,
+  DisableAWSServiceAccessCommand,
   DisablePolicyTypeCommand,
   ListPoliciesForTargetCommand,
   ListRootsCommand,
   EnablePolicyTypeCommand,
 } from "@aws-sdk/client-organizations";
+import {
+  ConfigServiceClient,
+  DeleteOrganizationConfigRuleCommand,
+  DescribeOrganizationConfigRulesCommand,
+  PutConfigurationRecorderCommand,
+  PutOrganizationConfigRuleCommand,
+} from "@aws-sdk/client-config-service";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run as remediateCli } from "@/cli/commands/remediate";
 import { cliPrincipal } from "@/lib/audit/record-audit-event";
@@ -37,7 +45,13 @@ import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compu
 import { planOrganizationRemediation } from "@/lib/remediate/plan/organization/plan-organization-remediation";
 import { runRemediation } from "@/lib/remediate/apply/run-remediation";
 import type { Verification } from "@/lib/remediate/verify/verify-fix";
-import { managementClients, type SimClients } from "@/sim/aws-env";
+import {
+  assumeRoleCredentials,
+  managementClients,
+  motoClientConfig,
+  type SimClients,
+  type SimCredentials,
+} from "@/sim/aws-env";
 import type { SimManifest } from "@/sim/manifest";
 import { setConsistency } from "@/sim/proxy/eventual-consistency";
 import { seedOrganization } from "@/sim/seed-organization";
@@ -242,6 +256,113 @@ describe("an organization with no organization trail", () => {
     );
     expect(org).toHaveLength(1);
     expect((await rootScps()).filter((p) => p.Name === "trailwarden-protect-cloudtrail")).toHaveLength(1);
+  });
+});
+
+describe("the optional AWS Config rule (multi-region-cloudtrail-enabled), on the fixed organization", () => {
+  const RULE = "trailwarden-multi-region-cloudtrail-enabled";
+  const config = (credentials?: SimCredentials) =>
+    new ConfigServiceClient(motoClientConfig(process.env.AWS_ENDPOINT_URL!, credentials));
+
+  it("is off by default: no AWS Config step", async () => {
+    const { plan } = await computeOrganizationPlan({ user: principal.email });
+    expect(plan.steps).toEqual([]);
+    expect(plan.organization!.configRule).toBeUndefined();
+  });
+
+  it("refuses a rule of its name that runs something else, and never changes it", async () => {
+    const c = config();
+    await c.send(
+      new PutOrganizationConfigRuleCommand({
+        OrganizationConfigRuleName: RULE,
+        OrganizationManagedRuleMetadata: { RuleIdentifier: "S3_BUCKET_VERSIONING_ENABLED" },
+      }),
+    );
+    try {
+      const { plan } = await computeOrganizationPlan({ user: principal.email, overrides: { configRule: true } });
+      expect(plan.status).toBe("blocked");
+      expect(plan.blockers.find((b) => b.code === "config-rule-name-taken")!.message).toContain(
+        "runs S3_BUCKET_VERSIONING_ENABLED",
+      );
+      expect(plan.steps.some((s) => s.service === "config")).toBe(false);
+    } finally {
+      await c.send(new DeleteOrganizationConfigRuleCommand({ OrganizationConfigRuleName: RULE }));
+      c.destroy();
+      // PutOrganizationConfigRule enabled AWS Config's trusted access, as AWS does: back as it was.
+      await management.organizations.send(
+        new DisableAWSServiceAccessCommand({ ServicePrincipal: "config-multiaccountsetup.amazonaws.com" }),
+      );
+    }
+  });
+
+  it("plans it as visible steps, applies it, and leaves accounts without a recorder to a person (exit 2)", async () => {
+    const { plan } = await computeOrganizationPlan({ user: principal.email, overrides: { configRule: true } });
+    expect(plan.steps.map((s) => `${s.service}:${s.operation}`)).toEqual([
+      "organizations:EnableAWSServiceAccess",
+      "config:PutOrganizationConfigRule",
+    ]);
+    expect(plan.steps[0]!.params).toEqual({ ServicePrincipal: "config-multiaccountsetup.amazonaws.com" });
+    const put = plan.steps[1]!;
+    expect(put).toMatchObject({
+      targetAccountId: manifest.managementAccountId,
+      region: "us-east-1",
+      organization: true,
+    });
+    expect(put.params).toMatchObject({
+      OrganizationConfigRuleName: RULE,
+      OrganizationManagedRuleMetadata: { RuleIdentifier: "MULTI_REGION_CLOUD_TRAIL_ENABLED" },
+    });
+    expect(plan.organization!.configRule).toMatchObject({ name: RULE, exists: false, trustedAccess: false });
+
+    // The CLI flag: no account has a configuration recorder yet, so AWS Config cannot deploy the
+    // rule anywhere; every step succeeded, a person has the action left.
+    const { code, out } = await cli({ organization: true, apply: true, yes: true, configRule: true });
+    expect(out).toContain("applied — needs attention");
+    expect(code).toBe(2);
+    const job = await db.remediationJob.findFirst({ where: { mode: "apply" }, orderBy: { createdAt: "desc" } });
+    const v = job!.verification as unknown as Verification;
+    expect(v.failing.map((f) => f.controlId)).toEqual(["config-rule"]);
+    expect(v.actions![0]!.action).toMatch(/configuration recorder/);
+    for (const a of manifest.accounts) expect(v.actions![0]!.action).toContain(a.accountId);
+    // Audited, tied to the user, with the plan's summary naming the rule.
+    const audit = await db.auditEvent.findFirst({ where: { action: "remediation.apply" }, orderBy: { id: "desc" } });
+    expect(JSON.stringify(audit!.details)).toContain(`AWS Config rule ${RULE}`);
+
+    // Independently: one organization Config rule, running the managed rule.
+    const c = config();
+    const rules = (await c.send(new DescribeOrganizationConfigRulesCommand({}))).OrganizationConfigRules ?? [];
+    expect(rules.map((r) => [r.OrganizationConfigRuleName, r.OrganizationManagedRuleMetadata?.RuleIdentifier])).toEqual(
+      [[RULE, "MULTI_REGION_CLOUD_TRAIL_ENABLED"]],
+    );
+    c.destroy();
+  }, 600_000);
+
+  it("once every account records, the re-plan is empty and reports the rule deployed; nothing is deleted", async () => {
+    for (const a of manifest.accounts) {
+      const creds =
+        a.accountId === manifest.managementAccountId
+          ? undefined
+          : await assumeRoleCredentials(process.env.AWS_ENDPOINT_URL!, a.accountId);
+      const c = config(creds);
+      await c.send(
+        new PutConfigurationRecorderCommand({
+          ConfigurationRecorder: {
+            name: "default",
+            roleARN: `arn:aws:iam::${a.accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+          },
+        }),
+      );
+      c.destroy();
+    }
+    const { plan } = await computeOrganizationPlan({ user: principal.email, overrides: { configRule: true } });
+    expect(plan.steps).toEqual([]);
+    expect(plan.notes.filter((n) => n.code.startsWith("config-rule"))).toEqual([]);
+    expect(plan.organization!.configRule).toMatchObject({
+      exists: true,
+      status: "CREATE_SUCCESSFUL",
+      trustedAccess: true,
+      failedAccounts: [],
+    });
   });
 });
 

@@ -48,6 +48,17 @@ const organizationPlanSchema = z
       }),
     ),
     accountsChecked: z.number(),
+    configRule: z
+      .object({
+        name: z.string(),
+        region: z.string(),
+        exists: z.boolean().describe("an organization Config rule already runs multi-region-cloudtrail-enabled"),
+        status: z.string().nullable().describe("AWS Config's deployment status of the existing rule"),
+        trustedAccess: z.boolean(),
+        failedAccounts: z.array(z.string()).describe("accounts where AWS Config could not deploy it"),
+      })
+      .optional()
+      .describe("the optional AWS Config rule; absent when the option is off"),
   })
   .meta({ id: "OrganizationPlan" });
 
@@ -201,6 +212,14 @@ export const postRemediationBody = z
   .refine((b) => b.planId === undefined || (b.alarmEmail === undefined && b.alarmTopicArn === undefined), {
     message: "a confirmed plan (planId) keeps the alarm destination it was made with; plan again to change it",
     path: ["planId"],
+  })
+  .refine((b) => b.planId === undefined || b.configRule === undefined, {
+    message: "a confirmed plan (planId) keeps its AWS Config rule choice; plan again to change it",
+    path: ["planId"],
+  })
+  .refine((b) => b.configRule === undefined || b.scope === "organization", {
+    message: 'configRule belongs to the organization fix ("scope": "organization")',
+    path: ["configRule"],
   });
 
 const applied = z.object({
@@ -217,7 +236,9 @@ export const postRemediation = defineEndpoint({
   description:
     '`{accountId, mode: "plan"}` stores and returns the plan (201). `{accountId, mode: "apply", planId}` applies ' +
     'exactly that confirmed plan (202; 409 plan_stale if the account changed). `{accountId, mode: "apply"}` ' +
-    "plans and applies at once. `alarmEmail` or `alarmTopicArn` (not with planId) say who the CIS alarms notify. " +
+    "plans and applies at once. `alarmEmail` or `alarmTopicArn` (not with planId) say who the CIS alarms notify; " +
+    "`configRule` (organization fix, not with planId) adds or leaves out AWS Config's organization rule " +
+    "multi-region-cloudtrail-enabled for this plan (default: the organization.configRule setting, off). " +
     '`{scope: "organization", mode, planId?}` does the same for the organization fix: one organization trail ' +
     "(adopted and fixed, or created in the management account or CloudTrail's delegated administrator) and the " +
     "guardrail SCP trailwarden-protect-cloudtrail; 422 plan_blocked when a guardrail target already holds five SCPs.",

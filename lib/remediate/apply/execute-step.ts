@@ -14,6 +14,7 @@ import type { JsonObject, JsonValue, PlanStep, StepService } from "@/lib/remedia
 import type { ClientProvider, RecordedCall } from "@/lib/remediate/apply/remediation-clients";
 import { resolveRefs } from "@/lib/remediate/plan/step-refs";
 import { ORGANIZATIONS_EXECUTORS } from "@/lib/remediate/apply/execute/organizations-executors";
+import { CONFIG_EXECUTORS } from "@/lib/remediate/apply/execute/config-executors";
 
 const EXECUTORS: Record<StepService, Record<string, Executor>> = {
   s3: S3_EXECUTORS,
@@ -24,6 +25,7 @@ const EXECUTORS: Record<StepService, Record<string, Executor>> = {
   cloudwatch: CLOUDWATCH_EXECUTORS,
   sns: SNS_EXECUTORS,
   organizations: ORGANIZATIONS_EXECUTORS,
+  config: CONFIG_EXECUTORS,
 };
 
 export interface StepOutcome {

@@ -8,6 +8,7 @@
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
@@ -32,6 +33,8 @@ export interface RemediationClientSet {
   sns: SNSClient;
   /** Organizations (a global service): only the organization fix calls it, in the management account. */
   organizations: OrganizationsClient;
+  /** AWS Config: only the organization fix's optional organization Config rule, in the management account. */
+  config: ConfigServiceClient;
 }
 
 /** Where executors get their clients; tests wrap it to inject failures. */
@@ -141,6 +144,7 @@ export class RemediationClients implements ClientProvider {
       cloudwatch: new CloudWatchClient(config),
       sns: new SNSClient(config),
       organizations: new OrganizationsClient(config),
+      config: new ConfigServiceClient(config),
     };
     for (const [service, client] of Object.entries(set))
       this.instrument(client as unknown as MiddlewareHost, service as StepService, accountId, region);

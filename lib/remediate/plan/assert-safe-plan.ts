@@ -5,7 +5,9 @@
 // every existing selector and every data-event selector exactly. Only the organization fix may
 // create an organization trail or call Organizations, and then only to enable CloudTrail's trusted
 // access and the SCP policy type, and to create, update and attach the guardrail SCP, whose content
-// may deny nothing outside CloudTrail's protection (guardrail-policy.ts). Nothing is ever detached.
+// may deny nothing outside CloudTrail's protection (guardrail-policy.ts), and, when the option is on,
+// to create AWS Config's organization rule multi-region-cloudtrail-enabled (and enable AWS Config's
+// multi-account trusted access for it). Nothing is ever detached.
 import type {
   AdvancedEventSelector,
   BasicEventSelector,
@@ -16,6 +18,11 @@ import { canonicalJson } from "@/lib/remediate/plan/policies/policy-document";
 import { advancedToApi, basicToApi } from "@/lib/remediate/plan/plan-event-selectors";
 import type { JsonObject, JsonValue, PlanStep } from "@/lib/remediate/plan/plan-types";
 import { GUARDRAIL_NAME_SUFFIX, guardrailViolations } from "@/lib/remediate/plan/organization/guardrail-policy";
+import {
+  CONFIG_MULTI_ACCOUNT_PRINCIPAL,
+  CONFIG_RULE_NAME_SUFFIX,
+  MULTI_REGION_CLOUDTRAIL_RULE,
+} from "@/lib/remediate/plan/organization/config-rule";
 import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 
 export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly string[]>> = {
@@ -37,6 +44,8 @@ export const ALLOWED_OPERATIONS: Readonly<Record<PlanStep["service"], readonly s
   cloudwatch: ["PutMetricAlarm"],
   sns: ["CreateTopic", "Subscribe"],
   organizations: ["EnableAWSServiceAccess", "EnablePolicyType", "CreatePolicy", "AttachPolicy"],
+  // The organization fix's optional AWS Config rule: created, never changed or deleted.
+  config: ["PutOrganizationConfigRule"],
 };
 
 export const FORBIDDEN_OPERATION =
@@ -118,12 +127,30 @@ export function selectorViolations(current: EventSelectorsState | null, params: 
   return problems;
 }
 
+/** Trusted access the organization fix may enable: CloudTrail's, and AWS Config's for its optional rule. */
+const TRUSTED_ACCESS_PRINCIPALS = ["cloudtrail.amazonaws.com", CONFIG_MULTI_ACCOUNT_PRINCIPAL];
+
+/** The optional organization Config rule: only the managed rule multi-region-cloudtrail-enabled, named by us. */
+function configViolations(step: Pick<PlanStep, "operation" | "params" | "organization">): string[] {
+  if (!step.organization) return [`config:${step.operation} belongs to the organization fix only`];
+  const { params } = step;
+  const problems: string[] = [];
+  if (!String(params.OrganizationConfigRuleName ?? "").endsWith(CONFIG_RULE_NAME_SUFFIX))
+    problems.push(`PutOrganizationConfigRule may only create the rule …${CONFIG_RULE_NAME_SUFFIX}`);
+  const metadata = params.OrganizationManagedRuleMetadata as JsonObject | undefined;
+  if (metadata?.RuleIdentifier !== MULTI_REGION_CLOUDTRAIL_RULE)
+    problems.push(`PutOrganizationConfigRule may only deploy the managed rule ${MULTI_REGION_CLOUDTRAIL_RULE}`);
+  if ("OrganizationCustomRuleMetadata" in params || "OrganizationCustomPolicyRuleMetadata" in params)
+    problems.push("PutOrganizationConfigRule may not deploy a custom rule");
+  return problems;
+}
+
 /** Problems with one step given the trail it targets (when it targets an existing trail). */
 function organizationsViolations(step: Pick<PlanStep, "operation" | "params" | "organization">): string[] {
   const { operation: op, params } = step;
   if (!step.organization) return [`organizations:${op} belongs to the organization fix only`];
-  if (op === "EnableAWSServiceAccess" && params.ServicePrincipal !== "cloudtrail.amazonaws.com")
-    return ["EnableAWSServiceAccess may only enable CloudTrail's trusted access"];
+  if (op === "EnableAWSServiceAccess" && !TRUSTED_ACCESS_PRINCIPALS.includes(String(params.ServicePrincipal)))
+    return ["EnableAWSServiceAccess may only enable CloudTrail's or AWS Config's multi-account trusted access"];
   if (op === "EnablePolicyType" && params.PolicyType !== "SERVICE_CONTROL_POLICY")
     return ["EnablePolicyType may only enable service control policies"];
   const problems: string[] = [];
@@ -175,6 +202,7 @@ export function stepViolations(
   if (op === "CreateTrail" && step.params.IsOrganizationTrail === true && !step.organization)
     problems.push("only the organization fix creates an organization trail");
   if (step.service === "organizations" && problems.length === 0) problems.push(...organizationsViolations(step));
+  if (step.service === "config" && problems.length === 0) problems.push(...configViolations(step));
   return problems;
 }
 

@@ -7,7 +7,17 @@ import type { PlanOverrides, RemediationSettings } from "@/lib/remediate/remedia
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export const STEP_SERVICES = ["s3", "kms", "logs", "iam", "cloudtrail", "cloudwatch", "sns", "organizations"] as const;
+export const STEP_SERVICES = [
+  "s3",
+  "kms",
+  "logs",
+  "iam",
+  "cloudtrail",
+  "cloudwatch",
+  "sns",
+  "organizations",
+  "config",
+] as const;
 export type StepService = (typeof STEP_SERVICES)[number];
 
 /**
@@ -98,6 +108,18 @@ export interface OrganizationPlanInfo {
   duplicates: { accountId: string; accountName: string | null; trailArn: string; homeRegion: string }[];
   /** Accounts whose latest snapshot was used to list duplicates (and how many could not be read). */
   accountsChecked: number;
+  /** The optional AWS Config rule (multi-region-cloudtrail-enabled); absent when the option is off. */
+  configRule?: {
+    name: string;
+    region: string;
+    /** true: an organization Config rule already runs the managed rule (adopted as it is). */
+    exists: boolean;
+    /** AWS's deployment status of the existing rule (CREATE_SUCCESSFUL, CREATE_FAILED …). */
+    status: string | null;
+    trustedAccess: boolean;
+    /** Accounts where AWS Config could not deploy it. */
+    failedAccounts: string[];
+  };
 }
 
 export const PLAN_SCHEMA_VERSION = 1;

@@ -3,7 +3,8 @@
 // organization trail), judge the CIS alarm chains on the organization trail's log group, and
 // re-plan the organization fix, which reads the guardrail back from AWS Organizations
 // (ListPoliciesForTarget, DescribePolicy): a re-plan with trail or guardrail steps left means the
-// fix did not hold. What only a person can do (confirm the alarm subscription, give an alarm
+// fix did not hold; so does the optional AWS Config rule, read back from AWS Config, whose accounts
+// without a configuration recorder are a person's action. What only a person can do (confirm the alarm subscription, give an alarm
 // destination, check an account that could not be read) is spelled out as actions.
 import "server-only";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
@@ -18,11 +19,17 @@ import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/verify/job-outcome";
 import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compute-organization-plan";
 import { splitPersonActions, type FailingVerdict } from "@/lib/remediate/verify/person-actions";
 import type { PlanStep } from "@/lib/remediate/plan/plan-types";
+import { CONFIG_MULTI_ACCOUNT_PRINCIPAL } from "@/lib/remediate/plan/organization/config-rule";
+import { CONFIG_RULE_CONTROL } from "@/lib/remediate/plan/organization/plan-config-rule";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 import type { Verification } from "@/lib/remediate/verify/verify-fix";
 
 const NOTE =
   "Security Hub re-evaluates every 12–24 hours: its own findings catch up later. The guardrail was read back from AWS Organizations";
+
+/** The optional AWS Config rule's steps (its trusted access is an Organizations call). */
+const isConfigRuleStep = (s: PlanStep) =>
+  s.service === "config" || (s.operation === "EnableAWSServiceAccess" && s.resource === CONFIG_MULTI_ACCOUNT_PRINCIPAL);
 
 const isAlarmStep = (s: PlanStep) =>
   s.service === "cloudwatch" || s.service === "sns" || s.operation === "PutMetricFilter";
@@ -80,8 +87,9 @@ export async function verifyOrganizationFix(
 
   const { plan: replan } = await computeOrganizationPlan({ user: requestedBy, overrides });
   const left = replan.steps.filter((s) => !isAlarmStep(s));
-  const guardrailLeft = left.filter((s) => s.service === "organizations");
-  const trailLeft = left.filter((s) => s.service !== "organizations");
+  const configLeft = left.filter(isConfigRuleStep);
+  const guardrailLeft = left.filter((s) => s.service === "organizations" && !isConfigRuleStep(s));
+  const trailLeft = left.filter((s) => s.service !== "organizations" && !isConfigRuleStep(s));
   if (trailLeft.length > 0)
     failing.push({
       controlId: "organization-trail",
@@ -93,6 +101,21 @@ export async function verifyOrganizationFix(
       controlId: "guardrail",
       status: "FAILED",
       reason: `the guardrail read back from AWS Organizations still needs: ${guardrailLeft.map((s) => s.title).join("; ")}`,
+    });
+  if (configLeft.length > 0)
+    failing.push({
+      controlId: CONFIG_RULE_CONTROL,
+      status: "FAILED",
+      reason: `the AWS Config rule read back from AWS Config still needs: ${configLeft.map((s) => s.title).join("; ")}`,
+    });
+  // Deployed, but not in every account (no configuration recorder there): the re-plan's note says
+  // what a person must do, which makes this a person's action rather than a failed fix.
+  const rule = replan.organization?.configRule;
+  if (rule && configLeft.length === 0 && rule.failedAccounts.length > 0)
+    failing.push({
+      controlId: CONFIG_RULE_CONTROL,
+      status: "FAILED",
+      reason: `AWS Config could not deploy ${rule.name} in ${rule.failedAccounts.join(", ")}`,
     });
   for (const blocker of replan.blockers)
     failing.push({ controlId: "organization-plan", status: "FAILED", reason: blocker.message });
@@ -123,6 +146,7 @@ export async function verifyOrganizationFix(
       ...(failing.some((f) => f.controlId === "CloudTrail.1") ? [] : ["CloudTrail.1"]),
       ...(failing.some((f) => f.controlId === "CloudTrail.3") ? [] : ["CloudTrail.3"]),
       ...(guardrailLeft.length === 0 ? ["guardrail"] : []),
+      ...(rule && !failing.some((f) => f.controlId === CONFIG_RULE_CONTROL) ? [CONFIG_RULE_CONTROL] : []),
     ],
     failing: failing.map((f) => ({ controlId: f.controlId, status: f.status, reason: f.reason })),
     actions: split.actions,

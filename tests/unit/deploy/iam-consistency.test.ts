@@ -92,7 +92,7 @@ const ALLOWED_UNUSED: Partial<Record<PolicyName, Record<string, string>>> = {
   // organization trail ("Prepare for creating a trail for your organization", AWS's minimum policy).
   remediation: {
     "iam:CreateServiceLinkedRole":
-      "CloudTrail creates AWSServiceRoleForCloudTrail with the caller's permissions on the first organization trail",
+      "CloudTrail creates AWSServiceRoleForCloudTrail with the caller's permissions on the first organization trail, AWS Config AWSServiceRoleForConfigMultiAccountSetup on the first organization Config rule",
     "organizations:ListAccounts": "CloudTrail lists the organization's accounts with the caller's permissions",
   },
 };
@@ -111,8 +111,11 @@ const REMEDIATION_STAR: Record<string, string> = {
   "organizations:ListPolicies": "List: no resource-level permissions",
   "organizations:ListRoots": "List: no resource-level permissions",
   "organizations:ListAccounts": "List: no resource-level permissions (CloudTrail's organization-trail check)",
+  "config:DescribeOrganizationConfigRules": "List/read: no resource-level permissions (the optional Config rule)",
+  "config:DescribeOrganizationConfigRuleStatuses": "List/read: no resource-level permissions",
+  "config:GetOrganizationConfigRuleDetailedStatus": "read: no resource-level permissions",
   "organizations:EnableAWSServiceAccess":
-    "no resource-level permissions; scoped by the organizations:ServicePrincipal condition to CloudTrail",
+    "no resource-level permissions; scoped by the organizations:ServicePrincipal condition to CloudTrail and AWS Config's multi-account setup",
   "organizations:CreatePolicy":
     "the policy does not exist yet; scoped by aws:RequestTag/ManagedBy and organizations:PolicyType instead",
   "organizations:TagResource": "tagging the guardrail on creation; scoped by the aws:RequestTag condition",
@@ -241,18 +244,30 @@ describe("IAM policies match the AWS calls the code makes", () => {
     );
     expect(iamAllowed.map((x) => x.action).sort()).toEqual([
       "iam:CreateServiceLinkedRole",
+      "iam:CreateServiceLinkedRole",
+      "iam:GetRole",
       "iam:GetRole",
       "iam:GetRole",
       "iam:PassRole",
     ]);
     const deliveryRole = `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:role/\${ResourcePrefix}${DELIVERY_ROLE_SUFFIX}`;
-    const cloudTrailSlr =
-      "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail";
+    // The service-linked roles CloudTrail (organization trail) and AWS Config (organization Config
+    // rule) create with the caller's permissions, each only for its own service.
+    const slrs: Record<string, string> = {
+      "cloudtrail.amazonaws.com":
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail",
+      "config-multiaccountsetup.amazonaws.com":
+        "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/config-multiaccountsetup.amazonaws.com/AWSServiceRoleForConfigMultiAccountSetup",
+    };
     for (const { action, s } of iamAllowed)
-      expect([[deliveryRole], [cloudTrailSlr]], `${s.Sid} ${action}`).toContainEqual(asList(s.Resource));
-    const slr = iamAllowed.find((x) => x.action === "iam:CreateServiceLinkedRole")!.s;
-    expect(asList(slr.Resource)).toEqual([cloudTrailSlr]);
-    expect(slr.Condition).toEqual({ StringEquals: { "iam:AWSServiceName": "cloudtrail.amazonaws.com" } });
+      expect([[deliveryRole], ...Object.values(slrs).map((r) => [r])], `${s.Sid} ${action}`).toContainEqual(
+        asList(s.Resource),
+      );
+    for (const { s } of iamAllowed.filter((x) => x.action === "iam:CreateServiceLinkedRole")) {
+      const service = s.Condition?.StringEquals?.["iam:AWSServiceName"] as string;
+      expect(Object.keys(s.Condition ?? {}), s.Sid).toEqual(["StringEquals"]);
+      expect(asList(s.Resource), s.Sid).toEqual([slrs[service]]);
+    }
     const pass = iamAllowed.find((x) => x.action === "iam:PassRole")!.s;
     expect(pass.Condition).toEqual({ StringEquals: { "iam:PassedToService": "cloudtrail.amazonaws.com" } });
     // Defence in depth whatever else is attached: every IAM write that could mint or widen a
@@ -279,7 +294,7 @@ describe("IAM policies match the AWS calls the code makes", () => {
     expect(denyAll.some((s) => asList(s.Action).some((p) => actionMatches(p, "iam:PassRole")))).toBe(false);
   });
 
-  it("lets CloudTrail create its own service-linked role through the remediation role, and no other IAM principal", () => {
+  it("lets CloudTrail and AWS Config create their own service-linked roles through the remediation role, and no other IAM principal", () => {
     // remediation.json as deployed in account 111122223333 (aws partition, default names).
     const text = JSON.stringify(loadPolicy("remediation"))
       .replaceAll("${AWS::Partition}", "aws")
@@ -293,6 +308,15 @@ describe("IAM policies match the AWS calls the code makes", () => {
       evaluatePolicy(policy, { action, resource, context });
     expect(ask("iam:CreateServiceLinkedRole", slr, { "iam:AWSServiceName": "cloudtrail.amazonaws.com" })).toBe("allow");
     expect(ask("iam:GetRole", slr)).toBe("allow");
+    const configSlr =
+      "arn:aws:iam::111122223333:role/aws-service-role/config-multiaccountsetup.amazonaws.com/AWSServiceRoleForConfigMultiAccountSetup";
+    expect(
+      ask("iam:CreateServiceLinkedRole", configSlr, { "iam:AWSServiceName": "config-multiaccountsetup.amazonaws.com" }),
+    ).toBe("allow");
+    // CloudTrail's service name on AWS Config's role (or the reverse) matches no Allow.
+    expect(
+      ask("iam:CreateServiceLinkedRole", configSlr, { "iam:AWSServiceName": "cloudtrail.amazonaws.com" }),
+    ).not.toBe("allow");
     // Another service's role, or CloudTrail's name on another path: refused.
     expect(
       ask(
@@ -518,7 +542,9 @@ describe("the call scanner (self-test: a new call without a policy change must f
     expect(findings.missing.join("\n")).toContain(
       "remediation: iam:CreateRole ← lib/remediate/new-role.ts:2 CreateRole",
     );
-    expect(findings.denied).toContain("remediation.json NeverCreateIamButCloudTrailsServiceLinkedRole: iam:CreateRole");
+    expect(findings.denied).toContain(
+      "remediation.json NeverCreateIamButServiceLinkedRolesOfCloudTrailAndConfig: iam:CreateRole",
+    );
   });
 
   it("reports an opt-in policy that grants an action the base policy lacks", () => {

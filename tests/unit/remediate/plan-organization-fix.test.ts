@@ -9,6 +9,7 @@ import {
   planOrganizationFix,
   type OrganizationPlanRequest,
 } from "@/lib/remediate/plan/organization/plan-organization-fix";
+import type { ConfigRuleState } from "@/lib/remediate/plan/organization/config-rule";
 import type { OrganizationState } from "@/lib/remediate/plan/organization/read-organization-state";
 import { parsePolicy } from "@/lib/remediate/plan/policies/policy-document";
 import { parseRemediationSettings } from "@/lib/remediate/remediation-settings";
@@ -195,6 +196,7 @@ describe("the guardrail", () => {
           cloudTrailAdminAccountId: null,
           guardrailTargets: [],
           breakGlassRoleArns: ["arn:aws:iam::123456789012:role/BreakGlass"],
+          configRule: false,
         },
       }),
     });
@@ -301,6 +303,7 @@ describe("organization settings", () => {
       cloudTrailAdminAccountId: "222222222222",
       guardrailTargets: ["ou-ab12-11111111", "r-ab12"],
       breakGlassRoleArns: ["arn:aws:iam::111111111111:role/Stored"],
+      configRule: false,
     });
   });
 
@@ -382,5 +385,126 @@ describe("members and safety", () => {
       for (const s of p.steps) expect(stepViolations(s), `${s.operation}`).toEqual([]);
       expect(p.blockers).toEqual([]);
     }
+  });
+});
+
+describe("the optional AWS Config rule", () => {
+  const RULE = "trailwarden-multi-region-cloudtrail-enabled";
+  const withRule = (state: Partial<ConfigRuleState> = {}, trustedAccess = false) =>
+    plan({
+      admin: {
+        state: managementWithOrgTrail({ kmsKeyId: "arn:aws:kms:us-east-1:222222222222:key/k" }),
+        snapshotId: null,
+      },
+      settings: settings({ organization: { ...settings().organization, configRule: true } }),
+      organization: organization({
+        configTrustedAccess: trustedAccess,
+        configRule: {
+          region: "us-east-1",
+          existing: null,
+          nameTaken: null,
+          status: null,
+          failedAccounts: [],
+          ...state,
+        },
+      }),
+    });
+
+  it("is off by default, from the environment or the settings, and a bad value names its field", () => {
+    expect(parseRemediationSettings({}, {}).organization.configRule).toBe(false);
+    expect(parseRemediationSettings({}, { TRAILWARDEN_ORGANIZATION_CONFIG_RULE: "true" }).organization.configRule).toBe(
+      true,
+    );
+    expect(
+      parseRemediationSettings({ organization: { configRule: true } }, { TRAILWARDEN_ORGANIZATION_CONFIG_RULE: "0" })
+        .organization.configRule,
+    ).toBe(false);
+    expect(() => parseRemediationSettings({}, { TRAILWARDEN_ORGANIZATION_CONFIG_RULE: "maybe" })).toThrow(
+      /organization\.configRule/,
+    );
+    expect(plan().steps.some((s) => s.service === "config")).toBe(false);
+    expect(plan().organization!.configRule).toBeUndefined();
+  });
+
+  it("enables AWS Config's trusted access as a visible step, then deploys the managed rule from the management account", () => {
+    const p = withRule();
+    const steps = p.steps.filter((s) => s.service === "config" || s.resource.startsWith("config-"));
+    expect(steps.map((s) => `${s.service}:${s.operation}`)).toEqual([
+      "organizations:EnableAWSServiceAccess",
+      "config:PutOrganizationConfigRule",
+    ]);
+    for (const s of steps) expect(s).toMatchObject({ targetAccountId: MANAGEMENT, organization: true });
+    expect(steps[1]!.params).toEqual({
+      OrganizationConfigRuleName: RULE,
+      OrganizationManagedRuleMetadata: {
+        RuleIdentifier: "MULTI_REGION_CLOUD_TRAIL_ENABLED",
+        Description: expect.any(String) as string,
+        MaximumExecutionFrequency: "TwentyFour_Hours",
+      },
+    });
+    expect(p.summary).toContain(`AWS Config rule ${RULE}`);
+    expect(p.organization!.configRule).toMatchObject({ name: RULE, exists: false, trustedAccess: false });
+    expect(withRule({}, true).steps.some((s) => s.resource === "config-multiaccountsetup.amazonaws.com")).toBe(false);
+  });
+
+  it("adopts a rule that already runs it, under any name, and plans nothing for it", () => {
+    const p = withRule(
+      {
+        existing: { name: "landing-zone-cloudtrail", arn: "arn:x", ruleIdentifier: "MULTI_REGION_CLOUD_TRAIL_ENABLED" },
+        status: "CREATE_SUCCESSFUL",
+      },
+      true,
+    );
+    expect(p.steps.some((s) => s.service === "config" || s.resource.startsWith("config-"))).toBe(false);
+    expect(p.organization!.configRule).toMatchObject({ name: "landing-zone-cloudtrail", exists: true });
+  });
+
+  it("never changes a rule of its name that runs something else: the plan is blocked", () => {
+    const p = withRule({ nameTaken: { ruleIdentifier: "S3_BUCKET_VERSIONING_ENABLED" } });
+    expect(p.status).toBe("blocked");
+    expect(p.blockers.map((b) => b.code)).toContain("config-rule-name-taken");
+    expect(p.steps.some((s) => s.service === "config")).toBe(false);
+  });
+
+  it("leaves accounts without a configuration recorder to a person, naming them", () => {
+    const p = withRule(
+      {
+        existing: { name: RULE, arn: "arn:x", ruleIdentifier: "MULTI_REGION_CLOUD_TRAIL_ENABLED" },
+        status: "CREATE_FAILED",
+        failedAccounts: [{ accountId: "333333333333", error: "NoAvailableConfigurationRecorderException" }],
+      },
+      true,
+    );
+    const note = p.notes.find((n) => n.code === "config-rule-not-deployed")!;
+    expect(note.controls).toEqual(["config-rule"]);
+    expect(note.message).toContain("333333333333");
+    expect(note.message).toMatch(/configuration recorder/);
+  });
+
+  it("safety: only the managed rule, by its name, in the organization fix; never a delete", () => {
+    const put = withRule().steps.find((s) => s.service === "config")!;
+    expect(stepViolations(put)).toEqual([]);
+    expect(stepViolations({ ...put, organization: undefined })).not.toEqual([]);
+    expect(
+      stepViolations({
+        ...put,
+        params: { ...put.params, OrganizationManagedRuleMetadata: { RuleIdentifier: "IAM_PASSWORD_POLICY" } },
+      }),
+    ).toEqual([expect.stringContaining("MULTI_REGION_CLOUD_TRAIL_ENABLED")]);
+    expect(
+      stepViolations({ ...put, params: { ...put.params, OrganizationConfigRuleName: "someone-elses-rule" } }),
+    ).not.toEqual([]);
+    expect(
+      stepViolations({ ...put, params: { ...put.params, OrganizationCustomRuleMetadata: { LambdaFunctionArn: "x" } } }),
+    ).not.toEqual([]);
+    expect(stepViolations({ ...put, operation: "DeleteOrganizationConfigRule" })).not.toEqual([]);
+    expect(
+      stepViolations({
+        service: "organizations",
+        operation: "EnableAWSServiceAccess",
+        params: { ServicePrincipal: "sso.amazonaws.com" },
+        organization: true,
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -21,11 +21,12 @@ import { planOrganizationRemediation } from "@/lib/remediate/plan/organization/p
 
 export const dynamic = "force-dynamic";
 
-function overridesOf(b: { alarmEmail?: string; alarmTopicArn?: string }) {
-  if (b.alarmEmail === undefined && b.alarmTopicArn === undefined) return undefined;
+function overridesOf(b: { alarmEmail?: string; alarmTopicArn?: string; configRule?: boolean }) {
+  if (b.alarmEmail === undefined && b.alarmTopicArn === undefined && b.configRule === undefined) return undefined;
   return {
     ...(b.alarmEmail !== undefined ? { alarmEmail: b.alarmEmail } : {}),
     ...(b.alarmTopicArn !== undefined ? { alarmTopicArn: b.alarmTopicArn } : {}),
+    ...(b.configRule !== undefined ? { configRule: b.configRule } : {}),
   };
 }
 

@@ -12,7 +12,11 @@ import { loadLatestSnapshot } from "@/lib/remediate/plan/load-latest-snapshot";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
 import { guardrailPolicyName } from "@/lib/remediate/plan/organization/guardrail-policy";
 import { planOrganizationFix } from "@/lib/remediate/plan/organization/plan-organization-fix";
-import { withOrganizationsClient } from "@/lib/remediate/plan/organization/organizations-reader";
+import { configRuleName, readConfigRuleState } from "@/lib/remediate/plan/organization/config-rule";
+import {
+  withConfigServiceClient,
+  withOrganizationsClient,
+} from "@/lib/remediate/plan/organization/organizations-reader";
 import {
   readOrganizationState,
   type OrganizationState,
@@ -69,11 +73,18 @@ export async function computeOrganizationPlan(input: {
   const settings = withOverrides(await loadRemediationSettings(), overrides);
   const managementId = await managementAccountId();
   const adminId = settings.organization.cloudTrailAdminAccountId ?? managementId;
-  const [admin, members, organization] = await Promise.all([
+  const [admin, members, organization, configRule] = await Promise.all([
     loadLatestSnapshot(adminId),
     memberStates(adminId),
     loadOrganizationState(managementId, settings, input.user),
+    // Read only when the option is on: the default plan makes no AWS Config call at all.
+    settings.organization.configRule
+      ? withConfigServiceClient(managementId, settings.homeRegion, input.user, (client) =>
+          readConfigRuleState(client, { name: configRuleName(settings.namePrefix), region: settings.homeRegion }),
+        )
+      : Promise.resolve(undefined),
   ]);
+  if (configRule) organization.configRule = configRule;
   const knownBuckets = await loadKnownBuckets(admin.state, settings);
   const plan = planOrganizationFix({
     admin: { state: admin.state, snapshotId: admin.id },

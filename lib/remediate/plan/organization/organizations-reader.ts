@@ -1,6 +1,8 @@
-// An Organizations client acting in the management account through the remediation role, for the
-// plan's live reads (SCPs, trusted access, the root): snapshots hold no Organizations policies.
+// Organizations and AWS Config clients acting in the management account through the remediation
+// role, for the plan's live reads (SCPs, trusted access, the root, organization Config rules):
+// snapshots hold neither.
 // Built here rather than from the apply room's clients: planning reads, it never writes.
+import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { CredentialBroker } from "@/lib/aws/assume-role";
 import { ClientFactory } from "@/lib/aws/create-clients";
@@ -11,15 +13,8 @@ import { getEnv } from "@/lib/config/env";
 /** Organizations is a global service; its API lives in us-east-1 (aws partition). */
 export const ORGANIZATIONS_REGION = "us-east-1";
 
-/**
- * `user`: who asked for the plan. The session is `trailwarden-remediate-plan-<user>` with the user
- * as SourceIdentity, so the management account's own record says who read it.
- */
-export async function withOrganizationsClient<T>(
-  managementAccountId: string,
-  user: string,
-  fn: (client: OrganizationsClient) => Promise<T>,
-): Promise<T> {
+/** The management account's credentials through the remediation role, for the plan's live reads. */
+function managementSession(managementAccountId: string, user: string) {
   const env = getEnv();
   const endpoint = env.AWS_ENDPOINT_URL;
   const sts = new ClientFactory({
@@ -34,14 +29,44 @@ export async function withOrganizationsClient<T>(
     endpoint,
     session: remediateSession("plan", user),
   });
-  const client = new OrganizationsClient({
-    region: ORGANIZATIONS_REGION,
+  const config = {
     credentials: broker.provider(managementAccountId),
     maxAttempts: env.TRAILWARDEN_AWS_MAX_ATTEMPTS,
     retryStrategy: new JitteredRetryStrategy({ maxAttempts: env.TRAILWARDEN_AWS_MAX_ATTEMPTS }),
     customUserAgent: "trailwarden-remediate",
     ...(endpoint ? { endpoint } : {}),
-  });
+  };
+  return { sts, config };
+}
+
+/**
+ * `user`: who asked for the plan. The session is `trailwarden-remediate-plan-<user>` with the user
+ * as SourceIdentity, so the management account's own record says who read it.
+ */
+export async function withOrganizationsClient<T>(
+  managementAccountId: string,
+  user: string,
+  fn: (client: OrganizationsClient) => Promise<T>,
+): Promise<T> {
+  const { sts, config } = managementSession(managementAccountId, user);
+  const client = new OrganizationsClient({ ...config, region: ORGANIZATIONS_REGION });
+  try {
+    return await fn(client);
+  } finally {
+    client.destroy();
+    sts.destroy();
+  }
+}
+
+/** AWS Config in the management account and `region` (the optional organization Config rule). */
+export async function withConfigServiceClient<T>(
+  managementAccountId: string,
+  region: string,
+  user: string,
+  fn: (client: ConfigServiceClient) => Promise<T>,
+): Promise<T> {
+  const { sts, config } = managementSession(managementAccountId, user);
+  const client = new ConfigServiceClient({ ...config, region });
   try {
     return await fn(client);
   } finally {

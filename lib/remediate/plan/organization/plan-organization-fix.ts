@@ -3,7 +3,8 @@
 // the members' latest snapshots, the organization's live state (read-organization-state.ts) and
 // the settings. It adopts the existing organization trail and fixes what it lacks (multi-region,
 // read+write management events, logging, KMS, validation, CloudWatch Logs, bucket, CIS alarms), or
-// creates one; adds the guardrail SCP; and lists the members' own trails that now log management
+// creates one; adds the guardrail SCP (and, when the option is on, AWS Config's organization rule
+// multi-region-cloudtrail-enabled); and lists the members' own trails that now log management
 // events a second time. Members' own trails are never part of a step.
 import type { AccountSnapshotState, BucketState } from "@/lib/collect/snapshot-types";
 import { buildEvaluationContext, type EvaluationContext, type TrailFacts } from "@/lib/controls/evaluation-context";
@@ -14,6 +15,7 @@ import { CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
 import { planViolations } from "@/lib/remediate/plan/assert-safe-plan";
 import { fullRegionForMultiRegionTrail, TRAILS_PER_REGION } from "@/lib/remediate/plan/choose-primary-trail";
 import { emitSteps } from "@/lib/remediate/plan/emit-steps";
+import { planConfigRule } from "@/lib/remediate/plan/organization/plan-config-rule";
 import { planGuardrail } from "@/lib/remediate/plan/organization/plan-guardrail";
 import { ORGANIZATIONS_REGION } from "@/lib/remediate/plan/organization/organizations-reader";
 import {
@@ -173,6 +175,32 @@ function duplicates(request: OrganizationPlanRequest, trail: OrganizationPlanInf
   return out;
 }
 
+/** The optional AWS Config rule, when the option is on (its state was read only then). */
+function configRuleSteps(request: OrganizationPlanRequest) {
+  const state = request.organization.configRule;
+  if (!request.settings.organization.configRule) return null;
+  if (!state) {
+    return {
+      steps: [],
+      notes: [],
+      blockers: [
+        {
+          code: "config-rule-unread",
+          message: "the AWS Config rule option is on but AWS Config's organization rules were not read",
+          controls: [],
+        },
+      ],
+      info: undefined,
+    };
+  }
+  return planConfigRule({
+    managementAccountId: request.organization.managementAccountId,
+    prefix: request.settings.namePrefix,
+    trustedAccess: request.organization.configTrustedAccess ?? false,
+    state,
+  });
+}
+
 export function planOrganizationFix(request: OrganizationPlanRequest): RemediationPlan {
   const { settings } = request;
   const state = request.admin.state;
@@ -212,7 +240,10 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
   });
   needs.blockers.push(...guardrail.blockers);
   needs.notes.push(...guardrail.notes);
-  const steps = [...pre.steps, ...trailSteps, ...guardrail.steps];
+  const config = configRuleSteps(request);
+  needs.blockers.push(...(config?.blockers ?? []));
+  needs.notes.push(...(config?.notes ?? []));
+  const steps = [...pre.steps, ...trailSteps, ...guardrail.steps, ...(config?.steps ?? [])];
   const trails = new Map(state.trails.map((t) => [t.arn, t]));
   for (const violation of planViolations(steps, trails))
     needs.blockers.push({ code: "unsafe-step", message: violation, controls: [] });
@@ -284,6 +315,7 @@ export function planOrganizationFix(request: OrganizationPlanRequest): Remediati
       guardrail: guardrail.info,
       duplicates: dupes,
       accountsChecked: request.members.length + 1,
+      ...(config?.info ? { configRule: config.info } : {}),
     },
   };
   plan.summary = summarizeOrganizationPlan(plan);

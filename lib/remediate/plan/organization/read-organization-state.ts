@@ -14,6 +14,7 @@ import {
   ListTagsForResourceCommand,
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
+import { CONFIG_MULTI_ACCOUNT_PRINCIPAL, type ConfigRuleState } from "@/lib/remediate/plan/organization/config-rule";
 import { MANAGED_BY_TAG } from "@/lib/remediate/plan/resource-names";
 
 export const CLOUDTRAIL_PRINCIPAL = "cloudtrail.amazonaws.com";
@@ -36,6 +37,10 @@ export interface OrganizationState {
   guardrail: { id: string; content: string; managedByTrailwarden: boolean } | null;
   /** SCPs directly attached to each guardrail target. */
   targets: { id: string; policies: AttachedPolicy[] }[];
+  /** Whether AWS Config's multi-account setup has trusted access (the optional Config rule needs it). */
+  configTrustedAccess?: boolean;
+  /** The optional Config rule as AWS Config reports it; absent when the option is off. */
+  configRule?: ConfigRuleState;
 }
 
 async function pages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
@@ -109,6 +114,7 @@ export async function readOrganizationState(
     rootId: root.Id,
     scpTypeEnabled: (root.PolicyTypes ?? []).some((t) => t.Type === SCP_TYPE && t.Status === "ENABLED"),
     cloudTrailTrustedAccess: services.some((s) => s.ServicePrincipal === CLOUDTRAIL_PRINCIPAL),
+    configTrustedAccess: services.some((s) => s.ServicePrincipal === CONFIG_MULTI_ACCOUNT_PRINCIPAL),
     cloudTrailDelegatedAdmins: admins.map((a) => a.Id ?? "").filter(Boolean),
     guardrail: await findGuardrail(org, options.guardrailName),
     targets,

@@ -7,8 +7,11 @@ export function summarizeOrganizationPlan(plan: RemediationPlan): string {
   if (plan.steps.length === 0)
     return "Nothing to do: the organization trail covers every account and the guardrail is in place";
   const parts: string[] = [];
+  // The optional AWS Config rule: its own step and AWS Config's trusted access.
+  const isConfig = (s: (typeof plan.steps)[number]) =>
+    s.service === "config" || (s.operation === "EnableAWSServiceAccess" && s.resource !== "cloudtrail.amazonaws.com");
   const trailSteps = plan.steps.filter(
-    (s) => s.service !== "organizations" || s.operation === "EnableAWSServiceAccess",
+    (s) => !isConfig(s) && (s.service !== "organizations" || s.operation === "EnableAWSServiceAccess"),
   );
   if (org && trailSteps.length > 0)
     parts.push(
@@ -16,13 +19,16 @@ export function summarizeOrganizationPlan(plan: RemediationPlan): string {
         ? `fix the organization trail \`${org.trail.name}\` in place (${trailSteps.length} step${trailSteps.length > 1 ? "s" : ""})`
         : `create the organization trail \`${org.trail.name}\` (${trailSteps.length} steps)`,
     );
-  const guard = plan.steps.length - trailSteps.length;
+  const config = plan.steps.filter(isConfig).length;
+  const guard = plan.steps.length - trailSteps.length - config;
   if (org && guard > 0) {
     const targets = org.guardrail.targets.filter((t) => !t.attached).map((t) => t.id);
     parts.push(
       `guardrail ${org.guardrail.policyName}${targets.length > 0 ? ` on ${targets.join(", ")}` : ""} (${guard} step${guard > 1 ? "s" : ""})`,
     );
   }
+  if (org?.configRule && config > 0)
+    parts.push(`AWS Config rule ${org.configRule.name} in every account (${config} step${config > 1 ? "s" : ""})`);
   const dupes = org?.duplicates.length ?? 0;
   const note =
     dupes > 0
