@@ -1,7 +1,7 @@
-// /settings — admin: entry to users, API tokens and alerts (and, later, collection settings).
+// /settings — admin: entry to users, API tokens, alerts and the SSO allow-list.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BellRing, KeyRound, Users } from "lucide-react";
+import { BellRing, KeyRound, LogIn, Users } from "lucide-react";
 import { requirePageRole } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -20,6 +20,12 @@ const SECTIONS = [
     title: "Alerts",
     text: "Alert rules and where alerts go: webhook, Slack, e-mail, SNS.",
     icon: BellRing,
+  },
+  {
+    href: "/settings/sso",
+    title: "Single sign-on",
+    text: "Who may sign in through SSO: allowed e-mail domains and groups.",
+    icon: LogIn,
   },
 ];
 

@@ -8,6 +8,7 @@ import { publicSignInOptions } from "@/lib/auth/auth-env";
 import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 import { authenticate } from "@/lib/auth/resolve-principal";
 import { resetEnvCache } from "@/lib/config/env";
+import { saveSsoAllowList } from "@/lib/auth/save-sso-allow-list";
 import { startMockOidcProvider, type MockOidcProvider } from "./support/mock-oidc-provider";
 import { useFreshDatabase } from "./support/test-database";
 
@@ -174,5 +175,47 @@ describe("SSO allow-list", () => {
     expect(sessionOf(await ssoSignIn({ sub: "idp-s-1", email: "zed@example.com", name: "Zed" }))).toBeUndefined();
     expect(sessionOf(await ssoSignIn({ sub: "idp-in-1", email: "ada@corp.example", name: "Ada" }))).toBeDefined();
     await db.setting.delete({ where: { key: "sso.allowedDomains" } });
+  });
+
+  it("is edited on the settings page: every bad entry named with its line, nothing stored then; saved, audited, enforced", async () => {
+    configure(base());
+    const admin = { type: "user" as const, id: "sso-admin", name: "Admin", role: "admin" as const };
+    await expect(
+      saveSsoAllowList({ domains: "corp.example\nnot a domain\n@ok.example, x", groups: "" }, admin),
+    ).rejects.toThrow(
+      /Allowed e-mail domains: line 2: "not a domain" is not an e-mail domain.*line 3: "x" is not an e-mail domain/,
+    );
+    await expect(saveSsoAllowList({ domains: "", groups: "g".repeat(256) }, admin)).rejects.toThrow(
+      /Allowed groups: line 1: a group name has at most 255 characters/,
+    );
+    expect(await db.setting.count({ where: { key: { startsWith: "sso." } } })).toBe(0);
+
+    const saved = await saveSsoAllowList(
+      { domains: "Corp.Example\n@ops.example, corp.example", groups: "CN=Trailwarden Users,OU=Groups\n\n" },
+      admin,
+    );
+    expect(saved).toEqual({ domains: ["corp.example", "ops.example"], groups: ["CN=Trailwarden Users,OU=Groups"] });
+    const audit = await db.auditEvent.findFirst({ where: { action: "settings.sso_allow_list" } });
+    expect(audit).toMatchObject({ actorId: "sso-admin", outcome: "success" });
+    expect(audit!.details).toMatchObject({ before: { domains: [], groups: [] }, after: saved });
+
+    // Enforced at the next sign-in: both lists must pass.
+    expect(
+      sessionOf(await ssoSignIn({ sub: "idp-f-1", email: "ann@corp.example", name: "Ann", groups: ["other"] })),
+    ).toBeUndefined();
+    expect(
+      sessionOf(
+        await ssoSignIn({
+          sub: "idp-f-2",
+          email: "ben@ops.example",
+          name: "Ben",
+          groups: ["CN=Trailwarden Users,OU=Groups"],
+        }),
+      ),
+    ).toBeDefined();
+
+    // Emptied: anyone the provider knows may sign in again.
+    await saveSsoAllowList({ domains: "", groups: "" }, admin);
+    expect(sessionOf(await ssoSignIn({ sub: "idp-f-3", email: "cy@elsewhere.example", name: "Cy" }))).toBeDefined();
   });
 });

@@ -191,6 +191,13 @@ const ACTIONS: ActionRow[] = [
     input: () => ({ id: RULE_IDS[0], enabled: true }),
     expect: byRole("admin", 200),
   },
+  {
+    file: "app/settings/sso/actions.ts",
+    load: () => import("@/app/settings/sso/actions"),
+    name: "saveSsoAllowListAction",
+    input: () => ({ domains: "example.com", groups: "" }),
+    expect: byRole("admin", 200),
+  },
 ];
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
