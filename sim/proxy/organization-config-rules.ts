@@ -64,7 +64,8 @@ async function managedOrganization(moto: MotoReader, account: string): Promise<v
   if (org.MasterAccountId !== account)
     throw new Refusal(
       "OrganizationAccessDeniedException",
-      "This action can only be performed if you are a registered delegated administrator for AWS Config with permissions to call ListDelegatedAdministrators API or the management account of the organization.",
+      "This action can only be performed if you are a registered delegated administrator for AWS Config with " +
+        "permissions to call ListDelegatedAdministrators API or the management account of the organization.",
     );
   if (org.FeatureSet !== "ALL")
     throw new Refusal(

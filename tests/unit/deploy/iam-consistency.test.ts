@@ -92,7 +92,8 @@ const ALLOWED_UNUSED: Partial<Record<PolicyName, Record<string, string>>> = {
   // organization trail ("Prepare for creating a trail for your organization", AWS's minimum policy).
   remediation: {
     "iam:CreateServiceLinkedRole":
-      "CloudTrail creates AWSServiceRoleForCloudTrail with the caller's permissions on the first organization trail, AWS Config AWSServiceRoleForConfigMultiAccountSetup on the first organization Config rule",
+      "CloudTrail creates AWSServiceRoleForCloudTrail with the caller's permissions on the first organization " +
+      "trail, AWS Config AWSServiceRoleForConfigMultiAccountSetup on the first organization Config rule",
     "organizations:ListAccounts": "CloudTrail lists the organization's accounts with the caller's permissions",
   },
 };

@@ -38,7 +38,11 @@ export function planConfigRule(input: {
   if (state.nameTaken) {
     blockers.push({
       code: "config-rule-name-taken",
-      message: `an organization Config rule named ${name} exists but runs ${state.nameTaken.ruleIdentifier ?? "a custom rule"}, not ${MULTI_REGION_CLOUDTRAIL_RULE}: Trailwarden never changes a Config rule it did not create; rename it, change the resource prefix, or turn the Config rule option off`,
+      message:
+        `an organization Config rule named ${name} exists but runs ` +
+        `${state.nameTaken.ruleIdentifier ?? "a custom rule"}, not ${MULTI_REGION_CLOUDTRAIL_RULE}: Trailwarden ` +
+        "never changes a Config rule it did not create; rename it, change the resource prefix, or turn the " +
+        "Config rule option off",
       controls: [],
     });
   }
@@ -87,9 +91,14 @@ export function planConfigRule(input: {
   }
   if (state.failedAccounts.length > 0) {
     const list = state.failedAccounts.map((a) => `${a.accountId} (${a.error})`).join(", ");
+    const count = state.failedAccounts.length;
     notes.push({
       code: "config-rule-not-deployed",
-      message: `AWS Config could not deploy ${state.existing?.name ?? name} in ${state.failedAccounts.length} account${state.failedAccounts.length > 1 ? "s" : ""}: ${list}. The rule needs a configuration recorder in each account (in ${state.region}); Trailwarden never starts one (AWS Config bills recorded items): turn recording on there, and AWS Config retries the deployment`,
+      message:
+        `AWS Config could not deploy ${state.existing?.name ?? name} in ${count} account${count > 1 ? "s" : ""}: ` +
+        `${list}. The rule needs a configuration recorder in each account (in ${state.region}); Trailwarden ` +
+        "never starts one (AWS Config bills recorded items): turn recording on there, and AWS Config retries " +
+        "the deployment",
       controls: [CONFIG_RULE_CONTROL],
     });
   }
