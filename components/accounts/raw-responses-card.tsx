@@ -1,6 +1,8 @@
 // What AWS answered in the newest collection, call by call: the evidence behind every verdict.
 // Collapsed by default; secrets are redacted even though the collector already drops them.
 import { getAccountSnapshot } from "@/lib/read-models/get-account-snapshot";
+import { readable } from "@/lib/read-models/readable";
+import { UnreadableCard } from "@/components/accounts/unreadable-card";
 import { redactSecrets } from "@/lib/read-models/redact-secrets";
 import { JsonView } from "@/components/accounts/json-view";
 import { Card } from "@/components/ui/card";
@@ -15,7 +17,9 @@ function describeKey(key: string): { call: string; where: string } {
 }
 
 export async function RawResponsesCard({ accountId }: { accountId: string }) {
-  const snap = await getAccountSnapshot(accountId);
+  const read = await readable(getAccountSnapshot(accountId));
+  if (!read.ok) return <UnreadableCard title="Raw API responses" testId="raw-responses" error={read.error} />;
+  const snap = read.value;
   const entries = snap ? Object.entries(snap.raw).sort(([a], [b]) => a.localeCompare(b)) : [];
   return (
     <Card

@@ -3,6 +3,8 @@
 import clsx from "clsx";
 import type { ReactNode } from "react";
 import { getAccountTrails, type TrailView } from "@/lib/read-models/get-account-trails";
+import { readable } from "@/lib/read-models/readable";
+import { UnreadableCard } from "@/components/accounts/unreadable-card";
 import { Card } from "@/components/ui/card";
 import { formatUtc } from "@/components/ui/format-time";
 
@@ -126,7 +128,9 @@ function TrailBlock({ t }: { t: TrailView }) {
 }
 
 export async function TrailsCard({ accountId }: { accountId: string }) {
-  const result = await getAccountTrails(accountId);
+  const read = await readable(getAccountTrails(accountId));
+  if (!read.ok) return <UnreadableCard title="Trails" testId="trails" error={read.error} />;
+  const result = read.value;
   return (
     <Card
       title={`Trails (${result?.trails.length ?? 0})`}

@@ -7,12 +7,17 @@ import { getEnv } from "@/lib/config/env";
 import type { AlertPayload } from "@/lib/alerts/alert-payload";
 import { DeliveryError } from "@/lib/alerts/delivery-error";
 import { ENV_DESTINATION_ID, type DestinationType } from "@/lib/alerts/destination-types";
-import { sendEmail, type SmtpConfig } from "@/lib/alerts/send-email";
+import { sendEmail } from "@/lib/alerts/send-email";
 import { sendSlack } from "@/lib/alerts/send-slack";
 import { sendSns } from "@/lib/alerts/send-sns";
 import { sendWebhook } from "@/lib/alerts/send-webhook";
+import { z } from "zod";
+import { readAlertPayload, readSmtpConfig } from "@/lib/alerts/alert-json";
+import { readJsonColumn } from "@/lib/db/json/read-json-column";
 
 interface Target {
+  /** The destination's row (ENV_DESTINATION_ID for the environment's webhook). */
+  id: string;
   type: DestinationType;
   config: Record<string, unknown>;
   secret: string | null;
@@ -23,6 +28,7 @@ async function targetOf(destinationId: string): Promise<Target | null> {
     const env = getEnv();
     if (!env.TRAILWARDEN_ALERT_WEBHOOK_URL) return null;
     return {
+      id: ENV_DESTINATION_ID,
       type: "webhook",
       config: { url: env.TRAILWARDEN_ALERT_WEBHOOK_URL },
       secret: env.TRAILWARDEN_ALERT_WEBHOOK_SECRET ?? null,
@@ -30,7 +36,12 @@ async function targetOf(destinationId: string): Promise<Target | null> {
   }
   const d = await db.alertDestination.findUnique({ where: { id: destinationId } });
   if (!d?.enabled) return null;
-  return { type: d.type as DestinationType, config: d.config as Record<string, unknown>, secret: d.secret };
+  const config = readJsonColumn(z.record(z.string(), z.unknown()), d.config, {
+    table: "alert_destinations",
+    column: "config",
+    rowId: d.id,
+  });
+  return { id: d.id, type: d.type as DestinationType, config, secret: d.secret };
 }
 
 export async function send(target: Target, payload: AlertPayload): Promise<void> {
@@ -40,7 +51,7 @@ export async function send(target: Target, payload: AlertPayload): Promise<void>
     case "slack":
       return sendSlack(target.secret ?? "", payload);
     case "email":
-      return sendEmail(target.config as unknown as SmtpConfig, target.secret, payload);
+      return sendEmail(readSmtpConfig(target), target.secret, payload);
     case "sns":
       return sendSns(String(target.config.topicArn), payload);
   }
@@ -62,7 +73,7 @@ export async function deliverAlert(deliveryId: string, lastAttempt: boolean): Pr
     return "failed";
   }
   try {
-    await send(target, d.payload as unknown as AlertPayload);
+    await send(target, readAlertPayload(d));
   } catch (err) {
     const reason = err instanceof DeliveryError ? err.message : `Unexpected error: ${(err as Error).message}`;
     await db.alertDelivery.update({

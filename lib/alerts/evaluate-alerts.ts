@@ -16,6 +16,7 @@ import { loadRules } from "@/lib/alerts/alert-rules";
 import { EXPLAINING_EVENTS, findActor } from "@/lib/alerts/find-actor";
 import { fireAlert } from "@/lib/alerts/fire-alert";
 import { firingSubjects, resolveAlert } from "@/lib/alerts/resolve-alert";
+import { readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export interface EvaluatedSnapshot {
   id: string;
@@ -61,8 +62,8 @@ async function collectionFailing(s: EvaluatedSnapshot, threshold: number): Promi
 
 async function controlRegressions(s: EvaluatedSnapshot, verdicts: ControlVerdict[]): Promise<void> {
   // A member's verdict often moves because the organization trail (in the management account) changed.
-  const { state } = await db.snapshot.findUniqueOrThrow({ where: { id: s.id }, select: { state: true } });
-  const management = (state as unknown as AccountSnapshotState).organization?.managementAccountId;
+  const stored = await db.snapshot.findUniqueOrThrow({ where: { id: s.id }, select: { id: true, state: true } });
+  const management = readSnapshotState(stored).organization?.managementAccountId;
   const actorAccounts = [...new Set([s.accountId, ...(management ? [management] : [])])];
   const previous = await db.$queryRaw<{ control_id: string; status: string; collected_at: Date }[]>`
     SELECT DISTINCT ON (control_id) control_id, status, collected_at FROM control_results
@@ -104,18 +105,18 @@ function ownTrails(state: AccountSnapshotState): TrailState[] {
 
 async function trailRegressions(s: EvaluatedSnapshot): Promise<void> {
   const [current, previous] = await Promise.all([
-    db.snapshot.findUniqueOrThrow({ where: { id: s.id }, select: { state: true } }),
+    db.snapshot.findUniqueOrThrow({ where: { id: s.id }, select: { id: true, state: true } }),
     db.snapshot.findFirst({
       where: { accountId: s.accountId, collectedAt: { lt: s.collectedAt }, status: { not: "error" } },
       orderBy: { collectedAt: "desc" },
-      select: { state: true, collectedAt: true },
+      select: { id: true, state: true, collectedAt: true },
     }),
   ]);
-  const now = current.state as unknown as AccountSnapshotState;
+  const now = readSnapshotState(current);
   const listed = !now.errors.some((e) => e.service === "cloudtrail" && e.operation === "ListTrails");
   const trailsNow = new Map(ownTrails(now).map((t) => [t.arn, t]));
   if (previous) {
-    const before = ownTrails(previous.state as unknown as AccountSnapshotState);
+    const before = ownTrails(readSnapshotState(previous));
     for (const t of before) {
       if (t.status?.isLogging !== true) continue;
       const after = trailsNow.get(t.arn);

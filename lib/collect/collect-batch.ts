@@ -14,6 +14,7 @@ import { RunContext, settingsFromEnv } from "@/lib/collect/run-context";
 import { collectOne } from "@/lib/collect/run-collection";
 import type { StoredSnapshot } from "@/lib/collect/store-snapshot";
 import { getEnv } from "@/lib/config/env";
+import { readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export interface CollectBatchInput {
   runId: string;
@@ -85,6 +86,6 @@ async function evaluateUnevaluated(input: CollectBatchInput, accountIds: string[
     await input.onSnapshotStored({
       ...s,
       status: s.status as StoredSnapshot["status"],
-      state: s.state as unknown as StoredSnapshot["state"],
+      state: readSnapshotState(s),
     });
 }

@@ -4,11 +4,12 @@
 // snapshot and evaluator version replaces that evaluation, so it is safe to repeat.
 import "server-only";
 import { getEnv } from "@/lib/config/env";
-import type { AccountSnapshotState, SecurityHubFindingState } from "@/lib/collect/snapshot-types";
+import type { SecurityHubFindingState } from "@/lib/collect/snapshot-types";
 import { db } from "@/lib/db";
 import { EVALUATOR_VERSION, errorVerdicts, evaluateAccount } from "@/lib/controls/evaluate-account";
 import { reconcile } from "@/lib/controls/reconcile";
 import type { ControlVerdict } from "@/lib/controls/types";
+import { readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export interface StoredEvaluation {
   snapshotId: string;
@@ -25,7 +26,7 @@ export async function evaluateAndStore(snapshotId: string): Promise<StoredEvalua
   const verdicts =
     snapshot.status === "error"
       ? errorVerdicts(snapshot.error ?? "unknown error")
-      : evaluateAccount(snapshot.state as unknown as AccountSnapshotState, {
+      : evaluateAccount(readSnapshotState(snapshot), {
           requiredTagKeys: env.TRAILWARDEN_REQUIRED_TAG_KEYS ?? [],
         });
 

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceStreamSpec } from "@/lib/evidence/evidence-types";
 import type { StreamReadResult } from "@/lib/evidence/read-digest-stream";
+import { toJsonColumn } from "@/lib/db/json/read-json-column";
 
 export interface StoredStream {
   id: string;
@@ -110,7 +111,7 @@ export async function storeStreamRead(
         update: { checked: { increment: checked } },
       });
     }
-    const tip = extra.tip !== undefined ? extra.tip : (read.tip as unknown as Prisma.InputJsonValue | null);
+    const tip = extra.tip !== undefined ? extra.tip : read.tip === null ? null : toJsonColumn(read.tip);
     await tx.evidenceStream.update({
       where: { id: stream.id },
       data: {

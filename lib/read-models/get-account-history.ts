@@ -3,6 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { CollectionError } from "@/lib/collect/snapshot-types";
+import { readSnapshotErrors } from "@/lib/collect/snapshot-json";
+import { StoredJsonError } from "@/lib/db/json/read-json-column";
 
 export interface AccountCollection {
   at: string;
@@ -12,6 +14,16 @@ export interface AccountCollection {
   error: string | null;
   apiCalls: number;
   errors: CollectionError[];
+}
+
+/** The snapshot's failed calls; a stored list that does not parse is itself listed, naming the row. */
+function errorsOf(row: { id: string; errors: unknown }): CollectionError[] {
+  try {
+    return readSnapshotErrors(row);
+  } catch (err) {
+    if (!(err instanceof StoredJsonError)) throw err;
+    return [{ service: "trailwarden", operation: "ReadSnapshot", kind: "other", code: err.code, message: err.message }];
+  }
 }
 
 export async function getAccountHistory(accountId: string, limit = 15): Promise<AccountCollection[]> {
@@ -34,7 +46,7 @@ export async function getAccountHistory(accountId: string, limit = 15): Promise<
       where: { accountId },
       orderBy: { collectedAt: "desc" },
       take: limit,
-      select: { runId: true, collectedAt: true, status: true, error: true, errors: true, apiCalls: true },
+      select: { id: true, runId: true, collectedAt: true, status: true, error: true, errors: true, apiCalls: true },
     }),
   ]);
   const errorsByRun = new Map(snapshots.filter((s) => s.runId).map((s) => [s.runId!, s]));
@@ -47,7 +59,7 @@ export async function getAccountHistory(accountId: string, limit = 15): Promise<
       status: r.status,
       error: r.error ?? snap?.error ?? null,
       apiCalls: r.apiCalls,
-      errors: Array.isArray(snap?.errors) ? (snap.errors as unknown as CollectionError[]) : [],
+      errors: snap ? errorsOf(snap) : [],
     };
   });
   // Snapshots written outside a run (imports, seeds) still belong in the history.
@@ -60,7 +72,7 @@ export async function getAccountHistory(accountId: string, limit = 15): Promise<
       status: s.status,
       error: s.error,
       apiCalls: s.apiCalls,
-      errors: Array.isArray(s.errors) ? (s.errors as unknown as CollectionError[]) : [],
+      errors: errorsOf(s),
     });
   }
   return out.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);

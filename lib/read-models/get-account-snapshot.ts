@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { redactStoredRaw } from "@/lib/collect/redact-evidence";
 import type { AccountSnapshotState, CollectionError } from "@/lib/collect/snapshot-types";
+import { readSnapshotErrors, readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export interface AccountSnapshot {
   id: string;
@@ -31,9 +32,9 @@ export const getAccountSnapshot = cache(async (accountId: string): Promise<Accou
     collectedAt: snap.collectedAt.toISOString(),
     status: snap.status,
     // Written by the collector against lib/collect/snapshot-types.ts; read as that contract.
-    state: snap.state as unknown as AccountSnapshotState,
+    state: readSnapshotState(snap),
     // Snapshots stored before endpoints were redacted at collection still hold them.
     raw: redactStoredRaw(asObject(snap.raw)),
-    errors: Array.isArray(snap.errors) ? (snap.errors as unknown as CollectionError[]) : [],
+    errors: readSnapshotErrors(snap),
   };
 });

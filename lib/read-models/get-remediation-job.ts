@@ -1,8 +1,8 @@
 // Reads one remediation job with its steps as the API and the pages show it.
 import "server-only";
 import { db } from "@/lib/db";
-import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { ACTIVE_JOB_STATUSES, type RemediationJobView, type StepView } from "@/lib/views/remediation-view";
+import { readPlan, readStepOutput, readVerification } from "@/lib/remediate/remediation-json";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -13,10 +13,10 @@ export async function getRemediationJob(jobId: string): Promise<RemediationJobVi
     include: { steps: { orderBy: { index: "asc" } }, account: { select: { name: true } } },
   });
   if (!job) return null;
-  const plan = job.plan as unknown as RemediationPlan;
+  const plan = readPlan(job);
   const steps: StepView[] = job.steps.map((row) => {
     const planned = plan.steps[row.index];
-    const output = row.output as { changed?: boolean } | null;
+    const output = readStepOutput(row);
     return {
       ...(planned ?? {
         title: row.title,
@@ -79,7 +79,7 @@ export async function getRemediationJob(jobId: string): Promise<RemediationJobVi
       skipped: count("skipped"),
       running: count("running"),
     },
-    verification: job.verification as RemediationJobView["verification"],
+    verification: readVerification(job),
     failingBefore: job.failingBefore,
     failingAfter: job.failingAfter,
   };

@@ -12,6 +12,7 @@ import { getAccountSummary } from "@/lib/read-models/get-account-summary";
 import { getAccountTimeline } from "@/lib/read-models/get-account-timeline";
 import { getAccountTrails } from "@/lib/read-models/get-account-trails";
 import { getAccountVerdicts } from "@/lib/read-models/get-account-verdicts";
+import { readable } from "@/lib/read-models/readable";
 import { getCoverageShare } from "@/lib/read-models/get-coverage-share";
 import { getMatrix } from "@/lib/read-models/get-matrix";
 import { getMatrixReasons } from "@/lib/read-models/get-matrix-reasons";
@@ -246,5 +247,35 @@ describe("page read models", () => {
       "Account discovery failed: organizations:ListAccounts returned AccessDeniedException (the hub role lacks " +
         "organizations:ListAccounts)",
     );
+  });
+
+  it("shows a snapshot whose stored JSON does not parse as that row's problem, not as a failed page", async () => {
+    const account = [...profiles].reverse().find((p) => p.collection === "ok" && p !== ownTrail)!;
+    const bad = await db.snapshot.create({
+      data: {
+        accountId: account.id,
+        collectedAt: new Date(),
+        status: "ok",
+        state: { schemaVersion: 1, trails: "not a list" },
+        errors: { not: "a list" },
+      },
+    });
+    const [newest] = await getAccountHistory(account.id);
+    expect(newest?.errors).toEqual([
+      {
+        service: "trailwarden",
+        operation: "ReadSnapshot",
+        kind: "other",
+        code: "stored_json_invalid",
+        message: `snapshots.errors of row ${bad.id} does not have the expected shape: (value): Invalid input: expected array, received object`,
+      },
+    ]);
+    const trails = await readable(getAccountTrails(account.id));
+    expect(trails.ok ? null : [trails.error.table, trails.error.column, trails.error.rowId]).toEqual([
+      "snapshots",
+      "state",
+      bad.id,
+    ]);
+    await db.snapshot.delete({ where: { id: bad.id } });
   });
 });

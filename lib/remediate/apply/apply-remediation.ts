@@ -17,6 +17,7 @@ import { computeCurrentPlan, principalFields, storePlannedJob } from "@/lib/reme
 import type { PlanScope, RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 import { ACTIVE_STATUSES, JobActiveError, PlanBlockedError, StalePlanError } from "@/lib/remediate/remediation-errors";
+import { readPlan } from "@/lib/remediate/remediation-json";
 
 export interface ApplyInput {
   /** The account of a family fix; ignored for the organization fix (its plan names the account). */
@@ -66,8 +67,8 @@ export async function claimAccountForJob(
 
 /** The answers a stored plan was made with: re-planning for the hash check must use them too. */
 async function storedOverrides(planId: string): Promise<PlanOverrides | undefined> {
-  const job = await db.remediationJob.findUnique({ where: { id: planId }, select: { plan: true } });
-  return (job?.plan as { overrides?: PlanOverrides } | null)?.overrides;
+  const job = await db.remediationJob.findUnique({ where: { id: planId }, select: { id: true, plan: true } });
+  return job ? readPlan(job).overrides : undefined;
 }
 
 async function loadPlanJob(
@@ -81,7 +82,7 @@ async function loadPlanJob(
     select: { id: true, accountId: true, mode: true, status: true, planHash: true, plan: true },
   });
   if (!job) throw new NotFoundError(`Plan ${planId} does not exist`);
-  const stored = job.plan as unknown as RemediationPlan;
+  const stored = readPlan(job);
   if ((stored.scope ?? "account") !== scope)
     throw new ValidationError(
       `Plan ${planId} is ${stored.scope === "organization" ? "the organization fix" : `a family fix of account ${job.accountId}`}, ` +
@@ -98,7 +99,7 @@ async function loadPlanJob(
       `Plan ${planId} is no longer current: the account or the settings changed since it was made. Review the new plan and confirm again`,
     );
   }
-  return { id: job.id, plan: job.plan as unknown as RemediationPlan };
+  return { id: job.id, plan: stored };
 }
 
 async function assertNoActiveJob(accountId: string): Promise<void> {

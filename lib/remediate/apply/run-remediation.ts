@@ -14,6 +14,8 @@ import { RemediationClients, type ClientProvider, type RecordedCall } from "@/li
 import { jobStatusAfter } from "@/lib/remediate/verify/job-outcome";
 import { verifyFix, type Verification } from "@/lib/remediate/verify/verify-fix";
 import { verifyOrganizationFix } from "@/lib/remediate/verify/verify-organization-fix";
+import { readPlan, readStepOutput } from "@/lib/remediate/remediation-json";
+import { toJsonColumn } from "@/lib/db/json/read-json-column";
 
 export interface StepEvent {
   index: number;
@@ -78,7 +80,7 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
       (await db.remediationJob.findUnique({ where: { id: jobId }, select: { status: true } }))?.status ?? "cancelled"
     );
 
-  const plan = job.plan as unknown as RemediationPlan;
+  const plan = readPlan(job);
   const provider =
     options.provider ??
     new RemediationClients({
@@ -91,7 +93,7 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
       const step = plan.steps[row.index];
       if (!step || step.key !== row.key) throw new Error(`step ${row.index} of job ${jobId} does not match its plan`);
       if (row.status === "succeeded" || row.status === "skipped") {
-        outputs.set(step.key, ((row.output as { result?: JsonValue } | null)?.result ?? null) as JsonValue);
+        outputs.set(step.key, readStepOutput(row)?.result ?? null);
         continue;
       }
       if (job.status === "verifying") break;
@@ -114,7 +116,7 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
           requestId: outcome.requestId,
           error: outcome.error,
           finishedAt: new Date(),
-          output: { changed: outcome.changed, result: outcome.output, calls: outcome.calls } as unknown as object,
+          output: toJsonColumn({ changed: outcome.changed, result: outcome.output, calls: outcome.calls }),
         },
       });
       await options.onStep?.({ index: row.index, step, phase: "recorded", outcome });
@@ -152,7 +154,7 @@ export async function runRemediation(jobId: string, options: RunRemediationOptio
     where: { id: jobId, status: "verifying" },
     data: {
       status,
-      verification: verification as unknown as object,
+      verification: toJsonColumn(verification),
       failingAfter: verification.failing.map((f) => f.controlId),
       error:
         status === "failed"

@@ -3,6 +3,7 @@ import "server-only";
 import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export interface LatestSnapshot {
   id: string;
@@ -25,6 +26,6 @@ export async function loadLatestSnapshot(accountId: string): Promise<LatestSnaps
     id: snapshot.id,
     status: snapshot.status,
     collectedAt: snapshot.collectedAt,
-    state: snapshot.state as unknown as AccountSnapshotState,
+    state: readSnapshotState(snapshot),
   };
 }

@@ -13,6 +13,7 @@ import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settin
 import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
 import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
+import { toJsonColumn } from "@/lib/db/json/read-json-column";
 
 export interface PlannedRemediation {
   jobId: string;
@@ -77,7 +78,7 @@ export async function storePlannedJob(input: {
       ...principalFields(input.principal),
       mode: "plan",
       status: "planned",
-      plan: plan as unknown as object,
+      plan: toJsonColumn(plan),
       planHash,
       snapshotId: plan.snapshotId,
       failingBefore: plan.failingBefore
@@ -93,7 +94,7 @@ export async function storePlannedJob(input: {
           operation: s.operation,
           region: s.region,
           targetAccountId: s.targetAccountId,
-          params: s.params as object,
+          params: toJsonColumn(s.params),
         })),
       },
     },

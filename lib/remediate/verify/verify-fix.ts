@@ -4,7 +4,6 @@
 // caveats); "needs attention" when what still fails is a person's action (person-actions.ts), each
 // spelled out; otherwise "still failing", with the evaluator's reason for each failing control.
 import "server-only";
-import type { AccountSnapshotState } from "@/lib/collect/snapshot-types";
 import { getEnv } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
@@ -16,6 +15,7 @@ import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
 import { splitPersonActions } from "@/lib/remediate/verify/person-actions";
 import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 import type { Verification, VerifiedControl } from "@/lib/remediate/verify/verification-types";
+import { readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export { NEEDS_ATTENTION, VERIFIED };
 export type { Verification, VerifiedControl };
@@ -81,7 +81,7 @@ export async function verifyFix(
       ],
     };
   }
-  const state = snapshot.state as unknown as AccountSnapshotState;
+  const state = readSnapshotState(snapshot);
   const settings = withOverrides(await loadRemediationSettings(), overrides);
   const verdicts = evaluateAccount(state, { requiredTagKeys: settings.requiredTagKeys });
   const pick = (statuses: string[]) =>
