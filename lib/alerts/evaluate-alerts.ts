@@ -17,6 +17,7 @@ import { EXPLAINING_EVENTS, findActor } from "@/lib/alerts/find-actor";
 import { fireAlert } from "@/lib/alerts/fire-alert";
 import { firingSubjects, resolveAlert } from "@/lib/alerts/resolve-alert";
 import { readSnapshotState } from "@/lib/collect/snapshot-json";
+import { findLatestSnapshot } from "@/lib/collect/latest-snapshot";
 
 export interface EvaluatedSnapshot {
   id: string;
@@ -106,17 +107,13 @@ function ownTrails(state: AccountSnapshotState): TrailState[] {
 async function trailRegressions(s: EvaluatedSnapshot): Promise<void> {
   const [current, previous] = await Promise.all([
     db.snapshot.findUniqueOrThrow({ where: { id: s.id }, select: { id: true, state: true } }),
-    db.snapshot.findFirst({
-      where: { accountId: s.accountId, collectedAt: { lt: s.collectedAt }, status: { not: "error" } },
-      orderBy: { collectedAt: "desc" },
-      select: { id: true, state: true, collectedAt: true },
-    }),
+    findLatestSnapshot(s.accountId, { holdingState: true, before: s.collectedAt }),
   ]);
   const now = readSnapshotState(current);
   const listed = !now.errors.some((e) => e.service === "cloudtrail" && e.operation === "ListTrails");
   const trailsNow = new Map(ownTrails(now).map((t) => [t.arn, t]));
   if (previous) {
-    const before = ownTrails(readSnapshotState(previous));
+    const before = ownTrails(previous.state);
     for (const t of before) {
       if (t.status?.isLogging !== true) continue;
       const after = trailsNow.get(t.arn);

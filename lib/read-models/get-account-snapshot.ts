@@ -2,10 +2,9 @@
 // outright has none), for the trails table and the raw-response viewer. Shared per request.
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { findLatestSnapshot, snapshotRaw } from "@/lib/collect/latest-snapshot";
 import { redactStoredRaw } from "@/lib/collect/redact-evidence";
 import type { AccountSnapshotState, CollectionError } from "@/lib/collect/snapshot-types";
-import { readSnapshotErrors, readSnapshotState } from "@/lib/collect/snapshot-json";
 
 export interface AccountSnapshot {
   id: string;
@@ -21,20 +20,15 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 export const getAccountSnapshot = cache(async (accountId: string): Promise<AccountSnapshot | null> => {
-  const snap = await db.snapshot.findFirst({
-    where: { accountId, status: { in: ["ok", "partial"] } },
-    orderBy: { collectedAt: "desc" },
-    select: { id: true, collectedAt: true, status: true, state: true, raw: true, errors: true },
-  });
+  const snap = await findLatestSnapshot(accountId, { holdingState: true });
   if (!snap) return null;
   return {
     id: snap.id,
     collectedAt: snap.collectedAt.toISOString(),
     status: snap.status,
-    // Written by the collector against lib/collect/snapshot-types.ts; read as that contract.
-    state: readSnapshotState(snap),
+    state: snap.state,
     // Snapshots stored before endpoints were redacted at collection still hold them.
-    raw: redactStoredRaw(asObject(snap.raw)),
-    errors: readSnapshotErrors(snap),
+    raw: redactStoredRaw(asObject(await snapshotRaw(snap.id))),
+    errors: snap.errors,
   };
 });

@@ -8,7 +8,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { controlColumns, controlIndex } from "@/lib/views/control-columns";
-import { verdictsAreStale } from "@/lib/read-models/latest-snapshots";
+import { LATEST_SNAPSHOT_JOINS, verdictsAreStale } from "@/lib/read-models/latest-snapshots";
 import type { CollectionStatus } from "@/lib/views/matrix-types";
 import { decodeCell, encodeCell, NO_RESULT_CODE } from "@/lib/views/status-codes";
 
@@ -70,13 +70,7 @@ async function load(): Promise<AccountStatuses[]> {
            (SELECT string_agg(cr.control_id || '=' || cr.status || coalesce('/' || cr.stale_status, ''), ',' ORDER BY cr.evaluated_at)
               FROM control_results cr WHERE cr.snapshot_id = es.id) AS verdicts
     FROM aws_accounts a
-    LEFT JOIN LATERAL (
-      SELECT s.id, s.status, s.error, s.collected_at FROM snapshots s
-      WHERE s.account_id = a.id ORDER BY s.collected_at DESC LIMIT 1) ls ON true
-    LEFT JOIN LATERAL (
-      SELECT s.id, s.collected_at FROM snapshots s
-      WHERE s.account_id = a.id AND EXISTS (SELECT 1 FROM control_results cr WHERE cr.snapshot_id = s.id)
-      ORDER BY s.collected_at DESC LIMIT 1) es ON true
+    ${LATEST_SNAPSHOT_JOINS}
     WHERE a.removed_at IS NULL`,
   ]);
   const index = controlIndex();

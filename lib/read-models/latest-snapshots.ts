@@ -40,22 +40,28 @@ function toRow(r: Raw): LatestSnapshotRow {
   };
 }
 
-/** For the given accounts (all accounts still in the organization when omitted). */
-export async function latestSnapshots(accountIds?: string[]): Promise<LatestSnapshotRow[]> {
-  // LATERAL + LIMIT 1 walks the (account_id, collected_at DESC) index once per account, which stays
-  // fast however much history is kept.
-  const which = accountIds ? Prisma.sql`a.id = ANY(${accountIds}::varchar[])` : Prisma.sql`a.removed_at IS NULL`;
-  const rows = await db.$queryRaw<Raw[]>`
-    SELECT a.id AS account_id, ls.id AS latest_id, ls.status AS latest_status, ls.error AS latest_error,
-           ls.collected_at AS latest_at, es.id AS evaluated_id, es.collected_at AS evaluated_at
-    FROM aws_accounts a
+/**
+ * For each account row `a`: its newest snapshot (`ls`) and its newest evaluated snapshot (`es`).
+ * LATERAL + LIMIT 1 walks the (account_id, collected_at DESC) index once per account, which stays
+ * fast however much history is kept. Shared by every query that needs "the current snapshot".
+ */
+export const LATEST_SNAPSHOT_JOINS = Prisma.sql`
     LEFT JOIN LATERAL (
       SELECT s.id, s.status, s.error, s.collected_at FROM snapshots s
       WHERE s.account_id = a.id ORDER BY s.collected_at DESC LIMIT 1) ls ON true
     LEFT JOIN LATERAL (
       SELECT s.id, s.collected_at FROM snapshots s
       WHERE s.account_id = a.id AND EXISTS (SELECT 1 FROM control_results cr WHERE cr.snapshot_id = s.id)
-      ORDER BY s.collected_at DESC LIMIT 1) es ON true
+      ORDER BY s.collected_at DESC LIMIT 1) es ON true`;
+
+/** For the given accounts (all accounts still in the organization when omitted). */
+export async function latestSnapshots(accountIds?: string[]): Promise<LatestSnapshotRow[]> {
+  const which = accountIds ? Prisma.sql`a.id = ANY(${accountIds}::varchar[])` : Prisma.sql`a.removed_at IS NULL`;
+  const rows = await db.$queryRaw<Raw[]>`
+    SELECT a.id AS account_id, ls.id AS latest_id, ls.status AS latest_status, ls.error AS latest_error,
+           ls.collected_at AS latest_at, es.id AS evaluated_id, es.collected_at AS evaluated_at
+    FROM aws_accounts a
+    ${LATEST_SNAPSHOT_JOINS}
     WHERE ${which}`;
   return rows.map(toRow);
 }

@@ -5,7 +5,6 @@
 // spelled out; otherwise "still failing", with the evaluator's reason for each failing control.
 import "server-only";
 import { getEnv } from "@/lib/config/env";
-import { db } from "@/lib/db";
 import { evaluateAccount } from "@/lib/controls/evaluate-account";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { loadRemediationSettings } from "@/lib/remediate/load-remediation-settings";
@@ -15,7 +14,7 @@ import { planFamilyFix } from "@/lib/remediate/plan/plan-family-fix";
 import { splitPersonActions } from "@/lib/remediate/verify/person-actions";
 import { withOverrides, type PlanOverrides } from "@/lib/remediate/remediation-settings";
 import type { Verification, VerifiedControl } from "@/lib/remediate/verify/verification-types";
-import { readSnapshotState } from "@/lib/collect/snapshot-json";
+import { findLatestSnapshot } from "@/lib/collect/latest-snapshot";
 
 export { NEEDS_ATTENTION, VERIFIED };
 export type { Verification, VerifiedControl };
@@ -50,11 +49,7 @@ export async function verifyFix(
 ): Promise<Verification> {
   const checkedAt = new Date();
   const collection = await recollect(accountId, requestedBy, log);
-  const snapshot = await db.snapshot.findFirst({
-    where: { accountId },
-    orderBy: { collectedAt: "desc" },
-    select: { id: true, collectedAt: true, state: true },
-  });
+  const snapshot = await findLatestSnapshot(accountId);
   const empty = {
     checkedAt: checkedAt.toISOString(),
     passing: [],
@@ -81,7 +76,7 @@ export async function verifyFix(
       ],
     };
   }
-  const state = readSnapshotState(snapshot);
+  const { state } = snapshot;
   const settings = withOverrides(await loadRemediationSettings(), overrides);
   const verdicts = evaluateAccount(state, { requiredTagKeys: settings.requiredTagKeys });
   const pick = (statuses: string[]) =>

@@ -13,7 +13,6 @@ import { findLogGroup } from "@/lib/controls/evidence";
 import { judgeMetricFilterChain } from "@/lib/controls/judge-metric-filter-chain";
 import { indexLogGroup } from "@/lib/controls/log-group-index";
 import { CLOUDWATCH_CONTROL_IDS } from "@/lib/controls/types";
-import { db } from "@/lib/db";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 import { NEEDS_ATTENTION, VERIFIED } from "@/lib/remediate/verify/job-outcome";
 import { computeOrganizationPlan } from "@/lib/remediate/plan/organization/compute-organization-plan";
@@ -23,6 +22,7 @@ import { CONFIG_MULTI_ACCOUNT_PRINCIPAL } from "@/lib/remediate/plan/organizatio
 import { CONFIG_RULE_CONTROL } from "@/lib/remediate/plan/organization/plan-config-rule";
 import type { PlanOverrides } from "@/lib/remediate/remediation-settings";
 import type { Verification } from "@/lib/remediate/verify/verify-fix";
+import { latestAccountStates } from "@/lib/collect/latest-snapshot";
 
 const NOTE =
   "Security Hub re-evaluates every 12–24 hours: its own findings catch up later. The guardrail was read back from AWS Organizations";
@@ -35,11 +35,7 @@ const isAlarmStep = (s: PlanStep) =>
   s.service === "cloudwatch" || s.service === "sns" || s.operation === "PutMetricFilter";
 
 async function latestStates(): Promise<{ state: AccountSnapshotState; name: string }[]> {
-  return db.$queryRaw<{ state: AccountSnapshotState; name: string }[]>`
-    SELECT DISTINCT ON (s.account_id) a.name, s.state
-    FROM snapshots s JOIN aws_accounts a ON a.id = s.account_id
-    WHERE a.removed_at IS NULL
-    ORDER BY s.account_id, s.collected_at DESC`;
+  return latestAccountStates();
 }
 
 export async function verifyOrganizationFix(

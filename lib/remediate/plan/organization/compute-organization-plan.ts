@@ -23,6 +23,7 @@ import {
 } from "@/lib/remediate/plan/organization/read-organization-state";
 import type { RemediationPlan } from "@/lib/remediate/plan/plan-types";
 import { withOverrides, type PlanOverrides, type RemediationSettings } from "@/lib/remediate/remediation-settings";
+import { latestAccountStates } from "@/lib/collect/latest-snapshot";
 
 /** The organization's management account as the last collection discovered it. */
 export async function managementAccountId(): Promise<string> {
@@ -56,11 +57,7 @@ export async function loadOrganizationState(
 }
 
 async function memberStates(adminId: string): Promise<{ state: AccountSnapshotState; name: string | null }[]> {
-  const rows = await db.$queryRaw<{ name: string; state: AccountSnapshotState }[]>`
-    SELECT DISTINCT ON (s.account_id) a.name, s.state
-    FROM snapshots s JOIN aws_accounts a ON a.id = s.account_id
-    WHERE a.removed_at IS NULL AND s.account_id <> ${adminId} AND s.status <> 'error'
-    ORDER BY s.account_id, s.collected_at DESC`;
+  const rows = await latestAccountStates({ holdingState: true, exceptAccountId: adminId });
   return rows.map((r) => ({ state: r.state, name: r.name }));
 }
 
