@@ -50,7 +50,9 @@ describe("renderCoverage", () => {
       /,bounded_by,actor_arn,actor_source_ip,actor_event,actor_event_time\r?$/,
     );
     expect(out.files[1]!.body.toString().trim().split("\n")[1]).toBe(
-      '222222222222,"Payments, production",eu-west-1,2025-03-05T05:30:00.000Z,2025-03-05T06:30:00.000Z,3600,not_recorded,logging_stopped,Logging stopped,aws,arn:aws:iam::222222222222:user/bob,203.0.113.7,StopLogging,2025-03-05T05:30:00.000Z',
+      '222222222222,"Payments, production",eu-west-1,2025-03-05T05:30:00.000Z,2025-03-05T06:30:00.000Z,3600,' +
+        "not_recorded,logging_stopped,Logging stopped,aws,arn:aws:iam::222222222222:user/bob,203.0.113.7,StopLogging," +
+        "2025-03-05T05:30:00.000Z",
     );
   });
 
