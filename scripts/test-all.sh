@@ -49,6 +49,13 @@ vitest_stage() {
   files="$(plain "$project" | grep -E '^ *Test Files ' | tail -1 | sed -E 's/^ *Test Files +//; s/ +/ /g' || true)"
   tests="$(plain "$project" | grep -E '^ *Tests ' | tail -1 | sed -E 's/^ *Tests +//; s/ +/ /g' || true)"
   [ "$(count passed "$tests")" -gt 0 ] || ran_no_test "$name"
+  # Vitest can exit 0 with failed tests (a dependency's exit hook ends the process with code 0 on
+  # beforeExit), so its own closing lines decide.
+  if [ "$(count failed "$tests")" -gt 0 ] || [ "$(count failed "$files")" -gt 0 ] ||
+    plain "$project" | grep -qE '^ *Errors +[0-9]+ error'; then
+    printf '\n\033[1;31m%s failed: Test Files %s, Tests %s\033[0m\n' "$name" "$files" "$tests" >&2
+    exit 1
+  fi
   PASSED=$((PASSED + $(count passed "$tests")))
   SKIPPED=$((SKIPPED + $(count skipped "$tests")))
   SUMMARY+=("$name: Test Files $files, Tests $tests ($(took "$t0"))")
