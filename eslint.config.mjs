@@ -13,7 +13,7 @@ const LAYERS = [
   ["lib/read-models"],
   ["lib/api", "lib/auth", "lib/http", "lib/jobs", "lib/runtime", "app", "components", "cli"],
 ];
-const PLATFORM = ["lib/config", "lib/db", "lib/db.ts", "lib/errors.ts", "lib/roles.ts", "lib/csv"];
+const PLATFORM = ["lib/config", "lib/db", "lib/db.ts", "lib/errors.ts", "lib/roles.ts", "lib/statuses.ts", "lib/csv"];
 
 // Imports that cross the order, each with its reason: target folder → { imported folder: files }.
 const CROSSINGS = {

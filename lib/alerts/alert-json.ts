@@ -4,11 +4,12 @@ import { z } from "zod";
 import type { AlertPayload } from "@/lib/alerts/alert-payload";
 import type { SmtpConfig } from "@/lib/alerts/send-email";
 import { readJsonColumn } from "@/lib/db/json/read-json-column";
+import { alertStatusSchema } from "@/lib/statuses";
 
 const alertPayloadSchema = z.looseObject({
   id: z.string(),
   rule: z.string(),
-  status: z.enum(["firing", "resolved"]),
+  status: alertStatusSchema,
   accountId: z.string(),
   accountName: z.string(),
   controlId: z.string().nullable(),

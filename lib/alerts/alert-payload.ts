@@ -3,11 +3,12 @@
 // actor: { arn, sourceIp, eventTime } | null, url }. Slack, e-mail and SNS render the same fields.
 import { getEnv } from "@/lib/config/env";
 import type { AlertActor } from "@/lib/alerts/find-actor";
+import type { AlertStatus } from "@/lib/statuses";
 
 export interface AlertPayload {
   id: string;
   rule: string;
-  status: "firing" | "resolved";
+  status: AlertStatus;
   accountId: string;
   accountName: string;
   controlId: string | null;

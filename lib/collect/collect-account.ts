@@ -19,8 +19,9 @@ import {
   type RegionState,
   type TrailState,
 } from "@/lib/collect/snapshot-types";
+import type { CollectionStatus } from "@/lib/statuses";
 
-export type AccountStatus = "ok" | "partial" | "error";
+export type AccountStatus = CollectionStatus;
 
 export interface AccountOutcome {
   accountId: string;

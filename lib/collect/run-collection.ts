@@ -22,6 +22,7 @@ import { archiveUnseenFindings, storeFindings } from "@/lib/collect/store-findin
 import { storeSnapshot, type StoredSnapshot } from "@/lib/collect/store-snapshot";
 import { getEnv } from "@/lib/config/env";
 import { collectSession } from "@/lib/aws/session-identity";
+import type { CollectionStatus } from "@/lib/statuses";
 
 export interface RunCollectionOptions {
   /** A queued run (requestCollection); otherwise a new run is created. */
@@ -45,7 +46,7 @@ export interface RunCollectionOptions {
 export interface AccountSummary {
   accountId: string;
   name: string;
-  status: "ok" | "partial" | "error" | "skipped";
+  status: CollectionStatus | "skipped";
   error: string | null;
   apiCalls: number;
   snapshotId?: string;
@@ -53,7 +54,7 @@ export interface AccountSummary {
 
 export interface RunSummary {
   runId: string;
-  status: "ok" | "partial" | "error";
+  status: CollectionStatus;
   accountsTotal: number;
   counts: { ok: number; partial: number; error: number; skipped: number };
   durationMs: number;

@@ -1,5 +1,6 @@
 // The vocabulary shared by the catalogue, the evaluator and reconciliation. The UI, reports, the
 // API and the persistence layer read these shapes, so changes here are contract changes.
+import type { VerdictStatus } from "@/lib/statuses";
 
 export const CLOUDTRAIL_CONTROL_IDS = [
   "CloudTrail.1",
@@ -34,7 +35,7 @@ export type CloudTrailControlId = (typeof CLOUDTRAIL_CONTROL_IDS)[number];
 export type CloudWatchControlId = (typeof CLOUDWATCH_CONTROL_IDS)[number];
 export type ControlId = CloudTrailControlId | CloudWatchControlId;
 
-export type VerdictStatus = "PASSED" | "FAILED" | "WARNING" | "NO_DATA" | "NOT_APPLICABLE" | "ERROR";
+export type { VerdictStatus };
 
 export interface ControlVerdict {
   controlId: ControlId;

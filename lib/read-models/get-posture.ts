@@ -3,8 +3,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { latestSnapshots } from "@/lib/read-models/latest-snapshots";
+import type { CollectionStatus, VerdictStatus } from "@/lib/statuses";
 
-export type VerdictStatus = "PASSED" | "FAILED" | "WARNING" | "NO_DATA" | "NOT_APPLICABLE" | "ERROR";
+export type { VerdictStatus };
 
 export interface PostureControl {
   controlId: string;
@@ -23,7 +24,7 @@ export interface PostureAccount {
   ouPath: string;
   accountStatus: string;
   collectedAt: string | null;
-  collection: { status: "ok" | "partial" | "error"; error: string | null } | null;
+  collection: { status: CollectionStatus; error: string | null } | null;
   controls: PostureControl[];
 }
 

@@ -1,10 +1,11 @@
 // The compact matrix the server hands to the browser (see status-codes.ts for the cell alphabet).
 // Shapes only: imported by client components.
 import type { ControlColumn } from "@/lib/views/control-columns";
+import type { CollectionStatus } from "@/lib/statuses";
 
 export type { ControlColumn };
 
-export type CollectionStatus = "ok" | "partial" | "error";
+export type { CollectionStatus };
 
 export interface MatrixRow {
   id: string;

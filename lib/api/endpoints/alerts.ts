@@ -3,13 +3,14 @@ import { z } from "zod";
 import { defineEndpoint } from "@/lib/api/define-endpoint";
 import { accountIdSchema, isoTime, sameShape } from "@/lib/api/endpoints/common";
 import { alertFilters, type AlertView } from "@/lib/alerts/list-alerts";
+import { alertStatusSchema } from "@/lib/statuses";
 
 const alertSchema = sameShape<AlertView>()(
   z
     .object({
       id: z.string(),
       rule: z.string().describe("control-failed | logging-stopped | collection-failing | integrity-failure"),
-      status: z.enum(["firing", "resolved"]),
+      status: alertStatusSchema,
       accountId: accountIdSchema,
       accountName: z.string(),
       controlId: z.string().nullable(),

@@ -2,10 +2,11 @@
 // response schema describes exactly the type its read model returns (so neither can change alone).
 import { z } from "zod";
 import { ROLES } from "@/lib/roles";
+import { verdictStatusSchema } from "@/lib/statuses";
 
 export const accountIdSchema = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
 export const isoTime = z.string().describe("ISO 8601 date-time (UTC)");
-export const verdictStatusSchema = z.enum(["PASSED", "FAILED", "WARNING", "NO_DATA", "NOT_APPLICABLE", "ERROR"]);
+export { verdictStatusSchema };
 export const roleSchema = z.enum(ROLES);
 
 /** The body of every 4xx/5xx answer (lib/http/error-response.ts). */

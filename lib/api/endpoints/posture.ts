@@ -7,8 +7,9 @@ import { MAX_REASON_ACCOUNTS, type MatrixReasons } from "@/lib/read-models/get-m
 import type { Posture } from "@/lib/read-models/get-posture";
 import type { VerdictDetail } from "@/lib/read-models/get-verdict";
 import type { MatrixData } from "@/lib/views/matrix-types";
+import { collectionStatusSchema } from "@/lib/statuses";
 
-const collectionStatus = z.enum(["ok", "partial", "error"]);
+const collectionStatus = collectionStatusSchema;
 const severity = z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW"]);
 const family = z.enum(["CloudTrail", "CloudWatch"]);
 const stale = z.object({ status: z.string(), reason: z.string().nullable(), at: isoTime.nullable() });
