@@ -1,9 +1,12 @@
 // `npx trailwarden collect [--account ID ...] [--json]`: one collection now, in this process (no
-// worker needed). Prints a summary; exit code 1 only when the run failed entirely (no account
-// could be read, or the run could not start), 0 when some accounts are partial or failed.
+// worker needed), then the coverage rollups brought up to date here too, as the worker's collect
+// job has them rebuilt after its runs. Prints a summary; exit code 1 only when the run failed
+// entirely (no account could be read, or the run could not start), 0 when some accounts are
+// partial or failed.
 import { UsageError } from "@/cli/run-command";
 import { cliPrincipal, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { runCollection, type RunSummary } from "@/lib/collect/run-collection";
+import { refreshCoverage } from "@/lib/coverage/rebuild-coverage";
 import { ensureDatabase } from "@/lib/db/database";
 import { loadEvaluationHook } from "@/lib/evaluate/load-evaluation-hook";
 
@@ -65,6 +68,16 @@ export async function run(options: CollectOptions): Promise<number> {
       outcome: summary.status === "error" ? "failure" : "success",
       details: { accounts: summary.accountsTotal, counts: summary.counts, accountIds },
     });
+    // No worker may be running to pick up a queued refresh, so the rollups the coverage report and
+    // the Reports page read are rebuilt in this process. The snapshots are stored either way: a
+    // failed refresh is reported, and the next refresh (report export, worker) catches up.
+    try {
+      const rebuilt = await refreshCoverage();
+      if (!options.json && rebuilt.accounts > 0)
+        console.error(`Coverage brought up to date for ${rebuilt.accounts} account(s) in ${rebuilt.durationMs} ms`);
+    } catch (err) {
+      console.error(`Coverage rollups not refreshed: ${err instanceof Error ? err.message : String(err)}`);
+    }
     if (options.json) console.log(JSON.stringify(summary, null, 2));
     else printSummary(summary);
     return summary.status === "error" ? 1 : 0;

@@ -3,9 +3,11 @@
 // same time. Assumes the integration global setup (AWS_ENDPOINT_URL = moto, a template database).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getCollectionProgress } from "@/lib/read-models/get-collection-progress";
+import { run as collectCommand } from "@/cli/commands/collect";
 import { runCollection } from "@/lib/collect/run-collection";
+import { findStaleAccounts } from "@/lib/coverage/find-stale-accounts";
 import { resetEnvCache } from "@/lib/config/env";
 import { db } from "@/lib/db";
 import { collectJob } from "@/lib/jobs/collect-job";
@@ -143,6 +145,33 @@ describe("overlapping runs", () => {
         expect(skipped.error).toMatch(/^being collected by run /);
       }
     }
+  });
+});
+
+describe("`trailwarden collect` (no worker)", () => {
+  it("leaves the coverage rollups up to date after its run", async () => {
+    const account = manifest.managementAccountId;
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((line: unknown) => void printed.push(String(line)));
+    let code: number;
+    try {
+      code = await collectCommand({ account: [account], json: true });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(0);
+    const summary = JSON.parse(printed.at(-1)!) as { runId: string; status: string };
+    expect(summary.status).toBe("ok");
+    expect(await db.snapshot.count({ where: { runId: summary.runId, accountId: account } })).toBe(1);
+    // Every account's rows reflect all its snapshots, the one just stored included (and those of the
+    // runs above that went straight through runCollection, which builds no rollups).
+    expect(await findStaleAccounts()).toEqual([]);
+    const [built] = await db.$queryRaw<{ snapshot_count: number }[]>`
+      SELECT snapshot_count FROM coverage_builds WHERE account_id = ${account}`;
+    expect(built?.snapshot_count).toBe(await db.snapshot.count({ where: { accountId: account } }));
+    const [days] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM coverage_days WHERE account_id = ${account}`;
+    expect(days!.n).toBeGreaterThan(0);
   });
 });
 
