@@ -41,7 +41,7 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
     mkdirSync(dataDir(env), { recursive: true });
     // Where the simulated AWS answers, for scripts and end-to-end tests that act in it (e.g. StopLogging).
     writeFileSync(path.join(dataDir(env), "aws-endpoint"), `${moto.endpoint}\n`);
-    const database = await ensureDatabase({ log: (l) => console.log(l) });
+    const database = await ensureDatabase({ log: (l) => console.log(l), stopsOnSignal: true });
     stack.push(() => database.stop());
 
     const manifest = await seedDemoData(moto.endpoint, {

@@ -19,7 +19,7 @@ export async function run(
   if (options.build === false && !buildIsCurrent())
     throw new UsageError("--no-build given but there is no current production build; run `npx next build` first");
 
-  const database = await ensureDatabase({ log: (l) => console.log(l) });
+  const database = await ensureDatabase({ log: (l) => console.log(l), stopsOnSignal: true });
   const services = await startServices(options);
   let web;
   try {

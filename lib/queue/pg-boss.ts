@@ -3,6 +3,7 @@
 // a worker starts it with both (start-worker.ts), and enqueues then reuse that instance.
 import "server-only";
 import { PgBoss } from "pg-boss";
+import { queueErrorLogger } from "@/lib/queue/queue-error-logger";
 
 export const BOSS_SCHEMA = "pgboss";
 
@@ -30,7 +31,7 @@ export async function createBoss(
     schedule: role === "worker",
     supervise: role === "worker",
   });
-  boss.on("error", (err: Error) => log(`job queue error: ${err.message}`));
+  boss.on("error", queueErrorLogger(log));
   await boss.start();
   return boss;
 }
