@@ -28,11 +28,15 @@ export async function run(options: { port?: string; resetData?: boolean }): Prom
   // Set once stopping begins: work still running in the background (the record being seeded)
   // then fails because moto is gone, which is the stop, not a fault.
   let stopping = false;
-  const stopAll = async () => {
-    stopping = true;
-    for (const stop of stack.reverse()) await stop().catch((err) => console.error(err));
-    stack.length = 0;
-  };
+  // Once only: a signal stops the web server, whose exit then asks for the same stop. A second pass
+  // over the stack would stop PostgreSQL while the worker still uses it.
+  let stopped: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      for (const stop of [...stack].reverse()) await stop().catch((err) => console.error(err));
+      stack.length = 0;
+    })());
   onShutdown(stopAll);
   try {
     console.log("Starting the simulated AWS organization (moto)...");
