@@ -85,7 +85,12 @@ export async function seedPageFixtures(n: number, options: SeedOptions = {}): Pr
 
   // Collection runs: the latest (partial, with errors), three good ones before it, and one that
   // failed outright at discovery.
-  const latestAt = new Date(now.getTime() - HOUR);
+  // An hour ago, but never within the first minutes of a UTC day: the latest run's snapshots are
+  // spread over five minutes before it, and per-day read models (the posture trend) must see that
+  // run as one day whatever the hour the fixtures are seeded at.
+  const hourAgo = now.getTime() - HOUR;
+  const intoDay = hourAgo % DAY;
+  const latestAt = new Date(intoDay < 10 * 60_000 ? hourAgo - intoDay - 60_000 : hourAgo);
   const collected = profiles.filter((p) => p.collection !== "never");
   const failed = collected.filter((p) => p.collection === "error");
   const latestRunId = randomUUID();
